@@ -1,0 +1,44 @@
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { AppError } from "@/lib/errors";
+
+/** The largest article we accept: 5 MiB of UTF-8, far above any real article, far below a memory risk. */
+export const MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
+
+/**
+ * Checks the raw bytes of an article and decodes them. Refuses, with a sentence a person
+ * understands, what cannot be an article: empty, binary, not UTF-8 or too large.
+ */
+export function decodeArticleBytes(bytes: Uint8Array, name: string): string {
+  if (bytes.byteLength === 0) throw new AppError("BAD_INPUT", `${name} is empty.`);
+  if (bytes.byteLength > MAX_ARTICLE_BYTES) {
+    throw new AppError("TOO_LARGE", `${name} is ${formatBytes(bytes.byteLength)}; the limit is ${formatBytes(MAX_ARTICLE_BYTES)}.`);
+  }
+  if (bytes.includes(0)) throw new AppError("BAD_INPUT", `${name} looks like a binary file (it holds NUL bytes), not an article.`);
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new AppError("BAD_INPUT", `${name} is not valid UTF-8 text; save it as UTF-8 and import it again.`);
+  }
+  // A byte-order mark is an encoding artefact, not part of the article's words.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === "") throw new AppError("BAD_INPUT", `${name} holds only white space.`);
+  return text;
+}
+
+/** Reads an article file from disk, refusing missing files and directories before reading. */
+export async function readArticleFile(file: string): Promise<string> {
+  const name = path.basename(file);
+  const info = await stat(file).catch(() => null);
+  if (!info) throw new AppError("NOT_FOUND", `${file} does not exist.`);
+  if (!info.isFile()) throw new AppError("BAD_INPUT", `${file} is not a file.`);
+  if (info.size > MAX_ARTICLE_BYTES) {
+    throw new AppError("TOO_LARGE", `${name} is ${formatBytes(info.size)}; the limit is ${formatBytes(MAX_ARTICLE_BYTES)}.`);
+  }
+  return decodeArticleBytes(new Uint8Array(await readFile(file)), name);
+}
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / (1024 * 1024)).toFixed(1)} MiB` : `${Math.ceil(n / 1024)} KiB`;
+}

@@ -1,0 +1,116 @@
+import type { Element, ElementContent, Root, Text } from "hast";
+import type { Plugin } from "unified";
+import { SKIP, visit } from "unist-util-visit";
+import { alignValueToSource } from "./align-text";
+
+/** A claim to highlight: its span in the Markdown source and what the mark should say. */
+export interface MarkedClaim {
+  id: string;
+  sourceStart: number;
+  sourceEnd: number;
+  kind: string;
+  /** The verdict shown to the reader, or null when none is approved/recorded. */
+  verdict: string | null;
+  /** Accessible name of the mark, e.g. "Statistic, verdict: False". */
+  label: string;
+}
+
+export interface ClaimMarkOptions {
+  /** The Markdown source the tree was parsed from (positions point into it). */
+  source: string;
+  claims: MarkedClaim[];
+  /** Also wrap unmarked text in `<span data-o>` so a text selection maps back to source offsets. */
+  sourceOffsets?: boolean;
+}
+
+/**
+ * rehype plugin: wraps each claim's span in `<mark data-claim-id data-kind data-verdict>`. A claim
+ * whose span crosses inline formatting or paragraphs is wrapped piecewise, one mark per text node,
+ * and only the first piece is focusable, so keyboard users meet each claim once.
+ */
+const rehypeClaimMarks: Plugin<[ClaimMarkOptions], Root> = (options) => {
+  if (!options || typeof options.source !== "string" || !Array.isArray(options.claims)) {
+    throw new Error("rehype-claim-marks: expected options { source: string, claims: MarkedClaim[] }");
+  }
+  const claims = [...options.claims].filter((c) => c.sourceEnd > c.sourceStart).sort((a, b) => a.sourceStart - b.sourceStart || b.sourceEnd - a.sourceEnd);
+  return (tree) => {
+    const firstPieceSeen = new Set<string>();
+    visit(tree, "text", (node: Text, index, parent) => {
+      if (!parent || index === undefined || parent.type !== "element") return;
+      const start = node.position?.start.offset;
+      const end = node.position?.end.offset;
+      if (start === undefined || end === undefined) return;
+      const covering = claims.filter((c) => c.sourceStart < end && c.sourceEnd > start);
+      if (covering.length === 0 && !options.sourceOffsets) return;
+      const offsets = alignValueToSource(node.value, options.source, start, end);
+      const pieces = splitIntoPieces(node.value, offsets, covering);
+      const replacement = pieces.map((piece) => wrapPiece(piece, firstPieceSeen, options.sourceOffsets === true));
+      (parent as Element).children.splice(index, 1, ...replacement);
+      return [SKIP, index + replacement.length];
+    });
+  };
+};
+
+export default rehypeClaimMarks;
+
+interface Piece {
+  text: string;
+  sourceStart: number;
+  claims: MarkedClaim[];
+}
+
+/** Cuts a text node's value where any covering claim starts or ends. */
+function splitIntoPieces(value: string, offsets: number[], covering: MarkedClaim[]): Piece[] {
+  const cuts = new Set<number>([0, value.length]);
+  for (const claim of covering) {
+    for (let i = 0; i <= value.length; i++) {
+      if (offsets[i]! >= claim.sourceStart) {
+        cuts.add(i);
+        break;
+      }
+    }
+    for (let i = 0; i <= value.length; i++) {
+      if (offsets[i]! >= claim.sourceEnd) {
+        cuts.add(i);
+        break;
+      }
+    }
+  }
+  const sorted = [...cuts].sort((a, b) => a - b);
+  const pieces: Piece[] = [];
+  for (let k = 0; k < sorted.length - 1; k++) {
+    const from = sorted[k]!;
+    const to = sorted[k + 1]!;
+    if (to <= from) continue;
+    const at = offsets[from]!;
+    pieces.push({ text: value.slice(from, to), sourceStart: at, claims: covering.filter((c) => c.sourceStart <= at && c.sourceEnd > at) });
+  }
+  return pieces;
+}
+
+function wrapPiece(piece: Piece, firstPieceSeen: Set<string>, sourceOffsets: boolean): ElementContent {
+  let content: ElementContent = { type: "text", value: piece.text };
+  if (piece.claims.length === 0) {
+    return sourceOffsets ? { type: "element", tagName: "span", properties: { dataO: piece.sourceStart }, children: [content] } : content;
+  }
+  // The innermost (latest-starting, shortest) claim is wrapped first, so outer claims enclose it.
+  const innermostFirst = [...piece.claims].reverse();
+  innermostFirst.forEach((claim, depth) => {
+    const first = !firstPieceSeen.has(claim.id);
+    firstPieceSeen.add(claim.id);
+    content = {
+      type: "element",
+      tagName: "mark",
+      properties: {
+        dataClaimId: claim.id,
+        dataKind: claim.kind,
+        dataVerdict: claim.verdict ?? "none",
+        ...(depth === 0 && sourceOffsets ? { dataO: piece.sourceStart } : {}),
+        ...(first ? { id: `claim-${claim.id}`, tabIndex: 0, ariaLabel: claim.label } : {}),
+        className: ["claim-mark", `kind-${claim.kind}`, `verdict-${claim.verdict ?? "none"}`],
+      },
+      children: [content],
+    };
+  });
+  return content;
+}

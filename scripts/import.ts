@@ -1,0 +1,34 @@
+/**
+ * `npm run import -- FILE [--slug S]`: imports a Markdown, plain-text or HTML article. Prints one
+ * line: created / revised / unchanged. Bad input exits 1 with a one-line reason and writes nothing.
+ */
+import { parseArgs } from "node:util";
+import { importArticle } from "@/lib/articles/import-article";
+import { readArticleFile } from "@/lib/articles/source-file";
+import { createDatabase } from "@/lib/db/create-database";
+import { migrateDatabase } from "@/lib/db/migrate";
+import { cliMessage } from "@/lib/errors";
+
+const USAGE = "usage: npm run import -- FILE [--slug SLUG]";
+
+async function main(): Promise<void> {
+  const { positionals, values } = parseArgs({ allowPositionals: true, options: { slug: { type: "string" } } });
+  if (positionals.length !== 1) throw new Error(USAGE);
+  const file = positionals[0]!;
+  // Read and check the file before touching the database: refused input writes nothing at all.
+  const text = await readArticleFile(file);
+  migrateDatabase();
+  const db = createDatabase();
+  try {
+    const outcome = await importArticle(db, { text, fileName: file, slug: values.slug });
+    const what = { created: "imported", revised: "new revision", unchanged: "unchanged" }[outcome.status];
+    console.log(`${what}: ${outcome.slug} revision ${outcome.revisionNumber}, ${outcome.claimCount} claims`);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`import failed: ${cliMessage(error)}`);
+  process.exit(1);
+});

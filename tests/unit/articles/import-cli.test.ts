@@ -1,0 +1,71 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { MAX_ARTICLE_BYTES } from "@/lib/articles/source-file";
+
+// The command-line import, run as a user runs it, against a database file of its own.
+const dir = mkdtempSync(path.join(tmpdir(), "claimdesk-cli-"));
+const dbFile = path.join(dir, "cli.db");
+const env = { ...process.env, DATABASE_URL: `file:${dbFile}` };
+const tsx = path.resolve("node_modules/.bin/tsx");
+
+function runImport(...args: string[]) {
+  const result = spawnSync(tsx, ["scripts/import.ts", ...args], { env, encoding: "utf8" });
+  return { code: result.status, stdout: result.stdout.trim(), stderr: result.stderr.trim() };
+}
+
+function articleRows(): string {
+  if (!existsSync(dbFile)) return "no database";
+  return execFileSync("sqlite3", [dbFile, "SELECT count(*) FROM Article; SELECT count(*) FROM Revision;"], { encoding: "utf8" }).trim();
+}
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("npm run import", () => {
+  const badInputs: Array<[string, () => string, RegExp]> = [
+    ["a missing file", () => path.join(dir, "missing.md"), /does not exist/],
+    ["an empty file", () => write("empty.md", ""), /is empty/],
+    ["a binary file", () => write("image.md", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x1a, 0x0a])), /binary/],
+    ["a file that is not UTF-8", () => write("latin1.txt", Buffer.from("Caf\xe9 au lait co\xfbte 2 \u20ac.", "latin1")), /not valid UTF-8/],
+    ["a file over the size limit", () => write("huge.md", "word ".repeat(MAX_ARTICLE_BYTES / 5 + 10)), /limit is 5\.0 MiB/],
+  ];
+
+  for (const [what, makeFile, reason] of badInputs) {
+    it(`refuses ${what} with a one-line reason and writes nothing`, () => {
+      const result = runImport(makeFile());
+      expect(result.code).not.toBe(0);
+      expect(result.stderr).toMatch(reason);
+      expect(result.stderr.split("\n")).toHaveLength(1);
+      expect(result.stdout).toBe("");
+      expect(articleRows()).toBe("no database");
+    });
+  }
+
+  it("imports the seed, then reports it unchanged the second time", () => {
+    const first = runImport("content/ice-287g-fy2020.md");
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/^imported: ice-287g-fy2020 revision 1, \d+ claims$/);
+    const second = runImport("content/ice-287g-fy2020.md");
+    expect(second.code).toBe(0);
+    expect(second.stdout).toMatch(/^unchanged: ice-287g-fy2020 revision 1/);
+    expect(articleRows()).toBe("1\n1");
+  });
+
+  it("takes --slug and refuses a bad one", () => {
+    const file = write("note.md", "# A note\n\nThe county hired 12 new inspectors in 2024.\n");
+    const bad = runImport(file, "--slug", "Bad Slug");
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/slug/);
+    const good = runImport(file, "--slug", "county-note");
+    expect(good.stdout).toMatch(/^imported: county-note revision 1/);
+    expect(articleRows()).toBe("2\n2");
+  });
+});
+
+function write(name: string, content: string | Buffer): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, content);
+  return file;
+}
