@@ -19,7 +19,7 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: 0,
   reporter: process.env.CI ? [["list"]] : [["list"]],
-  timeout: 30_000,
+  timeout: 60_000,
   use: {
     baseURL,
     trace: "retain-on-failure",
@@ -46,7 +46,8 @@ export default defineConfig({
     // Builds the app, then serves it on a throwaway database with the content and demo accounts.
     command: "npm run --silent build && tsx scripts/e2e-server.ts",
     url: `${baseURL}/api/health`,
-    reuseExistingServer: false,
+    // Locally a server already on E2E_PORT (say `next dev` on E2E_DATABASE_URL) is reused; CI always starts its own.
+    reuseExistingServer: !process.env.CI,
     timeout: 300_000,
     stdout: "pipe",
     stderr: "pipe",

@@ -13,5 +13,5 @@ export default defineConfig({
   schema: "prisma/schema.prisma",
   migrations: { path: "prisma/migrations" },
   adapter: async () =>
-    new PrismaBetterSQLite3({ url: process.env.DATABASE_URL ?? "file:./data/claimdesk.db" }),
+    new PrismaBetterSQLite3({ url: process.env.DATABASE_URL ?? "file:./data/claimdesk.db", timeout: 5000 }),
 });

@@ -11,7 +11,7 @@ import { readArticleFile } from "@/lib/articles/source-file";
 import { ensureDemoAccounts } from "@/lib/auth/demo-accounts";
 import { createDatabase } from "@/lib/db/create-database";
 import { databaseUrl } from "@/lib/db/database-url";
-import { migrateDatabase, useWriteAheadLog } from "@/lib/db/migrate";
+import { migrateDatabase, enableWriteAheadLog } from "@/lib/db/migrate";
 import { cliMessage } from "@/lib/errors";
 
 const CONTENT_DIR = "content";
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   migrateDatabase(url);
   const db = createDatabase(url);
   try {
-    await useWriteAheadLog(db);
+    await enableWriteAheadLog(db);
     const files = (await readdir(CONTENT_DIR)).filter((f) => ARTICLE_FILE.test(f)).sort();
     for (const file of files) {
       const full = path.join(CONTENT_DIR, file);

@@ -3,7 +3,6 @@ import { z } from "zod";
 import { detectFormat, extractClaims, toMarkdown } from "@/lib/claims";
 import { SOURCE_FORMATS } from "@/lib/claims/types";
 import type { Database } from "@/lib/db/create-database";
-import { AppError } from "@/lib/errors";
 import { firstHeading, readFrontMatter } from "./front-matter";
 import { MAX_ARTICLE_BYTES } from "./source-file";
 

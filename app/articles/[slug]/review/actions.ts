@@ -1,0 +1,41 @@
+"use server";
+
+import { guardedAction } from "@/lib/auth/guard";
+import { db } from "@/lib/db/client";
+import { addCitation } from "@/lib/review/add-citation";
+import { addClaim } from "@/lib/review/add-claim";
+import { changeClaimKind } from "@/lib/review/change-claim-kind";
+import { dismissClaim } from "@/lib/review/dismiss-claim";
+import { mergeClaims } from "@/lib/review/merge-claims";
+import { removeCitation } from "@/lib/review/remove-citation";
+import { restoreClaim } from "@/lib/review/restore-claim";
+import { saveReview } from "@/lib/review/save-review";
+import {
+  AddCitationInput,
+  AddClaimInput,
+  ChangeClaimKindInput,
+  DismissClaimInput,
+  MergeClaimsInput,
+  RemoveCitationInput,
+  RestoreClaimInput,
+  SaveReviewInput,
+  SplitClaimInput,
+  SuggestSourcesInput,
+  UpdateCitationInput,
+} from "@/lib/review/schemas";
+import { splitClaim } from "@/lib/review/split-claim";
+import { suggestSources } from "@/lib/review/suggest-sources";
+import { updateCitation } from "@/lib/review/update-citation";
+
+// Thin: each action is the policy check, the operation's zod schema and one domain verb.
+export const saveReviewAction = guardedAction("review.write", SaveReviewInput, (input, viewer) => saveReview(db, { viewer, ...input }));
+export const addCitationAction = guardedAction("review.write", AddCitationInput, (input, viewer) => addCitation(db, { viewer, ...input }));
+export const updateCitationAction = guardedAction("review.write", UpdateCitationInput, (input, viewer) => updateCitation(db, { viewer, ...input }));
+export const removeCitationAction = guardedAction("review.write", RemoveCitationInput, (input, viewer) => removeCitation(db, { viewer, ...input }));
+export const suggestSourcesAction = guardedAction("review.write", SuggestSourcesInput, (input) => suggestSources(db, input));
+export const addClaimAction = guardedAction("claim.correct", AddClaimInput, (input, viewer) => addClaim(db, { viewer, ...input }));
+export const splitClaimAction = guardedAction("claim.correct", SplitClaimInput, (input, viewer) => splitClaim(db, { viewer, ...input }));
+export const mergeClaimsAction = guardedAction("claim.correct", MergeClaimsInput, (input, viewer) => mergeClaims(db, { viewer, ...input }));
+export const changeClaimKindAction = guardedAction("claim.correct", ChangeClaimKindInput, (input, viewer) => changeClaimKind(db, { viewer, ...input }));
+export const dismissClaimAction = guardedAction("claim.correct", DismissClaimInput, (input, viewer) => dismissClaim(db, { viewer, ...input }));
+export const restoreClaimAction = guardedAction("claim.correct", RestoreClaimInput, (input, viewer) => restoreClaim(db, { viewer, ...input }));

@@ -1,0 +1,53 @@
+import type { Root } from "hast";
+import type { Quantity } from "@/lib/claims/types";
+import type { ClaimKind, ConfidenceLevel, StanceName, Verdict } from "@/lib/domain/vocabulary";
+
+/** The plain data the workbench page hands to its client components. */
+export type CitationView = {
+  id: string;
+  url: string;
+  title: string | null;
+  publisher: string | null;
+  publishedOn: string | null;
+  accessedOn: string | null;
+  excerpt: string;
+  stance: StanceName;
+  archiveUrl: string | null;
+};
+
+export type ReviewView = {
+  id: string;
+  reviewerId: string;
+  reviewerName: string;
+  verdict: Verdict | null;
+  confidence: ConfidenceLevel | null;
+  note: string;
+  /** The note rendered from Markdown and sanitised on the server. */
+  noteTree: Root;
+  version: number;
+  updatedAt: string;
+  citations: CitationView[];
+};
+
+export type HistoryItem = { id: string; action: string; actorName: string; createdAt: string; summary: string };
+
+export type WorkbenchClaim = {
+  id: string;
+  kind: ClaimKind;
+  text: string;
+  state: string;
+  score: number;
+  reasons: string[];
+  quantities: Quantity[];
+  context: string | null;
+  origin: string;
+  dismissReason: string | null;
+  assigneeId: string | null;
+  sourceStart: number;
+  sourceEnd: number;
+  reviews: ReviewView[];
+  myReview: ReviewView | null;
+  history: HistoryItem[];
+};
+
+export type WorkbenchViewer = { id: string; name: string; role: string };

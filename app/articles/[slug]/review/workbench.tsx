@@ -1,0 +1,249 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useMemo, useRef, useState, useTransition, type ReactNode } from "react";
+import { KIND_LABELS, VERDICTS, type ClaimKind, type Verdict } from "@/lib/domain/vocabulary";
+import { addClaimAction } from "./actions";
+import type { CitationFormHandle } from "./citation-form";
+import { ClaimDetail } from "./claim-detail";
+import { draftFrom, type ReviewDraft, type ReviewFormHandle } from "./review-form";
+import { selectionToSourceSpan } from "./selection-offsets";
+import { ShortcutsDialog } from "./shortcuts-dialog";
+import type { WorkbenchClaim, WorkbenchViewer } from "./types";
+import { useKeyboardShortcuts } from "./use-keyboard-shortcuts";
+
+type Filters = { kind: string; state: string; verdict: string; mine: boolean; unreviewed: boolean };
+const NO_FILTERS: Filters = { kind: "", state: "", verdict: "", mine: false, unreviewed: false };
+const KEY_VERDICTS: Record<string, Verdict> = { "1": "false", "2": "misleading", "3": "missing_context", "4": "mostly_accurate", "5": "accurate", u: "unsupported", o: "opinion" };
+
+/**
+ * The reviewer's workbench: the article (server-rendered, passed as children) beside the claim list
+ * and the selected claim. Keyboard first: j/k, 1–5, u, o, n, c, ?.
+ */
+export function Workbench(props: { revisionId: string; claims: WorkbenchClaim[]; viewer: WorkbenchViewer; children: ReactNode }) {
+  const { claims, viewer, revisionId } = props;
+  const router = useRouter();
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [selectedId, setSelectedId] = useState<string | null>(() => claims.find((c) => c.state !== "dismissed")?.id ?? null);
+  const [drafts, setDrafts] = useState<Record<string, ReviewDraft>>({});
+  const [help, setHelp] = useState(false);
+  const [selection, setSelection] = useState<{ start: number; end: number; text: string; top: number; left: number } | null>(null);
+  const [addError, setAddError] = useState<string | null>(null);
+  const [adding, startAdding] = useTransition();
+  const articleRef = useRef<HTMLDivElement>(null);
+  const reviewRef = useRef<ReviewFormHandle>(null);
+  const citationRef = useRef<CitationFormHandle>(null);
+
+  const visible = useMemo(() => claims.filter((c) => matches(c, filters, viewer.id)), [claims, filters, viewer.id]);
+  const selected = claims.find((c) => c.id === selectedId) ?? null;
+  const active = claims.filter((c) => c.state !== "dismissed");
+  const reviewed = active.filter((c) => c.reviews.some((r) => r.verdict)).length;
+
+  // `#claim-<id>` opens that claim; read after hydration so server and client render alike.
+  useEffect(() => {
+    const fromHash = /^#claim-(.+)$/.exec(window.location.hash)?.[1];
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the URL is outside React; read once on arrival
+    if (fromHash && claims.some((c) => c.id === fromHash)) setSelectedId(fromHash);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only on arrival
+  }, []);
+
+  const select = useCallback((id: string, focusList = true) => {
+    setSelectedId(id);
+    if (typeof window !== "undefined") history.replaceState(null, "", `#claim-${id}`);
+    if (focusList) requestAnimationFrame(() => document.getElementById(`claim-item-${id}`)?.focus());
+  }, []);
+
+  const move = useCallback(
+    (step: number) => {
+      if (visible.length === 0) return;
+      const at = visible.findIndex((c) => c.id === selectedId);
+      const next = visible[at === -1 ? 0 : Math.min(visible.length - 1, Math.max(0, at + step))];
+      if (next) select(next.id);
+    },
+    [visible, selectedId, select],
+  );
+
+  const bindings = useMemo(() => {
+    const map: Record<string, () => void> = {
+      j: () => move(1),
+      k: () => move(-1),
+      "?": () => setHelp(true),
+      n: () => reviewRef.current?.focusNote(),
+      c: () => citationRef.current?.open(),
+      Escape: () => selectedId && document.getElementById(`claim-item-${selectedId}`)?.focus(),
+    };
+    for (const [key, verdict] of Object.entries(KEY_VERDICTS)) map[key] = () => reviewRef.current?.setVerdictAndSave(verdict);
+    return map;
+  }, [move, selectedId]);
+  useKeyboardShortcuts(bindings, !help);
+
+  // Highlight the selected claim's marks in the article and bring them into view.
+  useEffect(() => {
+    const root = articleRef.current;
+    if (!root) return;
+    root.querySelectorAll("mark.selected").forEach((m) => m.classList.remove("selected"));
+    if (!selectedId) return;
+    const marks = root.querySelectorAll(`mark[data-claim-id="${CSS.escape(selectedId)}"]`);
+    marks.forEach((m) => m.classList.add("selected"));
+    marks[0]?.scrollIntoView({ block: "nearest", behavior: "smooth" });
+  }, [selectedId, claims]);
+
+  function onArticleClick(event: React.MouseEvent | React.KeyboardEvent) {
+    if ("key" in event && event.key !== "Enter") return;
+    const mark = (event.target as HTMLElement).closest<HTMLElement>("mark[data-claim-id]");
+    if (mark?.dataset.claimId) select(mark.dataset.claimId, false);
+  }
+
+  function onSelectionEnd() {
+    const root = articleRef.current;
+    if (!root) return;
+    const span = selectionToSourceSpan(root, window.getSelection());
+    if (!span || span.text.trim().length < 2) return setSelection(null);
+    const rect = window.getSelection()!.getRangeAt(0).getBoundingClientRect();
+    const box = root.getBoundingClientRect();
+    setSelection({ ...span, top: rect.bottom - box.top + 4, left: Math.max(0, rect.left - box.left) });
+  }
+
+  function addFromSelection() {
+    if (!selection) return;
+    startAdding(async () => {
+      const result = await addClaimAction({ revisionId, sourceStart: selection.start, sourceEnd: selection.end });
+      if (!result.ok) return setAddError(result.error.message);
+      setAddError(null);
+      setSelection(null);
+      window.getSelection()?.removeAllRanges();
+      router.refresh();
+      select(result.data.id, false);
+    });
+  }
+
+  const selectedIndex = selected ? claims.findIndex((c) => c.id === selected.id) : -1;
+  const nextClaimId = claims.slice(selectedIndex + 1).find((c) => c.state !== "dismissed")?.id ?? null;
+
+  return (
+    <div className="workbench">
+      <div className="workbench-article" ref={articleRef} onMouseUp={onSelectionEnd} onKeyUp={(e) => (e.shiftKey ? onSelectionEnd() : onArticleClick(e))} onClick={onArticleClick}>
+        {props.children}
+        {selection ? (
+          <div className="selection-popover" style={{ top: selection.top, left: selection.left }}>
+            <button type="button" className="button primary" onClick={addFromSelection} disabled={adding}>
+              {adding ? "Adding…" : "Add claim"}
+            </button>
+          </div>
+        ) : null}
+        {addError ? (
+          <div role="alert" className="form-error">
+            {addError}
+          </div>
+        ) : null}
+      </div>
+      <aside className="workbench-side" aria-label="Claims">
+        <div className="progress-line">
+          <label htmlFor="review-progress">
+            {reviewed} of {active.length} claims reviewed
+          </label>
+          <progress id="review-progress" max={active.length || 1} value={reviewed} />
+          <button type="button" className="button link" onClick={() => setHelp(true)}>
+            Shortcuts <kbd aria-hidden="true">?</kbd>
+          </button>
+        </div>
+        <ClaimFilters filters={filters} onChange={setFilters} />
+        <ol className="claim-index" aria-label={`Claims (${visible.length} shown)`}>
+          {visible.map((c) => (
+            <li key={c.id}>
+              <button
+                type="button"
+                id={`claim-item-${c.id}`}
+                className={`claim-item kind-${c.kind} state-${c.state}`}
+                aria-current={c.id === selectedId ? "true" : undefined}
+                onClick={() => select(c.id)}
+              >
+                <span className="claim-item-kind">{KIND_LABELS[c.kind as ClaimKind] ?? c.kind}</span>
+                <span className="claim-item-text">{c.text}</span>
+                <span className="claim-item-state">{summary(c, viewer.id)}</span>
+              </button>
+            </li>
+          ))}
+        </ol>
+        {selected ? (
+          <ClaimDetail
+            claim={selected}
+            viewer={viewer}
+            nextClaimId={nextClaimId}
+            draft={drafts[selected.id] ?? draftFrom(selected.myReview)}
+            onDraftChange={(d) => setDrafts((all) => ({ ...all, [selected.id]: d }))}
+            onSelect={(id) => select(id, false)}
+            reviewRef={reviewRef}
+            citationRef={citationRef}
+          />
+        ) : (
+          <p className="muted">Select a claim (j / k) to review it.</p>
+        )}
+      </aside>
+      <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
+    </div>
+  );
+}
+
+function ClaimFilters({ filters, onChange }: { filters: Filters; onChange: (f: Filters) => void }) {
+  const set = (patch: Partial<Filters>) => onChange({ ...filters, ...patch });
+  return (
+    <fieldset className="filters">
+      <legend>Filter claims</legend>
+      <label>
+        Kind
+        <select value={filters.kind} onChange={(e) => set({ kind: e.target.value })}>
+          <option value="">All kinds</option>
+          {(Object.keys(KIND_LABELS) as ClaimKind[]).map((k) => (
+            <option key={k} value={k}>
+              {KIND_LABELS[k]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        State
+        <select value={filters.state} onChange={(e) => set({ state: e.target.value })}>
+          <option value="">All states</option>
+          {["open", "in_review", "reviewed", "approved", "dismissed", "orphaned"].map((s) => (
+            <option key={s} value={s}>
+              {s.replace("_", " ")}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Verdict
+        <select value={filters.verdict} onChange={(e) => set({ verdict: e.target.value })}>
+          <option value="">Any verdict</option>
+          {VERDICTS.map((v) => (
+            <option key={v.id} value={v.id}>
+              {v.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={filters.mine} onChange={(e) => set({ mine: e.target.checked })} /> Assigned to me
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={filters.unreviewed} onChange={(e) => set({ unreviewed: e.target.checked })} /> Not yet reviewed
+      </label>
+    </fieldset>
+  );
+}
+
+function matches(c: WorkbenchClaim, f: Filters, viewerId: string): boolean {
+  if (f.kind && c.kind !== f.kind) return false;
+  if (f.state && c.state !== f.state) return false;
+  if (f.verdict && !c.reviews.some((r) => r.verdict === f.verdict)) return false;
+  if (f.mine && c.assigneeId !== viewerId) return false;
+  if (f.unreviewed && c.reviews.some((r) => r.verdict)) return false;
+  return true;
+}
+
+function summary(c: WorkbenchClaim, viewerId: string): string {
+  const mine = c.reviews.find((r) => r.reviewerId === viewerId)?.verdict;
+  const label = mine ? VERDICTS.find((v) => v.id === mine)?.label : null;
+  return [c.state.replace("_", " "), label ? `you: ${label}` : null, c.assigneeId === viewerId ? "assigned to you" : null].filter(Boolean).join(" · ");
+}

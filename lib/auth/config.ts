@@ -1,0 +1,77 @@
+import "server-only";
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import GitHub from "next-auth/providers/github";
+import Google from "next-auth/providers/google";
+import type { Provider } from "next-auth/providers";
+import { Role } from "@/lib/domain/vocabulary";
+import { db } from "@/lib/db/client";
+import { SignInInput } from "./sign-in-input";
+import { checkSignInAllowed, recordSignInAttempt } from "./sign-in-limits";
+import { verifyPassword } from "./password";
+
+/** Sign-in refused because of too many attempts; the message reaches the sign-in form. */
+class TooManyAttempts extends CredentialsSignin {
+  override code = "rate_limited";
+}
+
+const providers: Provider[] = [
+  Credentials({
+    credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+    async authorize(raw, request) {
+      const parsed = SignInInput.safeParse(raw);
+      if (!parsed.success) return null;
+      const { email, password } = parsed.data;
+      const address = clientAddress(request);
+      if (!(await checkSignInAllowed(db, { email, address }))) throw new TooManyAttempts();
+      const user = await db.user.findUnique({
+        where: { email },
+        select: { id: true, email: true, name: true, role: true, passwordHash: true },
+      });
+      const ok = user?.passwordHash ? await verifyPassword(password, user.passwordHash) : false;
+      await recordSignInAttempt(db, { email, address, succeeded: ok });
+      if (!user || !ok) return null;
+      return { id: user.id, email: user.email, name: user.name, role: Role.parse(user.role) };
+    },
+  }),
+];
+// Optional OAuth sign-in, switched on by environment variables (README); new users get the reviewer role.
+if (process.env.AUTH_GITHUB_ID && process.env.AUTH_GITHUB_SECRET) providers.push(GitHub);
+if (process.env.AUTH_GOOGLE_ID && process.env.AUTH_GOOGLE_SECRET) providers.push(Google);
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  // Credentials sign-in needs JWT sessions; they also keep several app servers stateless.
+  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  trustHost: true,
+  pages: { signIn: "/sign-in" },
+  providers,
+  callbacks: {
+    async signIn({ user, account }) {
+      if (!account || account.provider === "credentials") return true;
+      // OAuth: only addresses that already have an account here, or create one as reviewer.
+      if (!user.email) return false;
+      await db.user.upsert({ where: { email: user.email }, update: {}, create: { email: user.email, name: user.name, role: "reviewer" }, select: { id: true } });
+      return true;
+    },
+    async jwt({ token, user, account }) {
+      if (user && account) {
+        const stored = await db.user.findUnique({ where: { email: user.email ?? "" }, select: { id: true, role: true } });
+        if (stored) {
+          token.sub = stored.id;
+          token.role = stored.role;
+        }
+      }
+      return token;
+    },
+    session({ session, token }) {
+      if (token.sub) session.user.id = token.sub;
+      session.user.role = Role.catch("reviewer").parse(token.role);
+      return session;
+    },
+  },
+});
+
+function clientAddress(request: Request | undefined): string {
+  const forwarded = request?.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || request?.headers.get("x-real-ip") || "unknown";
+}
