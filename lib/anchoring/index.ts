@@ -1,0 +1,21 @@
+/**
+ * Re-anchoring claims onto a new revision of their article (../shared/DESIGN.md §5). Pure: text and
+ * plain data in, plain data out.
+ *
+ *   text-diff → text-position (old → new offsets) → anchor-claim (position, quote + context, quote,
+ *   fuzzy via match-quote + match-score) → reanchor-claims (every claim, with status and counts)
+ */
+export { anchorClaim, MIN_QUOTE_LENGTH, MIN_SCORE, SEARCH_RADIUS } from "./anchor-claim";
+export {
+  contextResemblance,
+  contextSimilarity,
+  scoreMatch,
+  SCORE_WEIGHTS,
+  stringSimilarity,
+  textSimilarity,
+} from "./match-score";
+export { buildClaimSelector, buildPositionSelector, buildQuoteSelector, QUOTE_CONTEXT_LENGTH } from "./quote-selector";
+export { reanchorClaims, type ReanchorOptions } from "./reanchor-claims";
+export { diffTexts, splitUnits } from "./text-diff";
+export { createPositionMap, PositionMap, type MappedSpan } from "./text-position";
+export * from "./types";

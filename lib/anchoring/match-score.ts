@@ -1,0 +1,105 @@
+/**
+ * How well a place in the new text fits a stored quote: quote, prefix, suffix and position, weighted
+ * as Hypothesis's `match-quote.ts` does, so an exact quote in the wrong context loses to the right
+ * context, and position only breaks near-ties.
+ */
+import search from "approx-string-match";
+
+import type { TextQuoteSelector } from "@/lib/claims/types";
+
+import { QUOTE_CONTEXT_LENGTH } from "./quote-selector";
+
+/** Weights of the four similarities (Hypothesis: quote 50, prefix 20, suffix 20, position 2). */
+export const SCORE_WEIGHTS = { quote: 50, prefix: 20, suffix: 20, position: 2 } as const;
+
+const TOTAL_WEIGHT = SCORE_WEIGHTS.quote + SCORE_WEIGHTS.prefix + SCORE_WEIGHTS.suffix + SCORE_WEIGHTS.position;
+
+/** The four similarities of one candidate place, each in [0, 1]. */
+export interface MatchSimilarity {
+  quote: number;
+  prefix: number;
+  suffix: number;
+  position: number;
+}
+
+/** The weighted score in [0, 1]. */
+export function scoreMatch(s: MatchSimilarity): number {
+  const raw =
+    SCORE_WEIGHTS.quote * s.quote +
+    SCORE_WEIGHTS.prefix * s.prefix +
+    SCORE_WEIGHTS.suffix * s.suffix +
+    SCORE_WEIGHTS.position * s.position;
+  return raw / TOTAL_WEIGHT;
+}
+
+/**
+ * How closely `pattern` occurs in `text`: 1 − (edit distance of the best approximate occurrence ÷
+ * pattern length). An empty pattern carries no information, so it neither helps nor hurts: 1.
+ */
+export function textSimilarity(text: string, pattern: string): number {
+  if (pattern.length === 0 || text === pattern) return 1;
+  if (text.length === 0) return 0;
+  const best = search(text, pattern, pattern.length)[0];
+  return best ? Math.max(0, 1 - best.errors / pattern.length) : 0;
+}
+
+/** How well the text around `[start, end)` agrees with the stored prefix and suffix. */
+export function contextSimilarity(
+  text: string,
+  start: number,
+  end: number,
+  quote: TextQuoteSelector,
+): { prefix: number; suffix: number } {
+  return {
+    prefix: textSimilarity(text.slice(Math.max(0, start - quote.prefix.length), start), quote.prefix),
+    suffix: textSimilarity(text.slice(end, end + quote.suffix.length), quote.suffix),
+  };
+}
+
+/** True when the text around `[start, end)` equals the stored prefix and suffix character for character. */
+export function contextIsExact(text: string, start: number, end: number, quote: TextQuoteSelector): boolean {
+  return (
+    start >= quote.prefix.length &&
+    text.startsWith(quote.prefix, start - quote.prefix.length) &&
+    text.startsWith(quote.suffix, end)
+  );
+}
+
+/**
+ * How alike two short strings are as wholes: 1 − Levenshtein distance ÷ the longer length. Unlike
+ * {@link textSimilarity} it is symmetric and an empty string only resembles an empty string, so a
+ * claim stored at the very start of the text (empty prefix) resembles a place at the start, not
+ * every place. Meant for 32-character contexts: O(a·b).
+ */
+export function stringSimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  const longer = Math.max(a.length, b.length);
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      next.push(Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + cost));
+    }
+    row = next;
+  }
+  return 1 - row[b.length]! / longer;
+}
+
+/**
+ * How alike the text around `[start, end)` is to a stored context, both sides as wholes
+ * ({@link stringSimilarity}), summed: 0 to 2.
+ */
+export function contextResemblance(text: string, start: number, end: number, quote: TextQuoteSelector): number {
+  // Stored context is shorter than the standard width only at an edge of the text.
+  const width = Math.max(quote.prefix.length, quote.suffix.length, QUOTE_CONTEXT_LENGTH);
+  return (
+    stringSimilarity(text.slice(Math.max(0, start - width), start), quote.prefix) +
+    stringSimilarity(text.slice(end, end + width), quote.suffix)
+  );
+}
+
+/** 1 at the expected place, falling linearly to 0 a whole text length away. */
+export function positionSimilarity(start: number, expectedStart: number, textLength: number): number {
+  return Math.max(0, 1 - Math.abs(start - expectedStart) / Math.max(1, textLength));
+}
