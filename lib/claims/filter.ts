@@ -1,0 +1,89 @@
+/**
+ * Stage 5, filter: drops units that are not claims a fact-checker would write down, and says why.
+ *
+ * The tests are about the shape of the words, not about any one article: a question asks rather than
+ * asserts; an imperative addressed to the reader is a call to action; "I think…" or a personal memory
+ * is not checkable; a quotation with no figure, comparison or effect in it is someone's view; and page
+ * furniture (bylines, datelines, captions, share/subscribe/comment lines, author boxes, source notes)
+ * has a small, well-known vocabulary and shape.
+ */
+import { AUXILIARY, POLICY_CUES, findCue } from "./cues";
+import type { Typing } from "./type";
+import type { BlockKind } from "./units";
+
+/** What the filter needs to know about a unit besides its words. */
+export interface FilterInput {
+  text: string;
+  block: BlockKind;
+  /** The block held an image, so a short text in it is a caption. */
+  withImage: boolean;
+  /** The whole paragraph is italic or bold. */
+  styled?: boolean;
+  /** The whole paragraph is one link. */
+  linkOnly?: boolean;
+  typing: Typing;
+}
+
+const BOILERPLATE =
+  /^(?:comments? (?:are|is) (?:closed|disabled|open)|comments$|leave a (?:comment|reply)|be the first to comment|(?:\d+\s+)?(?:comments?|responses?|replies)$|share\b|tweet(?: this)?$|print(?: this)?(?: article| page)?$|email(?: this)?$|(?:related|recommended|popular|recent|more)(?::| (?:articles?|posts?|stories|reading|news|content|coverage)\b)|read (?:more|next|also|the full)\b|see also\b|about (?:the )?authors?\b|author(?:'s)? (?:bio|box)\b|(?:subscribe|sign up|register) (?:to|for|now|today)\b|subscribe$|follow (?:us|me)\b|all rights reserved|copyright\b|©|advertisement$|sponsored\b|tags?:|filed under\b|posted (?:in|on|by)\b|categories?:|you (?:may|might) also like\b|click here\b|skip to (?:main )?content|back to top|table of contents$|(?:contact|media contact|press contact|for (?:more|further) information)\b|for immediate release\b|photo(?:graph)?s?\s*(?:by|:|credit|courtesy)|images?\s*(?:by|:|credit|courtesy)|caption:|credit:|sources?:|note:|editor'?s note\b|disclaimer\b|the views expressed\b|this (?:article|story|post) (?:was|has been) (?:updated|corrected)|(?:updated|published|posted)(?: on)? \w+\.? \d|last updated\b|\d+\s+min(?:ute)?s? read\b)/i;
+
+const BYLINE = /^(?:by|written by|reporting by|words by|story by)\s+\S/i;
+const DATE_ONLY =
+  /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4}|\d{4}-\d{2}-\d{2})(?:,?\s+(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)?)?\.?$/i;
+const CONTACT = /[\w.+-]+@[\w-]+\.[\w.]+|\(\d{3}\)\s*\d{3}[-.]\d{4}|\b\d{3}[-.]\d{3}[-.]\d{4}\b/;
+const CALL_TO_ACTION =
+  /^(?:please\s+)?(?:subscribe|share|sign|click|join|follow|donate|contact|call|tell|learn|download|register|visit|watch|listen|read|check out|find out|get|take|help|support|stand|act|email|write|urge|demand|don['’]t|do not|let['’]s|let us|make sure|remember|consider|imagine|try|buy|order|vote|send|give|tap|scroll|see|show up|bring|attend|come|go|stop|speak|ask|fight|protect|save|keep|tell)\b/i;
+const READER_ADDRESS = /\b(?:you|your|yours|us|our|today|now|here|below|above)\b|!$/i;
+const SINGULAR_FIRST_PERSON = /\b(?:I|me|my|mine|myself)\b|\bI['’](?:m|ve|d|ll)\b/;
+const PLURAL_FIRST_PERSON = /^(?:(?:but|and|so|yet|now|still|then)\s+)?(?:we|we['’](?:re|ve|ll|d)|let['’]s|our\s+\w+\s+(?:is|are))\b/i;
+const OPINION = /\b(?:in my (?:view|opinion)|personally|frankly|honestly|IMHO)\b|\b(?:is|are|was) like\b/i;
+const SELF_REFERENCE = /\b(?:table|chart|graph|map|figure|list|graphic|video|box)\s+(?:below|above)\b|^(?:below|above)\b/i;
+const WH_START = /^(?:who|what|when|where|why|how|which)\b/i;
+const QUOTED = /["“][^"”]{8,}["”]/;
+const NORMATIVE = /\b(?:should|ought to|shouldn['’]t)\b/i;
+const NAMED_WORD = /(?<=\S\s+)[A-Z][a-z]+|\b[A-Z]{2,}\b/;
+
+/** A reason to drop the unit, or null to keep it. */
+export function whyNotAClaim(unit: FilterInput): string | null {
+  const text = unit.text.trim();
+  const plain = text.replace(/^[\s"“‘'(*_#>|-]+|[\s"”’')*_|]+$/g, "");
+  const words = plain.split(/\s+/).filter(Boolean);
+  const { typing } = unit;
+  const counted = typing.quantities.length > 0;
+  const checkable = counted || typing.kind === "program_rule";
+  const policy = findCue(plain, POLICY_CUES);
+  const heading = unit.block === "heading" || (unit.block === "paragraph" && words.length <= 14 && !/[.!?:;"”]$/.test(plain));
+
+  if (words.length === 0 || !/\p{L}|\d/u.test(plain)) return "no words";
+  if (/\?["”’')]*$/.test(plain)) return "question";
+  if (BOILERPLATE.test(plain)) return "boilerplate (share/subscribe/comment/author/caption line)";
+  if (BYLINE.test(plain) && words.length <= 16 && !AUXILIARY.test(plain)) return "byline";
+  if (DATE_ONLY.test(plain)) return "date line";
+  if (CONTACT.test(plain) && words.length <= 30) return "contact details";
+  if (/^\(.*\)$/.test(text)) return "parenthetical aside (credit or note)";
+  if (unit.linkOnly) return "link only (related or navigation link)";
+  if (unit.withImage && words.length <= 40 && unit.block === "paragraph") return "image caption";
+  if (unit.styled && unit.block === "paragraph" && words.length <= 40 && !counted) return "styled aside (byline, bio, note or caption)";
+  if (unit.block === "footnote" && !AUXILIARY.test(plain)) return "source note";
+  if (SELF_REFERENCE.test(plain) && !counted) return "refers to the page itself";
+  // An op-ed headline is often an imperative behind a rubric ("Opinion: Don't let…").
+  const unlabelled = plain.replace(/^(?:opinion|editorial|analysis|commentary|op-ed|column|perspective|letter)\s*[:|—–-]\s*/i, "");
+  if (CALL_TO_ACTION.test(unlabelled) && (READER_ADDRESS.test(plain) || words.length <= 8 || unit.block !== "tableRow")) {
+    if (unit.block !== "listItem" || !unit.typing.reasons.some((r) => r.startsWith("rule"))) return "call to action";
+  }
+  if (heading) {
+    if (WH_START.test(plain)) return "question-style heading";
+    if (/^about\s/i.test(plain)) return "boilerplate (about box)";
+    if (/^[^a-z]*$/.test(plain) && !counted) return "label in capitals";
+    if (!counted && !policy && !AUXILIARY.test(plain)) return "heading without a checkable statement";
+  }
+  if (SINGULAR_FIRST_PERSON.test(plain.replace(/["“][^"”]*["”]/g, "")) || SINGULAR_FIRST_PERSON.test(plain) && !counted)
+    return "first-person statement (personal, not checkable)";
+  if (PLURAL_FIRST_PERSON.test(plain) && !counted) return "first-person opinion without a checkable fact";
+  if (OPINION.test(plain) && !counted) return "opinion or figure of speech";
+  if (QUOTED.test(text) && !counted && (!policy || policy.reason === "prediction" || NORMATIVE.test(plain)) && typing.kind !== "program_rule")
+    return "quoted view without a checkable fact";
+  if (unit.block !== "tableRow" && words.length <= 6 && !checkable && !NAMED_WORD.test(plain)) return "too short or vague to check";
+  if (unit.block === "tableRow" && !counted && words.length < 4) return "table row without a checkable value";
+  return null;
+}

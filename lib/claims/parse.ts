@@ -1,0 +1,89 @@
+/**
+ * Stage 1, parse: any article (Markdown, plain text or HTML) becomes an mdast tree whose positions
+ * are UTF-16 offsets into the input exactly as it was given.
+ */
+import type { Root } from "mdast";
+import rehypeParse from "rehype-parse";
+import rehypeRemark from "rehype-remark";
+import remarkFrontmatter from "remark-frontmatter";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
+import { parsePlainText } from "./plain-text";
+import type { SourceFormat } from "./types";
+
+/** Markdown as the desk stores it: CommonMark + GFM (tables, footnotes), with YAML/TOML front matter. */
+export const markdownParser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml", "toml"]).freeze();
+
+/**
+ * Page furniture that is never part of the article's claims: navigation, footers, side boxes, forms
+ * and figure captions are dropped before the words reach the pipeline.
+ */
+const dropElement = () => undefined;
+const htmlToMdast = unified()
+  .use(rehypeParse)
+  .use(rehypeRemark, {
+    handlers: { nav: dropElement, footer: dropElement, aside: dropElement, form: dropElement, figcaption: dropElement },
+  })
+  .freeze();
+
+/**
+ * Parses `input` into mdast. Markdown and HTML positions come from their parsers (rehype's hast
+ * positions survive rehype-remark); plain text is read by {@link parsePlainText}.
+ */
+export function parseArticle(input: string, format: SourceFormat = "markdown"): Root {
+  if (format === "text") return parsePlainText(input);
+  if (format === "html") {
+    const hast = htmlToMdast.parse(input);
+    return htmlToMdast.runSync(hast) as unknown as Root;
+  }
+  return markdownParser.parse(input);
+}
+
+/** Markdown longer than this is parsed in pieces: micromark's time and memory grow faster than linearly. */
+const CHUNK = 200_000;
+
+/**
+ * Cuts long Markdown at blank lines that are safe to cut at: outside fenced code, before a line that
+ * starts a new paragraph or heading (not an indented continuation, list item or table row). Returns
+ * `[start, end)` ranges covering the whole input; short input is one range.
+ */
+export function markdownChunks(input: string): Array<[number, number]> {
+  if (input.length <= CHUNK) return [[0, input.length]];
+  const out: Array<[number, number]> = [];
+  const safe = /\n[ \t]*\n(?=[A-Za-z#"“(*_])/g;
+  let start = 0;
+  let fenced = false;
+  let scanned = 0;
+  const fence = /^[ \t]{0,3}(?:```|~~~)/gm;
+  while (input.length - start > CHUNK) {
+    safe.lastIndex = start + CHUNK;
+    const m = safe.exec(input);
+    let cut: number;
+    if (m && m.index < start + 2 * CHUNK) cut = m.index + m[0].length;
+    else {
+      // A block hundreds of kilobytes long (a pasted log, a 5 MB line): cut at a space. Inline syntax
+      // spanning the cut is lost, which such input can afford; GFM's inline scans on it cannot.
+      const space = input.indexOf(" ", start + CHUNK);
+      cut = space !== -1 && space < start + 2 * CHUNK ? space + 1 : start + CHUNK;
+      const code = input.charCodeAt(cut);
+      if (code >= 0xdc00 && code <= 0xdfff) cut++;
+      out.push([out.length ? (out[out.length - 1] as [number, number])[1] : 0, cut]);
+      start = cut;
+      scanned = cut;
+      continue;
+    }
+    // Count code fences between the last cut and this one: an odd count means we are inside code.
+    fence.lastIndex = scanned;
+    for (let f = fence.exec(input); f && f.index < cut; f = fence.exec(input)) fenced = !fenced;
+    scanned = cut;
+    if (fenced) {
+      start = cut;
+      continue;
+    }
+    out.push([out.length ? (out[out.length - 1] as [number, number])[1] : 0, cut]);
+    start = cut;
+  }
+  out.push([out.length ? (out[out.length - 1] as [number, number])[1] : 0, input.length]);
+  return out;
+}

@@ -1,0 +1,44 @@
+/**
+ * Command-line claim extractor: prints the claims of one article as JSON.
+ *
+ *   npm run --silent claims -- FILE [--all]
+ *
+ * Prints `{ "claims": [...] }` (and `"dropped"` with --all, each with `why`) and nothing else on
+ * stdout. Offsets are UTF-16 offsets into FILE's text. A missing, unreadable, binary or non-UTF-8
+ * file exits non-zero with one line on stderr.
+ */
+import { readFileSync } from "node:fs";
+import { detectFormat, extractClaims } from "../lib/claims";
+
+function fail(message: string): never {
+  process.stderr.write(`claims: ${message}\n`);
+  process.exit(1);
+}
+
+function readArticle(file: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    fail(code === "ENOENT" ? `no such file: ${file}` : code === "EISDIR" ? `is a directory: ${file}` : `cannot read ${file} (${code ?? "error"})`);
+  }
+  if (bytes.subarray(0, 8192).includes(0)) fail(`${file} looks binary (it contains NUL bytes)`);
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    fail(`${file} is not valid UTF-8`);
+  }
+}
+
+const args = process.argv.slice(2);
+const all = args.includes("--all");
+const files = args.filter((a) => a !== "--all" && a !== "--");
+if (files.length !== 1) fail("usage: npm run --silent claims -- FILE [--all]");
+const file = files[0]!;
+const text = readArticle(file);
+const result = extractClaims(text, { format: detectFormat(file, text) });
+const claims = result.claims.map(({ kind, text, sourceStart, sourceEnd, score, reasons, quantities, context }) => ({
+  kind, text, sourceStart, sourceEnd, score, reasons, quantities, context,
+}));
+process.stdout.write(`${JSON.stringify(all ? { claims, dropped: result.dropped } : { claims }, null, 2)}\n`);
