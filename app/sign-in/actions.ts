@@ -1,7 +1,7 @@
 "use server";
 
 import { AuthError } from "next-auth";
-import { signIn, signOut } from "@/lib/auth/config";
+import { oauthProviders, signIn, signOut } from "@/lib/auth/config";
 import { SignInInput, safeCallbackUrl } from "@/lib/auth/sign-in-input";
 import { SIGN_IN_LIMITS } from "@/lib/auth/sign-in-limits";
 
@@ -38,4 +38,11 @@ export async function signInWithPassword(_previous: SignInState, form: FormData)
 
 export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: "/" });
+}
+
+/** Starts an OAuth sign-in with a provider switched on by the environment. */
+export async function signInWithProvider(form: FormData): Promise<void> {
+  const provider = String(form.get("provider") ?? "");
+  if (!oauthProviders.some((p) => p.id === provider)) return;
+  await signIn(provider, { redirectTo: safeCallbackUrl(String(form.get("callbackUrl") ?? "")) });
 }

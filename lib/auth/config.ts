@@ -36,8 +36,15 @@ const providers: Provider[] = [
   }),
 ];
 // Optional OAuth sign-in, switched on by environment variables (README); new users get the reviewer role.
-if (process.env.AUTH_GITHUB_ID && process.env.AUTH_GITHUB_SECRET) providers.push(GitHub);
-if (process.env.AUTH_GOOGLE_ID && process.env.AUTH_GOOGLE_SECRET) providers.push(Google);
+export const oauthProviders: Array<{ id: "github" | "google"; name: string }> = [];
+if (process.env.AUTH_GITHUB_ID && process.env.AUTH_GITHUB_SECRET) {
+  providers.push(GitHub);
+  oauthProviders.push({ id: "github", name: "GitHub" });
+}
+if (process.env.AUTH_GOOGLE_ID && process.env.AUTH_GOOGLE_SECRET) {
+  providers.push(Google);
+  oauthProviders.push({ id: "google", name: "Google" });
+}
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   // Credentials sign-in needs JWT sessions; they also keep several app servers stateless.
