@@ -51,6 +51,15 @@ describe("renderArticle", () => {
     expect(marks(tree).map(text).join("")).toBe("from $5 to $7");
   });
 
+  it("marks every claim of a long article, each with exactly its own words", () => {
+    const sentences = Array.from({ length: 400 }, (_, i) => `Claim number ${i} says ${i * 7} units rose.`);
+    const source = sentences.map((s, i) => (i % 4 === 3 ? `${s}\n\n` : `${s} `)).join("");
+    const claims = sentences.map((s, i) => claimAt(source, s, `c${i}`));
+    const found = marks(renderArticle(source, { claims }));
+    expect(found).toHaveLength(400);
+    found.forEach((m, i) => expect(text(m)).toBe(sentences[i]));
+  });
+
   it("adds data-o source offsets to every piece of text when asked", () => {
     const source = "First *second* third.\n";
     const html = toHtml(renderArticle(source, { sourceOffsets: true }));
