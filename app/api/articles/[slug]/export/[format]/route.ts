@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { Slug } from "@/lib/articles/import-article";
+import { guardedRoute } from "@/lib/auth/guard";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { EXPORT_FORMATS, renderExport } from "@/lib/export/render-export";
+import { loadArticleExport } from "@/lib/export/load-article-export";
+
+const Params = z.object({ slug: Slug, format: z.string() });
+
+/**
+ * GET /api/articles/<slug>/export/<format>: one export of one article as a download, for anyone
+ * who may export (session or, later, API token). Links in the exports use this request's origin.
+ */
+export const GET = guardedRoute<{ slug: string; format: string }>("article.export", async (request, { params }) => {
+  const { slug, format } = Params.parse(params);
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
+    throw new AppError("NOT_FOUND", `There is no "${format}" export; the formats are ${EXPORT_FORMATS.join(", ")}.`);
+  }
+  const data = await loadArticleExport(db, { slug });
+  const file = renderExport(data, format as (typeof EXPORT_FORMATS)[number], { baseUrl: new URL(request.url).origin });
+  return new Response(file.body, {
+    headers: {
+      "Content-Type": file.contentType,
+      "Content-Disposition": `attachment; filename="${file.fileName}"`,
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+});

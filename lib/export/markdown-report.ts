@@ -1,0 +1,87 @@
+import { noteMarkdown } from "./note-markdown";
+import { buildReportModel, sourceLine, verdictText } from "./report-model";
+import type { ArticleExport } from "./types";
+
+/** Backslash-escapes the characters that would turn claim or source text into Markdown syntax or HTML. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>#|~!]/g, (c) => `\\${c}`);
+}
+
+/** Every line prefixed for a block quote, so a claim with newlines stays one quote. */
+function quote(text: string): string {
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((line) => (line.trim() === "" ? ">" : `> ${escapeMarkdown(line)}`))
+    .join("\n");
+}
+
+/** An autolink `<…>` is safe only for a URL without spaces or angle brackets; the URL parser encodes those. */
+function autolink(url: string): string {
+  try {
+    return `<${new URL(url).href}>`;
+  } catch {
+    return escapeMarkdown(url);
+  }
+}
+
+/**
+ * report.md: the article's metadata, a summary by verdict and kind, every listed claim in reading
+ * order with its approved verdict (label and rating), confidence, reviewers and the approved note,
+ * and the sources of the approved verdicts as numbered notes [n] at the end.
+ */
+export function formatMarkdownReport(data: ArticleExport, options: { generatedAt?: string } = {}): string {
+  const model = buildReportModel(data);
+  const { article } = data;
+  const out: string[] = [];
+
+  out.push(`# Fact-check report: ${escapeMarkdown(article.title)}`, "");
+  const meta: [string, string | null][] = [
+    ["Slug", article.slug],
+    ["Publisher", article.publisher],
+    ["Author", article.author],
+    ["Published", article.publishedOn],
+    ["Original", article.originalUrl],
+    ["Status", article.status],
+    ["Revision", model.latestRevision ? `${model.latestRevision.number} (sha256 ${model.latestRevision.contentHash.slice(0, 12)})` : null],
+    ["Generated", options.generatedAt ?? null],
+  ];
+  for (const [label, value] of meta) {
+    if (value) out.push(`- **${label}:** ${label === "Original" ? autolink(value) : escapeMarkdown(value)}`);
+  }
+  out.push("", "## Summary", "");
+  const approved = model.claims.length - model.notApprovedCount;
+  out.push(`${model.claims.length} claims, ${approved} with an approved verdict${model.dismissedCount ? `; ${model.dismissedCount} dismissed and not listed` : ""}.`, "");
+  out.push("| Verdict | Rating | Claims |", "| --- | --- | ---: |");
+  for (const { verdict, count } of model.byVerdict) out.push(`| ${verdict.label} | ${verdict.rating ?? "unrated"} | ${count} |`);
+  out.push(`| Not yet approved | – | ${model.notApprovedCount} |`, "");
+  out.push("| Kind | Claims |", "| --- | ---: |");
+  for (const { label, count } of model.byKind) out.push(`| ${label} | ${count} |`);
+  out.push("", "## Claims", "");
+
+  for (const entry of model.claims) {
+    const { claim } = entry;
+    out.push(`### ${entry.number}. ${entry.kindLabel}: ${entry.verdict ? verdictText(entry.verdict) : "not yet approved"}`, "");
+    out.push(quote(claim.text), "");
+    if (claim.context) out.push(`Context: ${escapeMarkdown(claim.context)}`, "");
+    const facts: string[] = [];
+    if (entry.verdict) facts.push(`**Verdict:** ${entry.verdict.label}`, `**Rating:** ${entry.verdict.rating === null ? "unrated" : `${entry.verdict.rating} of 5`}`);
+    else facts.push(`**State:** ${claim.state.replace(/_/g, " ")}`);
+    if (entry.approved?.confidence) facts.push(`**Confidence:** ${entry.approved.confidence}`);
+    if (entry.reviews.length > 0) facts.push(`**Reviewed by:** ${entry.reviews.map((r) => escapeMarkdown(r.reviewer)).join(", ")}`);
+    if (entry.approvedBy) facts.push(`**Approved by:** ${escapeMarkdown(entry.approvedBy)}`);
+    if (entry.citations.length > 0) facts.push(`**Sources:** ${entry.citations.map((c) => `[${c.number}]`).join(" ")}`);
+    out.push(facts.map((f) => `- ${f}`).join("\n"), "");
+    // The note is the reviewer's own Markdown: kept as written, less any raw HTML.
+    const note = entry.approved ? noteMarkdown(entry.approved.note) : "";
+    if (note) out.push("**Note:**", "", note, "");
+    for (const c of entry.citations) {
+      const excerpt = c.citation.excerpt.replace(/\s+/g, " ").trim();
+      if (excerpt) out.push(`[${c.number}] ${c.citation.stance}: “${escapeMarkdown(excerpt)}”`, "");
+    }
+  }
+
+  out.push("## Sources", "");
+  if (model.sources.length === 0) out.push("No approved verdict cites a source yet.", "");
+  for (const { number, source } of model.sources) out.push(`${number}. ${escapeMarkdown(sourceLine(source))}. ${autolink(source.url)}`);
+  return `${out.join("\n").trimEnd()}\n`;
+}

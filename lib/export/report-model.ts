@@ -1,0 +1,160 @@
+import { KIND_LABELS, VERDICTS, type ClaimKind } from "@/lib/domain/vocabulary";
+import type { ArticleExport, ExportCitation, ExportClaim, ExportReview, ExportSource, ExportUser } from "./types";
+
+/**
+ * What the reports, the CSV and the annotations share: the claims in reading order with their
+ * final (approved) verdict, who reviewed them, and the sources numbered once each, like footnotes.
+ * Pure: a view over ArticleExport.
+ */
+
+export type VerdictInfo = { id: string; label: string; rating: number | null };
+
+export type SourceNote = { number: number; source: ExportSource };
+
+export type ReportCitation = { citation: ExportCitation; source: ExportSource; number: number };
+
+export type ReportClaim = {
+  claim: ExportClaim;
+  /** 1-based place in the report. */
+  number: number;
+  kindLabel: string;
+  /** Every review of the claim, oldest first. */
+  reviews: { review: ExportReview; reviewer: string }[];
+  /** The approved review, when the claim is approved. */
+  approved: ExportReview | null;
+  verdict: VerdictInfo | null;
+  approvedBy: string | null;
+  /** The citations of the approved review, with their source notes' numbers. */
+  citations: ReportCitation[];
+};
+
+export type ReportModel = {
+  claims: ReportClaim[];
+  /** Dismissed claims: counted in the summary, not listed. */
+  dismissedCount: number;
+  /** Sources cited by approved verdicts, numbered in order of first use. */
+  sources: SourceNote[];
+  byVerdict: { verdict: VerdictInfo; count: number }[];
+  notApprovedCount: number;
+  byKind: { kind: string; label: string; count: number }[];
+  latestRevision: ArticleExport["revisions"][number] | null;
+};
+
+/** A verdict id with its label and ClaimReview rating; unknown ids keep their id as label. */
+export function verdictInfo(id: string | null): VerdictInfo | null {
+  if (!id) return null;
+  const known = VERDICTS.find((v) => v.id === id);
+  return known ? { id, label: known.label, rating: known.rating } : { id, label: id, rating: null };
+}
+
+export function kindLabel(kind: string): string {
+  return KIND_LABELS[kind as ClaimKind] ?? kind;
+}
+
+/** How a person is named in exports: their name, else their email. */
+export function personName(user: ExportUser | undefined): string {
+  return user?.name?.trim() || user?.email || "unknown";
+}
+
+/**
+ * Claims in reading order: those anchored to the latest revision by position, then claims still
+ * anchored to older revisions (orphaned ones), newest revision first.
+ */
+export function claimsInReadingOrder(data: ArticleExport): ExportClaim[] {
+  const numberOf = new Map(data.revisions.map((r) => [r.id, r.number]));
+  return [...data.claims].sort(
+    (a, b) =>
+      (numberOf.get(b.revisionId) ?? 0) - (numberOf.get(a.revisionId) ?? 0) ||
+      a.position - b.position ||
+      a.sourceStart - b.sourceStart ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+}
+
+export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+/** Builds the report view: only approved verdicts count as verdicts, and only their sources are cited. */
+export function buildReportModel(data: ArticleExport, options: { includeDismissed?: boolean } = {}): ReportModel {
+  const users = new Map(data.users.map((u) => [u.id, u]));
+  const sourcesById = new Map(data.sources.map((s) => [s.id, s]));
+  const reviewsByClaim = groupBy(data.reviews, (r) => r.claimId);
+  const citationsByReview = groupBy(data.citations, (c) => c.reviewId);
+  const reviewsById = new Map(data.reviews.map((r) => [r.id, r]));
+
+  const sourceNumbers = new Map<string, number>();
+  const sources: SourceNote[] = [];
+  const ordered = claimsInReadingOrder(data);
+  const listed = options.includeDismissed ? ordered : ordered.filter((c) => c.state !== "dismissed");
+
+  const claims = listed.map((claim, index): ReportClaim => {
+    const approved = claim.approvedReviewId ? (reviewsById.get(claim.approvedReviewId) ?? null) : null;
+    const citations = (approved ? (citationsByReview.get(approved.id) ?? []) : [])
+      .slice()
+      .sort((a, b) => a.position - b.position)
+      .flatMap((citation): ReportCitation[] => {
+        const source = sourcesById.get(citation.sourceId);
+        if (!source) return [];
+        let number = sourceNumbers.get(source.id);
+        if (number === undefined) {
+          number = sources.length + 1;
+          sourceNumbers.set(source.id, number);
+          sources.push({ number, source });
+        }
+        return [{ citation, source, number }];
+      });
+    return {
+      claim,
+      number: index + 1,
+      kindLabel: kindLabel(claim.kind),
+      reviews: (reviewsByClaim.get(claim.id) ?? []).map((review) => ({ review, reviewer: personName(users.get(review.reviewerId)) })),
+      approved,
+      verdict: approved ? verdictInfo(approved.verdict) : null,
+      approvedBy: claim.approvedById ? personName(users.get(claim.approvedById)) : null,
+      citations,
+    };
+  });
+
+  const verdictCounts = new Map<string, number>();
+  for (const c of claims) if (c.verdict) verdictCounts.set(c.verdict.id, (verdictCounts.get(c.verdict.id) ?? 0) + 1);
+  const byVerdict = [
+    ...VERDICTS.map((v) => ({ verdict: { id: v.id as string, label: v.label as string, rating: v.rating as number | null }, count: verdictCounts.get(v.id) ?? 0 })),
+    ...[...verdictCounts.keys()].filter((id) => !VERDICTS.some((v) => v.id === id)).map((id) => ({ verdict: verdictInfo(id)!, count: verdictCounts.get(id)! })),
+  ];
+  const kindCounts = groupBy(claims, (c) => c.claim.kind);
+  const kindOrder = Object.keys(KIND_LABELS);
+  const rank = (kind: string) => (kindOrder.includes(kind) ? kindOrder.indexOf(kind) : kindOrder.length);
+  const byKind = [...kindCounts.entries()]
+    .sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : 1))
+    .map(([kind, list]) => ({ kind, label: kindLabel(kind), count: list.length }));
+
+  return {
+    claims,
+    dismissedCount: data.claims.filter((c) => c.state === "dismissed").length,
+    sources,
+    byVerdict,
+    notApprovedCount: claims.filter((c) => !c.verdict).length,
+    byKind,
+    latestRevision: data.revisions.at(-1) ?? null,
+  };
+}
+
+/** "Accurate (5/5)" or "Unsupported (unrated)". */
+export function verdictText(verdict: VerdictInfo): string {
+  return `${verdict.label} (${verdict.rating === null ? "unrated" : `${verdict.rating}/5`})`;
+}
+
+/** "Title — Publisher, 2021-03-04" for a source note, without the URL. */
+export function sourceLine(source: ExportSource): string {
+  const title = source.title?.trim() || source.url;
+  const rest = [source.publisher, source.publishedOn].filter(Boolean).join(", ");
+  return rest ? `${title} — ${rest}` : title;
+}

@@ -1,0 +1,66 @@
+import { parse } from "csv-parse/sync";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { csvField, formatClaimsCsv, neutraliseFormula, toCsv, UTF8_BOM } from "@/lib/export/claims-csv";
+import { loadArticleExport } from "@/lib/export/load-article-export";
+import type { ArticleExport } from "@/lib/export/types";
+import { tempDatabase } from "../../support/temp-database";
+import { buildFixture, FIXTURE_SLUG, MANUAL_CLAIM_TEXT, SOURCES, type Fixture } from "./fixture";
+
+describe("claims.csv", () => {
+  let t: ReturnType<typeof tempDatabase>;
+  let fixture: Fixture;
+  let data: ArticleExport;
+  beforeAll(async () => {
+    t = tempDatabase();
+    fixture = await buildFixture(t.db);
+    data = await loadArticleExport(t.db, { slug: FIXTURE_SLUG });
+  }, 60_000);
+  afterAll(async () => {
+    await t.dispose();
+  }, 30_000);
+
+  it("starts with the UTF-8 BOM and ends every record with CRLF", () => {
+    const csv = formatClaimsCsv(data);
+    expect(csv.startsWith(UTF8_BOM)).toBe(true);
+    expect(Buffer.from(csv, "utf8").subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(csv.endsWith("\r\n")).toBe(true);
+    expect(csv.slice(1, csv.indexOf("\r\n"))).toBe("id,kind,text,verdict,rating,confidence,reviewers,sources,state,note");
+  });
+
+  it("parses back with csv-parse to one row per claim with the same values, quotes, commas and newlines included", () => {
+    const rows = parse(formatClaimsCsv(data), { bom: true, columns: true, skip_empty_lines: false }) as Record<string, string>[];
+    expect(rows).toHaveLength(data.claims.length);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+
+    const manual = byId.get(fixture.claims.manual.id)!;
+    expect(manual.text).toBe(MANUAL_CLAIM_TEXT);
+    expect(manual.text).toContain("\n");
+    expect(manual).toMatchObject({ kind: "factual", verdict: "Unsupported", rating: "", confidence: "high", reviewers: "Ann Reviewer", state: "approved" });
+
+    const parking = byId.get(fixture.claims.parking.id)!;
+    expect(parking.text).toBe('allowed to park, "for up to 48 hours", on harbor streets');
+    expect(parking).toMatchObject({ verdict: "False", rating: "1", reviewers: "bo@desk.example", sources: SOURCES.signage.url });
+    expect(parking.note).toBe('Signs say 24 hours, "not 48", since May.');
+
+    const spending = byId.get(fixture.claims.spending.id)!;
+    expect(spending).toMatchObject({ verdict: "Accurate", rating: "5", reviewers: "Ann Reviewer; bo@desk.example", sources: `${SOURCES.budget.url}; ${SOURCES.budget2022.url}` });
+
+    expect(byId.get(fixture.claims.safer.id)).toMatchObject({ verdict: "", rating: "", sources: "", state: "reviewed" });
+    expect(byId.get(fixture.claims.leadIn.id)).toMatchObject({ state: "dismissed" });
+
+    // Every claim's text comes back exactly as stored.
+    for (const claim of data.claims) expect(byId.get(claim.id)?.text).toBe(claim.text);
+  });
+
+  it("quotes only fields that need it, doubling quotes (RFC 4180)", () => {
+    expect(csvField("plain")).toBe("plain");
+    expect(csvField('say "hi", then\r\nleave')).toBe('"say ""hi"", then\r\nleave"');
+    expect(toCsv([["a", "b,c"], ['"', ""]])).toBe('a,"b,c"\r\n"""",\r\n');
+  });
+
+  it("keeps spreadsheet formulas from running but leaves negative numbers alone", () => {
+    expect(neutraliseFormula('=HYPERLINK("http://x")')).toBe('\'=HYPERLINK("http://x")');
+    expect(neutraliseFormula("@SUM(A1)")).toBe("'@SUM(A1)");
+    expect(neutraliseFormula("-5% in 2023")).toBe("-5% in 2023");
+  });
+});

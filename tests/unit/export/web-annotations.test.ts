@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadArticleExport } from "@/lib/export/load-article-export";
+import type { ArticleExport } from "@/lib/export/types";
+import { ANNO_CONTEXT, formatWebAnnotations, W3C_MOTIVATIONS } from "@/lib/export/web-annotations";
+import { tempDatabase } from "../../support/temp-database";
+import { buildFixture, FIXTURE_SLUG, SOURCES, type Fixture } from "./fixture";
+
+const BASE = "https://desk.example";
+
+describe("annotations.jsonld (W3C Web Annotation)", () => {
+  let t: ReturnType<typeof tempDatabase>;
+  let fixture: Fixture;
+  let data: ArticleExport;
+  beforeAll(async () => {
+    t = tempDatabase();
+    fixture = await buildFixture(t.db);
+    data = await loadArticleExport(t.db, { slug: FIXTURE_SLUG });
+  }, 60_000);
+  afterAll(async () => {
+    await t.dispose();
+  }, 30_000);
+
+  it("is an AnnotationCollection with the W3C context and one page of items", () => {
+    const collection = JSON.parse(JSON.stringify(formatWebAnnotations(data, { baseUrl: BASE })));
+    expect(collection["@context"]).toBe("http://www.w3.org/ns/anno.jsonld");
+    expect(ANNO_CONTEXT).toBe("http://www.w3.org/ns/anno.jsonld");
+    expect(collection.type).toBe("AnnotationCollection");
+    expect(collection.id).toBe(`${BASE}/api/articles/${FIXTURE_SLUG}/export/annotations.jsonld`);
+    expect(collection.first.type).toBe("AnnotationPage");
+    expect(collection.total).toBe(collection.first.items.length);
+  });
+
+  it("every annotation has an id, a type, a W3C motivation and a target with both selectors on its revision", () => {
+    const { first } = formatWebAnnotations(data, { baseUrl: BASE });
+    const revision = data.revisions[0]!;
+    const ids = new Set<string>();
+    for (const a of first.items) {
+      expect(a.id.startsWith(`${BASE}/`)).toBe(true);
+      ids.add(a.id);
+      expect(a.type).toBe("Annotation");
+      for (const m of [a.motivation].flat()) expect(W3C_MOTIVATIONS).toContain(m);
+      for (const body of a.body ?? []) expect(W3C_MOTIVATIONS).toContain(body.purpose);
+      expect(a.target.source).toEqual({ id: `${BASE}/articles/${FIXTURE_SLUG}/revisions/1`, type: "Text", format: "text/markdown" });
+      const quote = a.target.selector.find((s) => s.type === "TextQuoteSelector");
+      const position = a.target.selector.find((s) => s.type === "TextPositionSelector");
+      expect(quote && position).toBeTruthy();
+      if (quote?.type === "TextQuoteSelector" && position?.type === "TextPositionSelector") {
+        expect(revision.text.slice(position.start, position.end)).toBe(quote.exact);
+        expect(revision.text.slice(0, position.start).endsWith(quote.prefix)).toBe(true);
+        expect(revision.text.slice(position.end).startsWith(quote.suffix)).toBe(true);
+        expect(quote.prefix.length).toBeGreaterThan(0);
+      }
+    }
+    expect(ids.size).toBe(first.items.length);
+  });
+
+  it("each listed claim is annotated, each review assesses it, and each citation links its source", () => {
+    const { first } = formatWebAnnotations(data, { baseUrl: BASE });
+    const claimAnnotations = first.items.filter((a) => a.id.includes("#claim-"));
+    const reviewAnnotations = first.items.filter((a) => a.id.includes("#review-"));
+    expect(claimAnnotations).toHaveLength(data.claims.filter((c) => c.state !== "dismissed").length);
+    expect(reviewAnnotations).toHaveLength(data.reviews.length);
+    for (const a of reviewAnnotations) expect(a.motivation).toBe("assessing");
+
+    const parking = reviewAnnotations.find((a) => a.target.selector.some((s) => s.type === "TextQuoteSelector" && s.exact.includes("48 hours")))!;
+    expect(parking.creator).toEqual({ type: "Person", name: "bo@desk.example" });
+    expect(parking.body).toEqual([
+      { type: "TextualBody", value: "False", purpose: "classifying", format: "text/plain" },
+      { type: "TextualBody", value: 'Signs say 24 hours, "not 48", since May.', purpose: "assessing", format: "text/markdown" },
+      { type: "SpecificResource", purpose: "linking", source: { id: SOURCES.signage.url, type: "Text", label: SOURCES.signage.title } },
+    ]);
+    const links = reviewAnnotations.flatMap((a) => a.body ?? []).filter((b) => b.purpose === "linking");
+    expect(links).toHaveLength(data.citations.length);
+    expect(fixture.claims.manual.text).toContain("\n");
+  });
+});
