@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { appendFile, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { importArticle } from "@/lib/articles/import-article";
+import { publishSeedArticle } from "@/lib/articles/publish-seed";
 import { readArticleFile } from "@/lib/articles/source-file";
 import { ensureDemoAccounts } from "@/lib/auth/demo-accounts";
 import { createDatabase } from "@/lib/db/create-database";
@@ -29,6 +30,8 @@ async function main(): Promise<void> {
       const outcome = await importArticle(db, { text: await readArticleFile(full), fileName: file });
       console.log(`setup: ${outcome.status} ${outcome.slug} (revision ${outcome.revisionNumber}, ${outcome.claimCount} claims)`);
     }
+    // Outside production the seed is published, so a newcomer sees the reading view at once.
+    await publishSeedArticle(db);
     await ensureDevelopmentAuthSecret();
     const created = await ensureDemoAccounts(db);
     if (created.length > 0) console.log(`setup: demo accounts created: ${created.join(", ")} (password in README)`);

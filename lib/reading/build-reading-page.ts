@@ -1,0 +1,96 @@
+import type { Element, Root } from "hast";
+import type { ClaimKind, Verdict } from "@/lib/domain/vocabulary";
+import { renderArticle } from "@/lib/render/article-html";
+import { renderNote } from "@/lib/render/note-html";
+import type { MarkedClaim } from "@/lib/render/rehype-claim-marks";
+import { numberSources, type SourceNote } from "./source-notes";
+import { summarizeClaims, type ReadingSummary } from "./summary";
+import type { ReadingCitation, ReadingView } from "./types";
+import { verdictChart } from "./verdict-chart";
+import { addVerdictTags, type VerdictTag } from "./verdict-tags";
+import { kindLabel, UNRATED_ID, verdictLabel } from "./verdict-words";
+
+/** One entry of the "Claims and verdicts" list, and what the popover shows. */
+export type ClaimEntry = {
+  id: string;
+  number: number;
+  kind: ClaimKind;
+  kindLabel: string;
+  text: string;
+  verdict: Verdict | null;
+  verdictLabel: string;
+  /** The approved review's note, sanitised; null when there is no approved verdict or no note. */
+  note: Root | null;
+  reviewerName: string | null;
+  approvedAt: Date | null;
+  citations: { note: number; citation: ReadingCitation }[];
+};
+
+export type ReadingPage = {
+  /** The article with claim marks and verdict labels, sanitised. */
+  body: Root;
+  claims: ClaimEntry[];
+  sourceNotes: SourceNote[];
+  summary: ReadingSummary;
+  chart: Root;
+};
+
+/**
+ * Everything the reading view renders, from plain data: the article through the shared render
+ * pipeline (claim marks, then rehype-sanitize), a visible verdict label after each claim, the
+ * numbered claim list with notes and sources, the source notes and the summary chart. Linear in the
+ * size of the article and its claims.
+ */
+export function buildReadingPage(view: ReadingView): ReadingPage {
+  const { claims: numbered, notes } = numberSources(view.claims);
+  const marked: MarkedClaim[] = [];
+  const tags = new Map<string, VerdictTag>();
+  const entries: ClaimEntry[] = numbered.map((claim) => {
+    const verdict = claim.approved?.verdict ?? null;
+    const label = verdictLabel(verdict);
+    const kind = kindLabel(claim.kind);
+    marked.push({
+      id: claim.id,
+      sourceStart: claim.sourceStart,
+      sourceEnd: claim.sourceEnd,
+      kind: claim.kind,
+      verdict,
+      label: `${kind} claim, verdict: ${label}. ${claim.text}`,
+    });
+    tags.set(claim.id, { kind: claim.kind, kindLabel: kind, verdict: verdict ?? UNRATED_ID, verdictLabel: label });
+    const noteText = claim.approved?.note.trim() ?? "";
+    return {
+      id: claim.id,
+      number: claim.number,
+      kind: claim.kind,
+      kindLabel: kind,
+      text: claim.text,
+      verdict,
+      verdictLabel: label,
+      note: noteText === "" ? null : renderNote(noteText),
+      reviewerName: claim.approved?.reviewerName ?? null,
+      approvedAt: claim.approved?.approvedAt ?? null,
+      citations: claim.citations,
+    };
+  });
+  const body = addVerdictTags(demoteHeadings(renderArticle(view.revision.text, { claims: marked })), tags);
+  const summary = summarizeClaims(entries);
+  return { body, claims: entries, sourceNotes: notes, summary, chart: verdictChart(summary) };
+}
+
+/**
+ * The page's own h1 is the article's title, so the article's headings move one level down
+ * (h1 → h2 …): one h1 per page, and the outline stays in order.
+ */
+function demoteHeadings(tree: Root): Root {
+  const walk = (node: Root | Element) => {
+    for (const child of node.children) {
+      if (child.type !== "element") continue;
+      const level = /^h([1-5])$/.exec(child.tagName)?.[1];
+      if (level) child.tagName = `h${Number(level) + 1}`;
+      walk(child);
+    }
+  };
+  walk(tree);
+  return tree;
+}

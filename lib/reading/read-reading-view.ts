@@ -1,0 +1,106 @@
+import type { Database } from "@/lib/db/create-database";
+import { ClaimKind, Verdict } from "@/lib/domain/vocabulary";
+import type { ReadingClaim, ReadingView } from "./types";
+
+/** Claims readers never see marked: dismissed ones, and ones no longer placed in the latest text. */
+const HIDDEN_STATES = ["dismissed", "orphaned"];
+
+/**
+ * The reading view's data in one read: the article, its latest revision's text, the marked claims
+ * in reading order and, for approved claims only, the approved review's verdict, note and citations
+ * with their sources. Selected fields only; the caller decides who may see it (lib/reading/access.ts).
+ */
+export async function readReadingView(db: Database, slug: string): Promise<ReadingView | null> {
+  const article = await db.article.findUnique({
+    where: { slug },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      publisher: true,
+      author: true,
+      originalUrl: true,
+      publishedOn: true,
+      status: true,
+      publishedAt: true,
+      revisions: {
+        orderBy: { number: "desc" },
+        take: 1,
+        select: {
+          id: true,
+          number: true,
+          text: true,
+          claims: {
+            where: { state: { notIn: HIDDEN_STATES } },
+            orderBy: { position: "asc" },
+            select: {
+              id: true,
+              kind: true,
+              text: true,
+              state: true,
+              sourceStart: true,
+              sourceEnd: true,
+              approvedAt: true,
+              approvedReview: {
+                select: {
+                  verdict: true,
+                  note: true,
+                  reviewer: { select: { name: true } },
+                  citations: {
+                    orderBy: { position: "asc" },
+                    select: {
+                      id: true,
+                      stance: true,
+                      excerpt: true,
+                      accessedOn: true,
+                      archiveUrl: true,
+                      source: { select: { id: true, url: true, title: true, publisher: true, publishedOn: true } },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  });
+  const revision = article?.revisions[0];
+  if (!article || !revision) return null;
+  return {
+    article: {
+      id: article.id,
+      slug: article.slug,
+      title: article.title,
+      publisher: article.publisher,
+      author: article.author,
+      originalUrl: article.originalUrl,
+      publishedOn: article.publishedOn,
+      status: article.status,
+      publishedAt: article.publishedAt,
+    },
+    revision: { id: revision.id, number: revision.number, text: revision.text },
+    claims: revision.claims.map((claim): ReadingClaim => {
+      const review = claim.approvedReview;
+      const verdict = Verdict.safeParse(review?.verdict);
+      return {
+        id: claim.id,
+        kind: ClaimKind.catch("factual").parse(claim.kind),
+        text: claim.text,
+        sourceStart: claim.sourceStart,
+        sourceEnd: claim.sourceEnd,
+        // Only an approval shows a verdict; a review that merely exists is never shown to readers.
+        approved:
+          claim.state === "approved" && review && verdict.success
+            ? {
+                verdict: verdict.data,
+                note: review.note,
+                reviewerName: review.reviewer.name,
+                approvedAt: claim.approvedAt,
+                citations: review.citations,
+              }
+            : null,
+      };
+    }),
+  };
+}

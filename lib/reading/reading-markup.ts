@@ -1,0 +1,64 @@
+import { toHtml } from "hast-util-to-html";
+import { buildClaimReviews, serializeJsonLd } from "@/lib/export/claim-review";
+import { buildReadingPage, type ReadingPage } from "./build-reading-page";
+import { claimEntriesTree } from "./claim-entries-tree";
+import { sourceNotesTree } from "./source-notes-tree";
+import type { ReadingArticle, ReadingView } from "./types";
+
+/** The reading view, ready to send: the heavy parts as HTML, the small ones as data. */
+export type ReadingMarkup = {
+  article: ReadingArticle;
+  summary: ReadingPage["summary"];
+  chart: ReadingPage["chart"];
+  /** The article with claim marks and verdict labels. */
+  bodyHtml: string;
+  /** The "Claims and verdicts" list. */
+  claimsHtml: string;
+  /** The numbered source notes ("" when nothing is cited). */
+  sourceNotesHtml: string;
+  /** ClaimReview JSON-LD, escaped for a script element; null when nothing is approved. */
+  claimReviewJson: string | null;
+  /** Rough size in UTF-16 code units, for the cache's budget. */
+  size: number;
+};
+
+/**
+ * Renders a reading view once, to HTML strings. A long article has tens of thousands of elements;
+ * rendering them through React on every request costs seconds, while these strings are built once
+ * per version of the article (see reading-cache.ts) and sent as they are.
+ *
+ * Safe as HTML: the article tree has been through rehype-sanitize (lib/render/article-html.ts) and
+ * gains only elements built here; the lists are built from plain data as text nodes; notes come
+ * from renderNote (sanitised); links are fragments of our own or http(s) URLs. hast-util-to-html
+ * escapes every text and attribute value, as React would.
+ */
+export function renderReadingMarkup(view: ReadingView, options: { pageUrl: string; publisherName?: string }): ReadingMarkup {
+  const page = buildReadingPage(view);
+  const notes = sourceNotesTree(page.sourceNotes);
+  const bodyHtml = toHtml(page.body);
+  const claimsHtml = toHtml(claimEntriesTree(page.claims));
+  const sourceNotesHtml = notes ? toHtml(notes) : "";
+  const approved = page.claims.flatMap((c) => (c.verdict ? [{ id: c.id, text: c.text, verdict: c.verdict, approvedAt: c.approvedAt }] : []));
+  const claimReviewJson =
+    approved.length === 0
+      ? null
+      : serializeJsonLd(
+          buildClaimReviews({
+            pageUrl: options.pageUrl,
+            publisher: { name: options.publisherName ?? "Claimdesk", url: new URL(options.pageUrl).origin },
+            publishedAt: view.article.publishedAt,
+            article: view.article,
+            claims: approved,
+          }),
+        );
+  return {
+    article: view.article,
+    summary: page.summary,
+    chart: page.chart,
+    bodyHtml,
+    claimsHtml,
+    sourceNotesHtml,
+    claimReviewJson,
+    size: bodyHtml.length + claimsHtml.length + sourceNotesHtml.length + (claimReviewJson?.length ?? 0),
+  };
+}
