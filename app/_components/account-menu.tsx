@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { signOutAction } from "@/app/sign-in/actions";
-import type { Viewer } from "@/lib/auth/policy";
+import { can, type Viewer } from "@/lib/auth/policy";
 
 export function AccountMenu({ viewer }: { viewer: Viewer }) {
   if (!viewer) {
@@ -12,6 +12,10 @@ export function AccountMenu({ viewer }: { viewer: Viewer }) {
   }
   return (
     <form action={signOutAction} className="account-menu">
+      <nav aria-label="Account" className="row">
+        {can(viewer, "claim.assign") ? <Link href="/desk">Desk</Link> : null}
+        {can(viewer, "token.manage") ? <Link href="/settings/tokens">API tokens</Link> : null}
+      </nav>
       <span>
         {viewer.name ?? viewer.email} <span className="muted">({viewer.role})</span>
       </span>

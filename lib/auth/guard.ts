@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { AppError, errorBody, toAppError, type ErrorBody } from "@/lib/errors";
 import { assertCan, type Permission, type Viewer } from "./policy";
-import { getViewer } from "./viewer";
+import { getRequestViewer, getViewer } from "./viewer";
 
 /** What every server action returns: data, or an error the form shows while keeping its input. */
 export type ActionResult<T> =
@@ -35,8 +35,9 @@ export function guardedAction<S extends z.ZodType, T>(
 type RouteContext<P> = { params: Promise<P> };
 
 /**
- * Wraps a route handler the same way: the viewer (session cookie, or later a Bearer token) must
- * hold the permission; errors become JSON `{ error: { code, message } }` with the code's status.
+ * Wraps a route handler the same way: the viewer (an `Authorization: Bearer` API token, else the
+ * session cookie; see getRequestViewer) must hold the permission; errors become JSON
+ * `{ error: { code, message } }` with the code's status.
  */
 export function guardedRoute<P = Record<string, string>>(
   permission: Permission,
@@ -44,7 +45,7 @@ export function guardedRoute<P = Record<string, string>>(
 ): (request: Request, context: RouteContext<P>) => Promise<Response> {
   return async (request, context) => {
     try {
-      const viewer = await getViewer();
+      const viewer = await getRequestViewer(request);
       assertCan(viewer, permission);
       return await run(request, { params: await context.params, viewer });
     } catch (error) {

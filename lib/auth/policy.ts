@@ -25,6 +25,8 @@ export const PERMISSIONS = {
   "claim.reopen": EDITORS,
   "article.publish": EDITORS,
   "article.export": REVIEWERS,
+  /** Restore an article from a backup.json upload (may create accounts without passwords). */
+  "article.restore": EDITORS,
   "token.manage": REVIEWERS,
   "user.manage": ADMINS,
 } as const satisfies Record<string, readonly Role[]>;

@@ -117,8 +117,10 @@ export function Workbench(props: { revisionId: string; claims: WorkbenchClaim[];
     });
   }
 
-  const selectedIndex = selected ? claims.findIndex((c) => c.id === selected.id) : -1;
-  const nextClaimId = claims.slice(selectedIndex + 1).find((c) => c.state !== "dismissed")?.id ?? null;
+  // "Merge with next" means the next claim in the text, whatever order the list shows.
+  const inText = claims.filter((c) => c.state !== "dismissed" && c.state !== "orphaned").sort((a, b) => a.sourceStart - b.sourceStart);
+  const selectedIndex = selected ? inText.findIndex((c) => c.id === selected.id) : -1;
+  const nextClaimId = selectedIndex >= 0 ? (inText[selectedIndex + 1]?.id ?? null) : null;
 
   return (
     <div className="workbench">

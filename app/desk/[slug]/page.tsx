@@ -1,0 +1,94 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requirePageViewer } from "@/lib/auth/viewer";
+import { db } from "@/lib/db/client";
+import { getDisagreement } from "@/lib/desk/disagreement";
+import { listReviewers } from "@/lib/desk/list-reviewers";
+import { ArticleBySlugInput } from "@/lib/desk/schemas";
+import { AppError } from "@/lib/errors";
+import { DeskBoard } from "./desk-board";
+import { PublishControls } from "./publish-controls";
+import "../desk.css";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export const metadata: Metadata = { title: "Article desk" };
+
+const formatAlpha = (alpha: number | null) => (alpha === null ? "not defined" : alpha.toFixed(3));
+
+export default async function ArticleDeskPage({ params }: Props) {
+  const raw = (await params).slug;
+  const viewer = await requirePageViewer("claim.assign", `/desk/${encodeURIComponent(raw)}`);
+  const slug = ArticleBySlugInput.safeParse({ slug: raw });
+  if (!slug.success) notFound();
+  const table = await getDisagreement(db, slug.data).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
+  const reviewers = await listReviewers(db);
+  const { article } = table;
+  const disagreements = table.rows.filter((r) => r.disagreement).length;
+
+  return (
+    <div className="desk">
+      <p className="muted">
+        <Link href="/desk">Desk</Link> · <Link href={`/articles/${article.slug}/review`}>Workbench</Link> ·{" "}
+        <Link href={`/articles/${article.slug}/report`}>Report and exports</Link>
+        {article.status === "published" ? (
+          <>
+            {" "}
+            · <Link href={`/a/${article.slug}`}>Reading view</Link>
+          </>
+        ) : null}
+      </p>
+      <h1>{article.title}</h1>
+      <PublishControls slug={article.slug} status={article.status} />
+
+      <section className="desk-section" aria-labelledby="agreement-heading">
+        <h2 id="agreement-heading">Agreement</h2>
+        <p>
+          Krippendorff&apos;s alpha (ordinal, over rated verdicts; Unsupported and Opinion left out):{" "}
+          <span className="alpha" data-testid="article-alpha">
+            α = {formatAlpha(table.alpha)}
+          </span>
+          {table.alpha === null ? <span className="muted"> — needs two rated verdicts on one claim and some variation among them.</span> : null}{" "}
+          <span className="muted">
+            {disagreements} {disagreements === 1 ? "claim" : "claims"} with disagreeing verdicts.
+          </span>
+        </p>
+        {table.pairs.length > 0 ? (
+          <table className="listing pair-table">
+            <caption>Agreement per pair of reviewers</caption>
+            <thead>
+              <tr>
+                <th scope="col">Reviewer</th>
+                <th scope="col">Reviewer</th>
+                <th scope="col" className="num">Claims both rated</th>
+                <th scope="col" className="num">α</th>
+              </tr>
+            </thead>
+            <tbody>
+              {table.pairs.map((p) => (
+                <tr key={`${p.a.id}-${p.b.id}`}>
+                  <td>{p.a.name}</td>
+                  <td>{p.b.name}</td>
+                  <td className="num">{p.claims}</td>
+                  <td className="num alpha">{formatAlpha(p.alpha)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+      </section>
+
+      <DeskBoard
+        slug={article.slug}
+        viewerId={viewer.id}
+        reviewers={reviewers}
+        columns={table.reviewers}
+        rows={table.rows.map((r) => ({ ...r, number: r.position + 1 }))}
+      />
+    </div>
+  );
+}
