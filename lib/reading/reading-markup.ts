@@ -30,7 +30,7 @@ export type ReadingMarkup = {
  * Safe as HTML: the article tree has been through rehype-sanitize (lib/render/article-html.ts) and
  * gains only elements built here; the lists are built from plain data as text nodes; notes come
  * from renderNote (sanitised); links are fragments of our own or http(s) URLs. hast-util-to-html
- * escapes every text and attribute value, as React would.
+ * escapes every text and attribute value. reading-document.ts puts the strings into the page.
  */
 export function renderReadingMarkup(view: ReadingView, options: { pageUrl: string; publisherName?: string }): ReadingMarkup {
   const page = buildReadingPage(view);

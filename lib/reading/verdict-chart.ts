@@ -3,7 +3,7 @@ import type { ReadingSummary, SummaryRow } from "./summary";
 
 /**
  * The summary as a small horizontal bar chart, an SVG built as a hast tree on the server (rendered
- * by HastContent like the article, so no client JavaScript and no HTML strings). Every bar carries
+ * by hast-util-to-html like the rest of the page, so no client JavaScript). Every bar carries
  * its label and count as text and its verdict's pattern, so the chart never relies on colour alone;
  * the page also shows the same numbers as a table.
  */

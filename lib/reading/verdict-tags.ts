@@ -11,8 +11,8 @@ export const detailId = (claimId: string) => `detail-${claimId}`;
  * ("False", "Not yet rated") to the claim's entry in the list after the article, so the verdict is
  * told by text and not by colour, and a reader without JavaScript reaches the note and sources.
  *
- * Runs on the already sanitised tree: it only adds elements built here, with text nodes (escaped by
- * React) and fragment links to ids of our own.
+ * Runs on the already sanitised tree: it only adds elements built here, with text nodes (escaped when
+ * serialised) and fragment links to ids of our own.
  */
 export function addVerdictTags(tree: Root, tags: ReadonlyMap<string, VerdictTag>): Root {
   const last = new Map<string, Element>();

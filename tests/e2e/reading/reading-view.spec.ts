@@ -26,6 +26,10 @@ test.describe("reading view, signed out", () => {
     publishSeed();
     const response = await page.goto("/a/ice-287g-fy2020");
     expect(response?.status()).toBe(200);
+    // The same page for every signed-out reader: a CDN may keep it for a minute, revalidating by ETag.
+    expect(response?.headers()["cache-control"]).toBe("public, max-age=0, s-maxage=60, stale-while-revalidate=300");
+    expect(response?.headers()["etag"]).toMatch(/^"[\w-]+"$/);
+    await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toHaveAttribute("href", "/sign-in");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("ICE’s 287(g) Program Highly Effective in FY 2020");
     expect(await page.locator('[data-testid="article-text"] mark[id^="claim-"]').count()).toBeGreaterThanOrEqual(20);
     await expect(page.getByRole("img", { name: "Claims by verdict and by kind" })).toBeVisible();
@@ -144,6 +148,8 @@ test.describe("reading view, signed in", () => {
     seedApproved(slug, { draft: true });
     const response = await page.goto(`/a/${slug}`);
     expect(response?.status()).toBe(200);
+    expect(response?.headers()["cache-control"]).toBe("private, no-store");
+    await expect(page.getByRole("banner")).toContainText("(reviewer)");
     await expect(page.getByRole("note")).toContainText("Preview: not published");
     expect(await claimMarks(page).count()).toBeGreaterThanOrEqual(20);
   });

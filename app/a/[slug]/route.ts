@@ -1,0 +1,33 @@
+import { headers } from "next/headers";
+import { Slug } from "@/lib/articles/import-article";
+import { getViewer } from "@/lib/auth/viewer";
+import { readingAccess } from "@/lib/reading/access";
+import { getReadingDocument, getReadingStamp } from "@/lib/reading/get-reading-view";
+import { readingResponse, type ReadingOutcome } from "@/lib/reading/reading-response";
+import { siteOrigin } from "@/lib/reading/site-origin";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * The public annotated reading view (issue 5) as a complete server-built HTML document, readable
+ * with JavaScript off; public/reading/enhance.js adds the popover and filters. A route handler, not
+ * a page: a page would send the article's HTML twice, once as HTML and once inside the React flight
+ * payload, which for a long article costs more than everything else (lib/reading/reading-document.ts).
+ */
+export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
+  const viewer = await getViewer();
+  const outcome = await resolve((await params).slug, viewer);
+  return readingResponse(outcome, viewer, request.headers.get("if-none-match"));
+}
+
+async function resolve(rawSlug: string, viewer: Awaited<ReturnType<typeof getViewer>>): Promise<ReadingOutcome> {
+  const slug = Slug.safeParse(rawSlug);
+  if (!slug.success) return { kind: "hidden" };
+  const stamp = await getReadingStamp(slug.data);
+  if (!stamp || readingAccess(stamp.status, viewer) === "hidden") return { kind: "hidden" };
+  const requestHeaders = await headers();
+  const pageUrl = `${siteOrigin((name) => requestHeaders.get(name))}/a/${slug.data}`;
+  const document = await getReadingDocument(stamp, pageUrl);
+  // Access is checked again on what was rendered (readingResponse), in case it was unpublished in between.
+  return document ? { kind: "document", ...document } : { kind: "hidden" };
+}

@@ -1,0 +1,110 @@
+import type { Element } from "hast";
+import rehypeParse from "rehype-parse";
+import { unified } from "unified";
+import { visit } from "unist-util-visit";
+import { describe, expect, it } from "vitest";
+import { accountHtml, notFoundDocument, renderReadingDocument } from "@/lib/reading/reading-document";
+import { renderReadingMarkup } from "@/lib/reading/reading-markup";
+import type { ReadingView } from "@/lib/reading/types";
+
+const text = "# Fees\n\nFees rose 5% in 2024. Officials agreed.\n";
+const start = text.indexOf("Fees rose");
+const hostile = `</title><script>alert(1)</script>"'&`;
+const view: ReadingView = {
+  article: {
+    id: "a",
+    slug: "fees",
+    title: `Fees ${hostile}`,
+    publisher: "<b>Daily</b>",
+    author: `A "Writer"</script>`,
+    originalUrl: "javascript:alert(2)",
+    publishedOn: "2024-01-02",
+    status: "published",
+    publishedAt: new Date("2026-03-04T05:06:07Z"),
+  },
+  revision: { id: "r", number: 1, text },
+  claims: [
+    {
+      id: "c1",
+      kind: "statistic",
+      text: "Fees rose 5% in 2024.",
+      sourceStart: start,
+      sourceEnd: start + "Fees rose 5% in 2024.".length,
+      approved: { verdict: "false", note: "No.", reviewerName: "Rita", approvedAt: null, citations: [] },
+    },
+  ],
+};
+const textOf = (node: Element): string => node.children.map((c) => (c.type === "text" ? c.value : c.type === "element" ? textOf(c) : "")).join("");
+const pageUrl = "https://desk.example/a/fees";
+const markup = renderReadingMarkup(view, { pageUrl });
+
+describe("renderReadingDocument", () => {
+  const { before, after } = renderReadingDocument(markup, { pageUrl, access: "public" });
+  const html = before + accountHtml(null) + after;
+
+  it("is one complete document with the site header, the reading CSS and the enhancement script", () => {
+    expect(html).toMatch(/^<!doctype html><html lang="en"><head><meta charset="utf-8">/);
+    expect(html.endsWith("</main></body></html>")).toBe(true);
+    expect(before).toContain('<header class="site-header"><a href="/" class="brand">Claimdesk</a>');
+    expect(after.startsWith("</header>")).toBe(true);
+    expect(html).toContain('<link rel="stylesheet" href="/reading/reading.css">');
+    expect(html).toContain('<script type="module" src="/reading/enhance.js"></script>');
+    expect(html).toContain('<a href="/sign-in" class="account-link">Sign in</a>');
+  });
+
+  it("carries the title, description, canonical link and OpenGraph tags, escaped", () => {
+    expect(html).toContain("<title>Fees &#x3C;/title>&#x3C;script>alert(1)&#x3C;/script>\"'&#x26; · Claimdesk</title>");
+    expect(html).toContain('<meta property="og:title" content="Fact check: Fees </title><script>alert(1)</script>&#x22;&#x27;&#x26;">');
+    expect(html).toContain(`<link rel="canonical" href="${pageUrl}">`);
+    expect(html).toContain('<meta property="og:type" content="article">');
+    expect(html).toContain('<meta property="article:published_time" content="2026-03-04T05:06:07.000Z">');
+    expect(html).toContain('<meta property="article:author" content="A &#x22;Writer&#x22;</script>">');
+    expect(html).toContain('<meta name="description" content="1 claim marked, 1 checked: 1 False.">');
+    expect(html).not.toContain("noindex");
+    // Nothing the user typed becomes markup: as a browser parses it, one script element of ours and
+    // one of JSON-LD, and the title is the article's title as text.
+    const tree = unified().use(rehypeParse).parse(html);
+    const elements: Element[] = [];
+    visit(tree, "element", (node: Element) => void elements.push(node));
+    expect(elements.filter((e) => e.tagName === "script").map((e) => e.properties.type)).toEqual(["module", "application/ld+json"]);
+    expect(elements.filter((e) => e.tagName === "title").map(textOf)).toEqual([`${view.article.title} · Claimdesk`, "Claims by verdict and by kind"]);
+    expect(html).not.toContain("<b>Daily</b>");
+    expect(html).not.toContain("javascript:");
+  });
+
+  it("holds the article, summary, hidden filters, claim list and escaped ClaimReview JSON-LD", () => {
+    expect(html).toContain('<div class="reading-body" data-testid="article-text">');
+    expect(html).toContain(markup.bodyHtml);
+    expect(html).toContain(markup.claimsHtml);
+    expect(html).toContain('<table class="listing summary-table"><caption>Claims by verdict</caption>');
+    expect(html).toMatch(/<fieldset class="reading-filters" hidden><legend>Show claims<\/legend>/);
+    expect(html).toContain('<input type="checkbox" checked data-filter="kind" value="statistic">Statistic (1)');
+    expect(html).toContain(`data-claim-counts="{&#x22;statistic false&#x22;:1}"`);
+    const json = /<script type="application\/ld\+json">(.*?)<\/script>/.exec(html)?.[1] ?? "";
+    expect(json).not.toContain("<");
+    expect(JSON.parse(json)[0].itemReviewed.author.name).toBe(view.article.author);
+  });
+
+  it("marks a preview with a banner and keeps it out of search engines", () => {
+    const preview = renderReadingDocument(markup, { pageUrl, access: "preview" });
+    expect(preview.before).toContain('<meta name="robots" content="noindex, nofollow">');
+    expect(preview.after).toContain('<p class="preview-banner" role="note"><strong>Preview: not published.</strong>');
+    expect(after).not.toContain("preview-banner");
+  });
+});
+
+describe("accountHtml and notFoundDocument", () => {
+  it("names the signed-in viewer, escaped", () => {
+    const html = accountHtml({ id: "u", email: "e@x.test", name: "<img src=x onerror=alert(1)>", role: "editor" });
+    expect(html).toBe(
+      '<div class="account-menu"><span>&#x3C;img src=x onerror=alert(1)> <span class="muted">(editor)</span></span><a href="/api/auth/signout" class="button link">Sign out</a></div>',
+    );
+  });
+
+  it("says nothing about the article on the 404 page", () => {
+    const html = notFoundDocument(null);
+    expect(html).toContain("<h1>Page not found</h1>");
+    expect(html).toContain("Sign in");
+    expect(html).not.toContain("claimdesk:account");
+  });
+});
