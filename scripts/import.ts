@@ -1,9 +1,10 @@
 /**
  * `npm run import -- FILE [--slug S]`: imports a Markdown, plain-text or HTML article. Prints one
- * line: created / revised / unchanged. Bad input exits 1 with a one-line reason and writes nothing.
+ * line: created / revised (with how the claims were re-anchored) / unchanged. Bad input exits 1
+ * with a one-line reason and writes nothing.
  */
 import { parseArgs } from "node:util";
-import { importArticle } from "@/lib/articles/import-article";
+import { importArticle, type ImportOutcome } from "@/lib/articles/import-article";
 import { readArticleFile } from "@/lib/articles/source-file";
 import { createDatabase } from "@/lib/db/create-database";
 import { migrateDatabase } from "@/lib/db/migrate";
@@ -22,10 +23,17 @@ async function main(): Promise<void> {
   try {
     const outcome = await importArticle(db, { text, fileName: file, slug: values.slug });
     const what = { created: "imported", revised: "new revision", unchanged: "unchanged" }[outcome.status];
-    console.log(`${what}: ${outcome.slug} revision ${outcome.revisionNumber}, ${outcome.claimCount} claims`);
+    console.log(`${what}: ${outcome.slug} revision ${outcome.revisionNumber}, ${outcome.claimCount} claims${reanchorSummary(outcome)}`);
   } finally {
     await db.$disconnect();
   }
+}
+
+/** " (24 re-anchored: 22 exact, 2 changed; 1 orphaned; 2 new)" for a new revision, else "". */
+function reanchorSummary({ reanchored: r }: ImportOutcome): string {
+  if (!r) return "";
+  const restored = r.restored > 0 ? `, ${r.restored} of them back from orphaned` : "";
+  return ` (${r.exact + r.changed} re-anchored: ${r.exact} exact, ${r.changed} changed${restored}; ${r.orphaned} orphaned; ${r.added} new)`;
 }
 
 main().catch((error: unknown) => {

@@ -1,8 +1,10 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { detectFormat, extractClaims, toMarkdown } from "@/lib/claims";
+import { detectFormat, extractClaims, toMarkdown, type ExtractedClaim } from "@/lib/claims";
 import { SOURCE_FORMATS } from "@/lib/claims/types";
 import type { Database } from "@/lib/db/create-database";
+import type { Tx } from "@/lib/review/record-audit";
+import { carryClaims, type CarryOutcome } from "@/lib/revisions/carry-claims";
 import { firstHeading, readFrontMatter } from "./front-matter";
 import { MAX_ARTICLE_BYTES } from "./source-file";
 
@@ -32,13 +34,21 @@ export type ImportOutcome = {
   slug: string;
   articleId: string;
   revisionNumber: number;
+  /** Claims anchored to the revision (orphaned claims of older revisions not counted). */
   claimCount: number;
+  /** For a new revision of an existing article: how its claims were re-anchored (lib/revisions/carry-claims.ts). */
+  reanchored?: Omit<CarryOutcome, "claimCount">;
 };
+
+/** A new revision re-anchors every claim in the transaction; the default 5 s is short for 2,000 claims. */
+const IMPORT_TIMEOUT_MS = 60_000;
 
 /**
  * Imports an article: converts it to Markdown, and stores a new immutable Revision with its
- * extracted claims unless the latest revision already has exactly this text. Everything is
- * written in one transaction, so a failure leaves the database as it was.
+ * extracted claims unless the latest revision already has exactly this text. A new revision of an
+ * existing article re-anchors the claims of the previous one onto it (carryClaims) and adds only
+ * the sentences no claim covers. Everything is written in one transaction, so a failure leaves the
+ * database as it was.
  */
 export async function importArticle(db: Database, input: ImportArticleInput): Promise<ImportOutcome> {
   const { text, fileName, slug: givenSlug, format: givenFormat, actorId } = ImportArticleInput.parse(input);
@@ -55,7 +65,7 @@ export async function importArticle(db: Database, input: ImportArticleInput): Pr
   return db.$transaction(async (tx) => {
     const existing = await tx.article.findUnique({
       where: { slug },
-      select: { id: true, revisions: { orderBy: { number: "desc" }, take: 1, select: { number: true, contentHash: true } } },
+      select: { id: true, revisions: { orderBy: { number: "desc" }, take: 1, select: { id: true, number: true, text: true, contentHash: true } } },
     });
     const latest = existing?.revisions[0];
     if (existing && latest?.contentHash === contentHash) {
@@ -72,28 +82,11 @@ export async function importArticle(db: Database, input: ImportArticleInput): Pr
       data: { articleId: article.id, number, text: markdown, sourceFormat: format, contentHash, importedById: actorId },
       select: { id: true },
     });
-    await tx.claim.createMany({
-      data: claims.map((claim, position) => ({
-        articleId: article.id,
-        revisionId: revision.id,
-        kind: claim.kind,
-        text: claim.text,
-        sourceStart: claim.sourceStart,
-        sourceEnd: claim.sourceEnd,
-        quoteExact: claim.quote.exact,
-        quotePrefix: claim.quote.prefix,
-        quoteSuffix: claim.quote.suffix,
-        textStart: claim.position.start,
-        textEnd: claim.position.end,
-        score: claim.score,
-        reasons: JSON.stringify(claim.reasons),
-        quantities: JSON.stringify(claim.quantities),
-        context: claim.context,
-        origin: "extracted",
-        state: "open",
-        position,
-      })),
-    });
+    const carried = latest
+      ? await carryClaims(tx, { articleId: article.id, from: latest, to: { id: revision.id, number, text: markdown }, extracted: claims, actorId })
+      : null;
+    if (!carried) await createExtractedClaims(tx, article.id, revision.id, claims);
+    const claimCount = carried?.claimCount ?? claims.length;
     await tx.auditEvent.create({
       data: {
         actorId,
@@ -101,10 +94,42 @@ export async function importArticle(db: Database, input: ImportArticleInput): Pr
         entityType: "revision",
         entityId: revision.id,
         articleId: article.id,
-        after: JSON.stringify({ slug, number, contentHash, format, claims: claims.length }),
+        after: JSON.stringify({ slug, number, contentHash, format, claims: claimCount, ...(carried ? { reanchored: carried } : {}) }),
       },
     });
-    return { status: existing ? "revised" : "created", slug, articleId: article.id, revisionNumber: number, claimCount: claims.length };
+    if (!carried) return { status: "created", slug, articleId: article.id, revisionNumber: number, claimCount };
+    const { exact, changed, orphaned, restored, added } = carried;
+    return { status: "revised", slug, articleId: article.id, revisionNumber: number, claimCount, reanchored: { exact, changed, orphaned, restored, added } };
+  }, { timeout: IMPORT_TIMEOUT_MS });
+}
+
+/** The claims of a first revision, as the pipeline found them, each with its anchor row. */
+async function createExtractedClaims(tx: Tx, articleId: string, revisionId: string, claims: readonly ExtractedClaim[]): Promise<void> {
+  const created = await tx.claim.createManyAndReturn({
+    data: claims.map((claim, position) => ({
+      articleId,
+      revisionId,
+      kind: claim.kind,
+      text: claim.text,
+      sourceStart: claim.sourceStart,
+      sourceEnd: claim.sourceEnd,
+      quoteExact: claim.quote.exact,
+      quotePrefix: claim.quote.prefix,
+      quoteSuffix: claim.quote.suffix,
+      textStart: claim.position.start,
+      textEnd: claim.position.end,
+      score: claim.score,
+      reasons: JSON.stringify(claim.reasons),
+      quantities: JSON.stringify(claim.quantities),
+      context: claim.context,
+      origin: "extracted",
+      state: "open",
+      position,
+    })),
+    select: { id: true, sourceStart: true, sourceEnd: true, text: true },
+  });
+  await tx.claimAnchor.createMany({
+    data: created.map((c) => ({ claimId: c.id, revisionId, status: "exact", sourceStart: c.sourceStart, sourceEnd: c.sourceEnd, text: c.text })),
   });
 }
 

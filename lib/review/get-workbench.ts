@@ -59,6 +59,15 @@ export type WorkbenchClaimData = {
   dismissReason: string | null;
   assigneeId: string | null;
   approvedReviewId: string | null;
+  /** The number of the revision the claim is anchored to: the latest, or an older one for an orphan. */
+  revisionNumber: number;
+  /** How the claim came onto its revision: exact, changed (the text was edited) or orphaned (lib/revisions). */
+  anchorStatus: "exact" | "changed" | "orphaned";
+  /** For a changed claim: its text on the revision it was carried from, and that revision's number. */
+  previousText: string | null;
+  previousRevisionNumber: number | null;
+  /** For an orphan: the state re-attaching restores. */
+  stateBeforeOrphan: ClaimState | null;
   reviews: WorkbenchReview[];
   /** The viewer's own review of this claim, if any. */
   viewerReviewId: string | null;
@@ -74,6 +83,7 @@ export type Workbench = {
 };
 
 const USER = { select: { id: true, name: true, email: true } } as const;
+const ANCHOR_STATUSES = ["exact", "changed", "orphaned"] as const;
 
 /**
  * Everything the workbench shows for one article: its latest revision, that revision's claims in
@@ -91,6 +101,7 @@ export async function getWorkbench(db: Database, input: GetWorkbenchInput & { vi
   if (!article) return null;
   const { revisions, ...head } = article;
   const revision = revisions[0] ?? null;
+  const numbers = new Map((await db.revision.findMany({ where: { articleId: article.id }, select: { id: true, number: true } })).map((r) => [r.id, r.number]));
 
   const claims = await db.claim.findMany({
     where: { articleId: article.id, OR: [{ revisionId: revision?.id ?? "" }, { state: "orphaned" }] },
@@ -168,6 +179,11 @@ export async function getWorkbench(db: Database, input: GetWorkbenchInput & { vi
       context: claim.context,
       origin: claim.origin,
       state: readEnum(ClaimState, claim.state, "open"),
+      revisionNumber: numbers.get(claim.revisionId) ?? 0,
+      anchorStatus: ANCHOR_STATUSES.find((s) => s === claim.anchorStatus) ?? "exact",
+      previousText: claim.previousText,
+      previousRevisionNumber: claim.previousRevisionId ? (numbers.get(claim.previousRevisionId) ?? null) : null,
+      stateBeforeOrphan: claim.stateBeforeOrphan ? readEnum(ClaimState, claim.stateBeforeOrphan, "open") : null,
       position: claim.position,
       dismissReason: claim.dismissReason,
       assigneeId: claim.assigneeId,

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { HastContent } from "@/app/_components/hast-content";
 import { getArticleWithLatestRevision } from "@/lib/articles/get-article";
@@ -28,7 +29,7 @@ export default async function ArticlePage({ params }: Props) {
     <article>
       <p className="muted">
         {[article.publisher, article.author, article.publishedOn].filter(Boolean).join(" · ") || "Source unknown"} · revision{" "}
-        {revision.number} of {article.revisionCount}
+        {revision.number} of {article.revisionCount} · <Link href={`/articles/${article.slug}/revisions`}>Import new revision</Link>
       </p>
       <div className="article-layout">
         <div className="article-body" data-testid="article-text">

@@ -111,6 +111,10 @@ CREATE TABLE "Claim" (
     "approvedReviewId" TEXT,
     "approvedById" TEXT,
     "approvedAt" DATETIME,
+    "anchorStatus" TEXT NOT NULL DEFAULT 'exact',
+    "previousText" TEXT,
+    "previousRevisionId" TEXT,
+    "stateBeforeOrphan" TEXT,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL,
     CONSTRAINT "Claim_articleId_fkey" FOREIGN KEY ("articleId") REFERENCES "Article" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
@@ -118,6 +122,20 @@ CREATE TABLE "Claim" (
     CONSTRAINT "Claim_assigneeId_fkey" FOREIGN KEY ("assigneeId") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
     CONSTRAINT "Claim_approvedById_fkey" FOREIGN KEY ("approvedById") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
     CONSTRAINT "Claim_approvedReviewId_fkey" FOREIGN KEY ("approvedReviewId") REFERENCES "Review" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "ClaimAnchor" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "claimId" TEXT NOT NULL,
+    "revisionId" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "sourceStart" INTEGER,
+    "sourceEnd" INTEGER,
+    "text" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "ClaimAnchor_claimId_fkey" FOREIGN KEY ("claimId") REFERENCES "Claim" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "ClaimAnchor_revisionId_fkey" FOREIGN KEY ("revisionId") REFERENCES "Revision" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateTable
@@ -235,6 +253,12 @@ CREATE INDEX "Claim_revisionId_position_idx" ON "Claim"("revisionId", "position"
 
 -- CreateIndex
 CREATE INDEX "Claim_assigneeId_idx" ON "Claim"("assigneeId");
+
+-- CreateIndex
+CREATE INDEX "ClaimAnchor_revisionId_idx" ON "ClaimAnchor"("revisionId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ClaimAnchor_claimId_revisionId_key" ON "ClaimAnchor"("claimId", "revisionId");
 
 -- CreateIndex
 CREATE INDEX "Review_reviewerId_idx" ON "Review"("reviewerId");

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -61,6 +61,23 @@ describe("npm run import", () => {
     const good = runImport(file, "--slug", "county-note");
     expect(good.stdout).toMatch(/^imported: county-note revision 1/);
     expect(articleRows()).toBe("2\n2");
+  });
+
+  it("imports an edited text as a new revision and says how its claims were re-anchored", () => {
+    const seed = readFileSync("content/ice-287g-fy2020.md", "utf8");
+    const edited = seed
+      .replace("from 36 to 149", "from 36 to 150")
+      .replace(" These same officials made false claims of discrimination associated with the program.", "");
+    const result = runImport(write("ice-287g-fy2020.md", edited));
+    expect(result.code).toBe(0);
+    const line = /^new revision: ice-287g-fy2020 revision 2, (\d+) claims \((\d+) re-anchored: (\d+) exact, (\d+) changed; (\d+) orphaned; (\d+) new\)$/.exec(result.stdout);
+    expect(line, result.stdout).not.toBeNull();
+    const [claims, reanchored, exact, changed, orphaned, added] = line!.slice(1).map(Number) as [number, number, number, number, number, number];
+    expect({ changed, orphaned, added }).toEqual({ changed: 1, orphaned: 1, added: 0 });
+    expect(exact).toBeGreaterThanOrEqual(20);
+    expect(reanchored).toBe(exact + changed);
+    expect(claims).toBe(reanchored + added);
+    expect(articleRows()).toBe("2\n3");
   });
 });
 

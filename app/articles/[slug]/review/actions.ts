@@ -26,6 +26,8 @@ import {
 import { splitClaim } from "@/lib/review/split-claim";
 import { suggestSources } from "@/lib/review/suggest-sources";
 import { updateCitation } from "@/lib/review/update-citation";
+import { reattachClaim } from "@/lib/revisions/reattach-claim";
+import { ReattachClaimInput } from "@/lib/revisions/schemas";
 
 // Thin: each action is the policy check, the operation's zod schema and one domain verb.
 export const saveReviewAction = guardedAction("review.write", SaveReviewInput, (input, viewer) => saveReview(db, { viewer, ...input }));
@@ -39,3 +41,5 @@ export const mergeClaimsAction = guardedAction("claim.correct", MergeClaimsInput
 export const changeClaimKindAction = guardedAction("claim.correct", ChangeClaimKindInput, (input, viewer) => changeClaimKind(db, { viewer, ...input }));
 export const dismissClaimAction = guardedAction("claim.correct", DismissClaimInput, (input, viewer) => dismissClaim(db, { viewer, ...input }));
 export const restoreClaimAction = guardedAction("claim.correct", RestoreClaimInput, (input, viewer) => restoreClaim(db, { viewer, ...input }));
+// Re-attaching decides where a claim's reviews apply: an editor's call, like approving.
+export const reattachClaimAction = guardedAction("claim.approve", ReattachClaimInput, (input, viewer) => reattachClaim(db, { viewer, ...input }));

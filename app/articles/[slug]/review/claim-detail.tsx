@@ -5,6 +5,7 @@ import { useState, useTransition, type Ref } from "react";
 import { HastContent } from "@/app/_components/hast-content";
 import { KIND_LABELS, VERDICTS, type ClaimKind } from "@/lib/domain/vocabulary";
 import { removeCitationAction } from "./actions";
+import { ChangedText } from "./changed-text";
 import { CitationForm, type CitationFormHandle } from "./citation-form";
 import { ClaimCorrections } from "./claim-corrections";
 import { ReviewForm, type ReviewDraft, type ReviewFormHandle } from "./review-form";
@@ -42,6 +43,7 @@ export function ClaimDetail({ reviewRef, citationRef, ...props }: {
         <span>score {claim.score.toFixed(2)}</span>
         <span>{claim.origin === "manual" ? "added by hand" : "extracted"}</span>
       </p>
+      <ChangedText claim={claim} />
       {claim.context ? <p className="muted">Context: {claim.context}</p> : null}
       {claim.reasons.length > 0 ? (
         <ul className="reasons" aria-label="Why this is a claim">

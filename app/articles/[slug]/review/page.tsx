@@ -3,12 +3,15 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { HastContent } from "@/app/_components/hast-content";
 import { Slug } from "@/lib/articles/import-article";
+import { can } from "@/lib/auth/policy";
 import { requirePageViewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
 import { KIND_LABELS, type ClaimKind } from "@/lib/domain/vocabulary";
 import { renderArticle } from "@/lib/render/article-html";
 import { renderNote } from "@/lib/render/note-html";
 import { getWorkbench } from "@/lib/review/get-workbench";
+import { OrphansPanel } from "./orphans-panel";
+import { assignedFirst } from "@/lib/desk/assigned-first";
 import type { WorkbenchClaim } from "./types";
 import { Workbench } from "./workbench";
 
@@ -61,6 +64,11 @@ export default async function ReviewPage({ params }: Props) {
       assigneeId: c.assigneeId,
       sourceStart: c.sourceStart,
       sourceEnd: c.sourceEnd,
+      revisionNumber: c.revisionNumber,
+      anchorStatus: c.anchorStatus,
+      previousText: c.previousText,
+      previousRevisionNumber: c.previousRevisionNumber,
+      stateBeforeOrphan: c.stateBeforeOrphan,
       reviews,
       myReview: reviews.find((r) => r.reviewerId === viewer.id) ?? null,
       history: c.history.map((h) => ({ id: h.id, action: h.action, actorName: h.actorName, createdAt: h.createdAt.toISOString(), summary: h.summary })),
@@ -70,7 +78,8 @@ export default async function ReviewPage({ params }: Props) {
   const tree = renderArticle(data.revision.text, {
     sourceOffsets: true,
     claims: claims
-      .filter((c) => c.state !== "dismissed")
+      // Orphans sit on an older revision: their offsets mean nothing in this text.
+      .filter((c) => c.state !== "dismissed" && c.state !== "orphaned")
       .map((c) => ({
         id: c.id,
         sourceStart: c.sourceStart,
@@ -87,11 +96,12 @@ export default async function ReviewPage({ params }: Props) {
         <Link href={`/articles/${data.article.slug}`}>{data.article.title}</Link> · workbench · revision {data.revision.number}
       </p>
       <h1 className="visually-hidden">Workbench: {data.article.title}</h1>
-      <Workbench revisionId={data.revision.id} claims={claims} viewer={{ id: viewer.id, name: viewer.name ?? viewer.email, role: viewer.role }}>
+      <Workbench revisionId={data.revision.id} claims={assignedFirst(claims, viewer.id)} viewer={{ id: viewer.id, name: viewer.name ?? viewer.email, role: viewer.role }}>
         <div className="article-text" data-testid="article-text">
           <HastContent tree={tree} />
         </div>
       </Workbench>
+      {can(viewer, "claim.approve") ? <OrphansPanel orphans={claims.filter((c) => c.state === "orphaned")} revisionId={data.revision.id} /> : null}
     </>
   );
 }

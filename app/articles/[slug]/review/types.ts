@@ -45,6 +45,12 @@ export type WorkbenchClaim = {
   assigneeId: string | null;
   sourceStart: number;
   sourceEnd: number;
+  /** Re-anchoring (lib/revisions): the claim's revision, and for a changed claim its earlier text. */
+  revisionNumber: number;
+  anchorStatus: "exact" | "changed" | "orphaned";
+  previousText: string | null;
+  previousRevisionNumber: number | null;
+  stateBeforeOrphan: string | null;
   reviews: ReviewView[];
   myReview: ReviewView | null;
   history: HistoryItem[];

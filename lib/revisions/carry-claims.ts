@@ -1,0 +1,248 @@
+import { buildQuoteSelector, reanchorClaims, type AnchorMatch, type ReanchorStatus } from "@/lib/anchoring";
+import { extractQuantities, type ExtractedClaim } from "@/lib/claims";
+import { stateForReviews } from "@/lib/review/claim-rules";
+import type { Tx } from "@/lib/review/record-audit";
+import { claimTextOf, stateAfterTextChange } from "./anchor-rules";
+
+/** The revision claims are carried from (the latest before this import) and the one they go to. */
+export type CarryRevision = { id: string; number: number; text: string };
+
+export type CarryClaimsInput = {
+  articleId: string;
+  from: CarryRevision;
+  to: CarryRevision;
+  /** The claims the pipeline found in `to.text`. */
+  extracted: readonly ExtractedClaim[];
+  actorId?: string;
+};
+
+/** What re-anchoring did; `exact + changed` claims were carried, `added` are new, `claimCount` are on `to`. */
+export type CarryOutcome = {
+  exact: number;
+  changed: number;
+  /** Claims of `from` with no trustworthy place in `to`: kept on `from`, state orphaned. */
+  orphaned: number;
+  /** Claims orphaned by an earlier import that found their place again (counted in exact/changed too). */
+  restored: number;
+  added: number;
+  claimCount: number;
+};
+
+const CARRIED = {
+  id: true,
+  revisionId: true,
+  text: true,
+  state: true,
+  position: true,
+  sourceStart: true,
+  sourceEnd: true,
+  quoteExact: true,
+  quotePrefix: true,
+  quoteSuffix: true,
+  anchorStatus: true,
+  stateBeforeOrphan: true,
+  approvedReviewId: true,
+  reviews: { select: { verdict: true } },
+} as const;
+
+type Carried = {
+  id: string;
+  revisionId: string;
+  text: string;
+  state: string;
+  position: number;
+  sourceStart: number;
+  sourceEnd: number;
+  quoteExact: string;
+  quotePrefix: string;
+  quoteSuffix: string;
+  anchorStatus: string;
+  stateBeforeOrphan: string | null;
+  approvedReviewId: string | null;
+  reviews: { verdict: string | null }[];
+};
+
+type Placed = { claim: Carried; match: AnchorMatch; status: Exclude<ReanchorStatus, "orphaned"> };
+
+/**
+ * Re-anchors an article's claims onto its new revision (../shared/DESIGN.md §5), inside the import's
+ * transaction. Every claim of `from` (dismissed ones too, so a dismissed sentence is not offered
+ * again) and every claim orphaned by an earlier import is placed with reanchorClaims:
+ *
+ * - exact: moved to `to` with its new span and quote context;
+ * - changed: moved, marked changed with its old text kept in previousText; a verdict given on the
+ *   old words goes back to review (stateAfterTextChange says why);
+ * - orphaned: left on its old revision in state orphaned, reviews and all, its state saved in
+ *   stateBeforeOrphan for re-attaching. Never dropped, never put on a look-alike sentence.
+ *
+ * Extracted claims of `to` that overlap no carried claim are added as new open claims; positions are
+ * then reading order on `to`. ClaimAnchor rows record each claim's span on `from` (as it is now,
+ * after any hand corrections) and on `to`, and claim.reanchor / claim.orphaned audit events the move.
+ */
+export async function carryClaims(tx: Tx, input: CarryClaimsInput): Promise<CarryOutcome> {
+  const { articleId, from, to, extracted, actorId } = input;
+  const current = await tx.claim.findMany({ where: { articleId, revisionId: from.id }, select: CARRIED, orderBy: { position: "asc" } });
+  const earlierOrphans = await tx.claim.findMany({
+    where: { articleId, state: "orphaned", revisionId: { not: from.id } },
+    select: { ...CARRIED, revision: { select: { text: true } } },
+  });
+  await snapshotAnchors(tx, from.id, current);
+
+  // One diff per source text: the previous revision's, and each older one an orphan still sits on.
+  const placed: Placed[] = [];
+  const lost: Carried[] = [];
+  const groups = new Map<string, { text: string; claims: Carried[] }>([[from.id, { text: from.text, claims: current }]]);
+  for (const orphan of earlierOrphans) {
+    const group = groups.get(orphan.revisionId) ?? { text: orphan.revision.text, claims: [] };
+    group.claims.push(orphan);
+    groups.set(orphan.revisionId, group);
+  }
+  for (const { text, claims } of groups.values()) {
+    const selectors = claims.map((c, id) => ({
+      id,
+      quote: { type: "TextQuoteSelector" as const, exact: c.quoteExact, prefix: c.quotePrefix, suffix: c.quoteSuffix },
+      position: { start: c.sourceStart, end: c.sourceEnd },
+    }));
+    for (const result of reanchorClaims(text, to.text, selectors).results) {
+      const claim = claims[result.id]!;
+      if (result.status === "orphaned" || !result.match) lost.push(claim);
+      else placed.push({ claim, match: result.match, status: result.status });
+    }
+  }
+
+  // Extracted claims overlapping a carried claim are that claim (or a part a reviewer split off).
+  const spans = placed.map((p) => [p.match.start, p.match.end] as const).sort((a, b) => a[0] - b[0]);
+  const added = extracted.filter((e) => !overlapsAny(spans, e.sourceStart, e.sourceEnd));
+  const twins = new Map(extracted.map((e) => [`${e.sourceStart}:${e.sourceEnd}`, e]));
+
+  // Reading order on `to`: carried claims before new ones at the same start, carried ones as they were.
+  const order = [
+    ...placed.map((p) => ({ start: p.match.start, rank: 0, tie: p.claim.position, key: p.claim.id })),
+    ...added.map((e, i) => ({ start: e.sourceStart, rank: 1, tie: i, key: `new:${i}` })),
+  ].sort((a, b) => a.start - b.start || a.rank - b.rank || a.tie - b.tie);
+  const position = new Map(order.map((o, index) => [o.key, index]));
+
+  const anchors: { claimId: string; revisionId: string; status: string; sourceStart: number | null; sourceEnd: number | null; text: string }[] = [];
+  const audits: { action: string; entityId: string; before: unknown; after: unknown }[] = [];
+  let restored = 0;
+
+  for (const { claim, match, status } of placed) {
+    const quote = buildQuoteSelector(to.text, match.start, match.end);
+    const twin = twins.get(`${match.start}:${match.end}`);
+    const wasOrphan = claim.state === "orphaned";
+    if (wasOrphan) restored += 1;
+    const stateBefore = wasOrphan ? (claim.stateBeforeOrphan ?? stateForReviews(claim.reviews)) : claim.state;
+    const changed = status === "changed";
+    const text = changed ? (twin?.text ?? claimTextOf(quote.exact)) : claim.text;
+    const state = changed ? stateAfterTextChange(stateBefore) : stateBefore;
+    // An approval was of the old words: clear it (the audit event keeps which review it was).
+    const clearsApproval = stateBefore === "approved" && state !== "approved";
+    await tx.claim.update({
+      where: { id: claim.id },
+      data: {
+        revisionId: to.id,
+        sourceStart: match.start,
+        sourceEnd: match.end,
+        quoteExact: quote.exact,
+        quotePrefix: quote.prefix,
+        quoteSuffix: quote.suffix,
+        // Plain-text offsets come only from the pipeline; a claim it did not find exactly has none.
+        textStart: twin && twin.text === text ? twin.position.start : null,
+        textEnd: twin && twin.text === text ? twin.position.end : null,
+        ...(changed ? { text, quantities: JSON.stringify(twin?.text === text ? twin.quantities : extractQuantities(text)) } : {}),
+        state,
+        stateBeforeOrphan: null,
+        anchorStatus: status,
+        previousText: changed ? claim.text : null,
+        previousRevisionId: claim.revisionId,
+        position: position.get(claim.id) ?? 0,
+        ...(clearsApproval ? { approvedReviewId: null, approvedById: null, approvedAt: null } : {}),
+      },
+      select: { id: true },
+    });
+    anchors.push({ claimId: claim.id, revisionId: to.id, status, sourceStart: match.start, sourceEnd: match.end, text });
+    audits.push({
+      action: "claim.reanchor",
+      entityId: claim.id,
+      before: { revisionId: claim.revisionId, sourceStart: claim.sourceStart, sourceEnd: claim.sourceEnd, text: claim.text, state: claim.state, ...(clearsApproval ? { approvedReviewId: claim.approvedReviewId } : {}) },
+      after: { revisionId: to.id, revisionNumber: to.number, sourceStart: match.start, sourceEnd: match.end, text, state, status, method: match.method, score: round(match.score) },
+    });
+  }
+
+  for (const claim of lost) {
+    anchors.push({ claimId: claim.id, revisionId: to.id, status: "orphaned", sourceStart: null, sourceEnd: null, text: claim.text });
+    if (claim.state === "orphaned") continue; // orphaned by an earlier import, and still nowhere
+    await tx.claim.update({ where: { id: claim.id }, data: { state: "orphaned", stateBeforeOrphan: claim.state, anchorStatus: "orphaned" }, select: { id: true } });
+    audits.push({
+      action: "claim.orphaned",
+      entityId: claim.id,
+      before: { revisionId: claim.revisionId, sourceStart: claim.sourceStart, sourceEnd: claim.sourceEnd, text: claim.text, state: claim.state },
+      after: { state: "orphaned", revisionNumber: to.number, reviews: claim.reviews.length },
+    });
+  }
+
+  const created = await tx.claim.createManyAndReturn({
+    data: added.map((e, i) => ({
+      articleId,
+      revisionId: to.id,
+      kind: e.kind,
+      text: e.text,
+      sourceStart: e.sourceStart,
+      sourceEnd: e.sourceEnd,
+      quoteExact: e.quote.exact,
+      quotePrefix: e.quote.prefix,
+      quoteSuffix: e.quote.suffix,
+      textStart: e.position.start,
+      textEnd: e.position.end,
+      score: e.score,
+      reasons: JSON.stringify(e.reasons),
+      quantities: JSON.stringify(e.quantities),
+      context: e.context,
+      origin: "extracted",
+      state: "open",
+      position: position.get(`new:${i}`) ?? 0,
+    })),
+    select: { id: true, sourceStart: true, sourceEnd: true, text: true },
+  });
+  for (const c of created) anchors.push({ claimId: c.id, revisionId: to.id, status: "exact", sourceStart: c.sourceStart, sourceEnd: c.sourceEnd, text: c.text });
+
+  await tx.claimAnchor.createMany({ data: anchors });
+  await tx.auditEvent.createMany({
+    data: audits.map((a) => ({ actorId, action: a.action, entityType: "claim", entityId: a.entityId, articleId, before: JSON.stringify(a.before), after: JSON.stringify(a.after) })),
+  });
+
+  const exact = placed.filter((p) => p.status === "exact").length;
+  const newlyOrphaned = lost.filter((c) => c.state !== "orphaned").length;
+  return { exact, changed: placed.length - exact, orphaned: newlyOrphaned, restored, added: created.length, claimCount: placed.length + created.length };
+}
+
+/**
+ * Records where the claims of `revisionId` sit now, replacing what the import that made it wrote:
+ * claims added, split or merged by hand since then are part of that revision's picture too.
+ */
+async function snapshotAnchors(tx: Tx, revisionId: string, claims: readonly Carried[]): Promise<void> {
+  // The rows of claims still on this revision (orphans' rows stay); a relation filter, not an id list,
+  // which on a long article would pass SQLite's limit on query parameters.
+  await tx.claimAnchor.deleteMany({ where: { revisionId, claim: { revisionId } } });
+  await tx.claimAnchor.createMany({
+    data: claims.map((c) => ({
+      claimId: c.id,
+      revisionId,
+      status: c.anchorStatus === "changed" ? "changed" : "exact",
+      sourceStart: c.sourceStart,
+      sourceEnd: c.sourceEnd,
+      text: c.text,
+    })),
+  });
+}
+
+/** Whether [start, end) overlaps any of `spans` (sorted by start). */
+function overlapsAny(spans: ReadonlyArray<readonly [number, number]>, start: number, end: number): boolean {
+  for (const [s, e] of spans) {
+    if (s >= end) return false;
+    if (e > start) return true;
+  }
+  return false;
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
