@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db/client";
+import { revisionNotice } from "@/lib/revisions/revision-notice";
 import { readReadingStamp, type ReadingStamp } from "./read-reading-stamp";
 import { readReadingView } from "./read-reading-view";
 import { ReadingCache } from "./reading-cache";
@@ -39,7 +40,8 @@ export function getReadingDocument(stamp: ReadingStamp, pageUrl: string): Promis
     if (!view) return null;
     const markup = renderReadingMarkup(view, { pageUrl });
     const access = view.article.status === "published" ? "public" : "preview";
-    const document = renderReadingDocument(markup, { pageUrl, access });
+    const notice = await revisionNotice(db, view.article.id);
+    const document = renderReadingDocument(markup, { pageUrl, access, notice: notice.changedAfterCheck ? notice : null });
     const before = encoder.encode(document.before);
     const after = encoder.encode(document.after);
     const etag = `"${createHash("sha256").update(before).update(after).digest("base64url").slice(0, 27)}"`;

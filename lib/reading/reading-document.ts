@@ -28,7 +28,10 @@ export type ReadingDocument = { before: string; after: string };
  * and attribute value; the only raw HTML is the markup's, sanitised when it was rendered
  * (reading-markup.ts), and the JSON-LD, escaped for a script element by serializeJsonLd.
  */
-export function renderReadingDocument(markup: ReadingMarkup, options: { pageUrl: string; access: "public" | "preview" }): ReadingDocument {
+export function renderReadingDocument(
+  markup: ReadingMarkup,
+  options: { pageUrl: string; access: "public" | "preview"; notice?: { latestRevisionAt: Date | null; lastCheckedAt: Date | null } | null },
+): ReadingDocument {
   const { article, summary } = markup;
   const description = describeSummary(summary);
   const byline = [article.author, article.publisher, article.publishedOn].filter(Boolean).join(" · ");
@@ -53,6 +56,13 @@ export function renderReadingDocument(markup: ReadingMarkup, options: { pageUrl:
         ? h("p", { className: ["preview-banner"], role: "note" }, [
             h("strong", {}, ["Preview: not published."]),
             " Only signed-in staff can see this page until an editor publishes it.",
+          ])
+        : null,
+      // Claims are re-anchored onto new revisions with their reviews: say when the words changed after the check.
+      options.notice
+        ? h("p", { className: ["revision-notice"], role: "note" }, [
+            h("strong", {}, ["Updated after checking."]),
+            ` The article was changed on ${day(options.notice.latestRevisionAt)}, after its claims were last checked on ${day(options.notice.lastCheckedAt)}.`,
           ])
         : null,
       h("header", { className: ["reading-header"] }, [
@@ -133,4 +143,8 @@ function documentHtml(head: (Element | null)[], main: ElementContent[]): string 
 /** Already safe HTML (sanitised markup, escaped JSON-LD, our own slot comment), passed through. */
 function raw(value: string): ElementContent {
   return { type: "raw", value } as unknown as ElementContent;
+}
+
+function day(date: Date | null): string {
+  return date ? date.toISOString().slice(0, 10) : "an earlier date";
 }

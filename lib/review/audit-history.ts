@@ -40,6 +40,12 @@ export function summarizeEvent(action: string, before: Snapshot, after: Snapshot
       return `approved the verdict ${verdictLabel(after?.verdict) ?? "(none)"}`;
     case "claim.reopen":
       return "reopened the claim for review";
+    case "claim.reanchor":
+      return after?.anchorStatus === "changed" ? "re-anchored the claim onto a new revision; its words changed" : "re-anchored the claim onto a new revision";
+    case "claim.orphaned":
+      return "could not place the claim in the new revision: orphaned, reviews kept";
+    case "claim.reattach":
+      return "re-attached the claim to selected text";
     case "review.save": {
       const verdict = verdictLabel(after?.verdict);
       const start = before ? `saved a review (version ${String(after?.version ?? "?")})` : "started a review";

@@ -108,3 +108,15 @@ describe("accountHtml and notFoundDocument", () => {
     expect(html).not.toContain("claimdesk:account");
   });
 });
+
+describe("the revision notice", () => {
+  it("tells readers when the article changed after its claims were checked, and only then", () => {
+    const notice = { latestRevisionAt: new Date("2026-05-02T10:00:00Z"), lastCheckedAt: new Date("2026-05-01T09:00:00Z") };
+    const changed = renderReadingDocument(markup, { pageUrl, access: "public", notice });
+    const html = changed.before + changed.after;
+    expect(html).toContain("Updated after checking.");
+    expect(html).toContain("changed on 2026-05-02, after its claims were last checked on 2026-05-01");
+    const unchanged = renderReadingDocument(markup, { pageUrl, access: "public", notice: null });
+    expect(unchanged.before + unchanged.after).not.toContain("Updated after checking");
+  });
+});

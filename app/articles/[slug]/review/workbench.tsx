@@ -36,7 +36,7 @@ export function Workbench(props: { revisionId: string; claims: WorkbenchClaim[];
 
   const visible = useMemo(() => claims.filter((c) => matches(c, filters, viewer.id)), [claims, filters, viewer.id]);
   const selected = claims.find((c) => c.id === selectedId) ?? null;
-  const active = claims.filter((c) => c.state !== "dismissed");
+  const active = claims.filter((c) => c.state !== "dismissed" && c.state !== "orphaned");
   const reviewed = active.filter((c) => c.reviews.some((r) => r.verdict)).length;
 
   // `#claim-<id>` opens that claim; read after hydration so server and client render alike.
