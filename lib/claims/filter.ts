@@ -7,7 +7,7 @@
  * furniture (bylines, datelines, captions, share/subscribe/comment lines, author boxes, source notes)
  * has a small, well-known vocabulary and shape.
  */
-import { AUXILIARY, POLICY_CUES, findCue } from "./cues";
+import { AUXILIARY, FINITE_VERB, HEADLINE_VERB, PAST_EVENT, POLICY_CUES, TREND, findCue } from "./cues";
 import type { Typing } from "./type";
 import type { BlockKind } from "./units";
 
@@ -42,6 +42,21 @@ const WH_START = /^(?:who|what|when|where|why|how|which)\b/i;
 const QUOTED = /["“][^"”]{8,}["”]/;
 const NORMATIVE = /\b(?:should|ought to|shouldn['’]t)\b/i;
 const NAMED_WORD = /(?<=\S\s+)[A-Z][a-z]+|\b[A-Z]{2,}\b/;
+// A document describing itself ("This fact sheet answers common questions about …") or the notices
+// agencies print on every page (alternative formats, non-discrimination): about the page, not the world.
+const SELF_DESCRIPTION =
+  /^(?:this|the following)\s+(?:fact ?sheet|document|page|guide|brochure|leaflet|flyer|booklet|handbook|notice|publication|faq|pamphlet|web ?site|site|form|newsletter|section|summary|overview)\s+(?:\w+\s+)?(?:answers|explains|describes|summari[sz]es|outlines|provides|contains|covers|lists|gives|is (?:available|intended|meant|designed|not)|was (?:prepared|produced|written|developed))\b/i;
+const NOTICE =
+  /\b(?:is|are) (?:also )?available (?:online )?(?:at|from) (?:https?:\/\/|www\.)|\b(?:is|are) available (?:in|on|upon) (?:large print|braille|alternat(?:iv)?e (?:formats?|languages?)|other (?:formats?|languages?)|request)\b|\bupon request\.?$|\bdoes not discriminate\b|\b(?:is|are) an equal (?:opportunity|housing)\b/i;
+// A short sentence is still a claim when it states something happened, changed or will happen:
+// "The company has rejected fixed ratios.", "Prescribed burning also increased.", "Some will simply close."
+const SHORT_STATEMENT =
+  /\b(?:has|have|had|will|would|could|might|can|may|must)\s+(?:(?:not|never|also|already|simply|just|still|only|[a-z]+ly)\s+)?(?!been?\b)[a-z]{3,}|\b(?:is|are|was|were)\s+(?:not\s+|also\s+)?[a-z]{3,}(?:ed|en)\b/i;
+// '"…," Forde said.' / '"…," said Crystal Kolden, …': a quotation attributed to a speaker.
+const SPEECH_VERB =
+  "(?:said|says|told|stated|wrote|writes|added|explained|argued|argues|noted|warned|testified|insisted|acknowledged|conceded|responded|replied|countered|cautioned|predicted|observed|asserted|emphasi[sz]ed|stressed|recalled|agreed|continued)";
+const ATTRIBUTED_QUOTE = new RegExp(`^["“]([^"”]+)["”]\\s*(?:[^"“”]{0,80}?\\b${SPEECH_VERB}\\b[^"“”]{0,120})$`);
+const QUOTED_SPAN = /["“][^"”]*["”]/g;
 
 /** A reason to drop the unit, or null to keep it. */
 export function whyNotAClaim(unit: FilterInput): string | null {
@@ -66,6 +81,7 @@ export function whyNotAClaim(unit: FilterInput): string | null {
   if (unit.styled && unit.block === "paragraph" && words.length <= 40 && !counted) return "styled aside (byline, bio, note or caption)";
   if (unit.block === "footnote" && !AUXILIARY.test(plain)) return "source note";
   if (SELF_REFERENCE.test(plain) && !counted) return "refers to the page itself";
+  if ((SELF_DESCRIPTION.test(plain) || NOTICE.test(plain)) && !counted) return "boilerplate (the document describing itself, or a standard notice)";
   // An op-ed headline is often an imperative behind a rubric ("Opinion: Don't let…").
   const unlabelled = plain.replace(/^(?:opinion|editorial|analysis|commentary|op-ed|column|perspective|letter)\s*[:|—–-]\s*/i, "");
   if (CALL_TO_ACTION.test(unlabelled) && (READER_ADDRESS.test(plain) || words.length <= 8 || unit.block !== "tableRow")) {
@@ -75,15 +91,48 @@ export function whyNotAClaim(unit: FilterInput): string | null {
     if (WH_START.test(plain)) return "question-style heading";
     if (/^about\s/i.test(plain)) return "boilerplate (about box)";
     if (/^[^a-z]*$/.test(plain) && !counted) return "label in capitals";
-    if (!counted && !policy && !AUXILIARY.test(plain)) return "heading without a checkable statement";
+    if (!counted && !policy && !AUXILIARY.test(plain) && !TREND.test(plain) && !HEADLINE_VERB.test(plain)) return "heading without a checkable statement";
   }
   if (SINGULAR_FIRST_PERSON.test(plain.replace(/["“][^"”]*["”]/g, "")) || SINGULAR_FIRST_PERSON.test(plain) && !counted)
     return "first-person statement (personal, not checkable)";
   if (PLURAL_FIRST_PERSON.test(plain) && !counted) return "first-person opinion without a checkable fact";
   if (OPINION.test(plain) && !counted) return "opinion or figure of speech";
-  if (QUOTED.test(text) && !counted && (!policy || policy.reason === "prediction" || NORMATIVE.test(plain)) && typing.kind !== "program_rule")
+  if (
+    isQuotedView(text) &&
+    !counted &&
+    (!policy || policy.reason === "prediction" || NORMATIVE.test(plain)) &&
+    typing.kind !== "program_rule" &&
+    (NORMATIVE.test(plain) || !isAttributedStatement(text))
+  )
     return "quoted view without a checkable fact";
-  if (unit.block !== "tableRow" && words.length <= 6 && !checkable && !NAMED_WORD.test(plain)) return "too short or vague to check";
+  if (unit.block !== "tableRow" && words.length <= 6 && !checkable && !NAMED_WORD.test(plain) && !isShortStatement(plain, policy))
+    return "too short or vague to check";
   if (unit.block === "tableRow" && !counted && words.length < 4) return "table row without a checkable value";
   return null;
+}
+
+/** Mostly quotation: a quoted span that is at least half of the sentence ('The union called it "x."' is not). */
+function isQuotedView(text: string): boolean {
+  if (!QUOTED.test(text)) return false;
+  let quoted = 0;
+  for (const m of text.matchAll(QUOTED_SPAN)) quoted += m[0].length;
+  return quoted * 2 >= text.trim().length;
+}
+
+/**
+ * A quotation with its speaker ('"The evidence … is quite strong," Forde said.'): what someone on the
+ * record said is checkable, as long as the quote is a statement (a finite clause of a few words) rather
+ * than a retort ('"Count on it," he said.').
+ */
+function isAttributedStatement(text: string): boolean {
+  const m = ATTRIBUTED_QUOTE.exec(text.trim());
+  if (!m) return false;
+  const quote = m[1] ?? "";
+  return quote.split(/\s+/).filter(Boolean).length >= 6 && FINITE_VERB.test(quote);
+}
+
+/** A short sentence with a predicate that reports or forecasts something (see SHORT_STATEMENT). */
+function isShortStatement(plain: string, policy: { reason: string } | null): boolean {
+  if (policy) return true;
+  return SHORT_STATEMENT.test(plain) || TREND.test(plain) || (PAST_EVENT.test(plain) && /^[A-Z]/.test(plain) && !/^(?:Yes|No|OK|Okay)\b/.test(plain));
 }

@@ -54,7 +54,7 @@ function extract(input: string, format: SourceFormat): ExtractionResult {
   for (const whole of units) {
     for (const unit of splitUnit(whole)) {
       const text = unitText(unit);
-      const typing = typeClaim(text, unit.context);
+      const typing = typeClaim(text, unit.context, { heading: unit.block === "heading" });
       const anchor = anchorClaim(unit.run, unit.a, unit.b, plain);
       const why = whyNotAClaim({ text, block: unit.block, withImage: unit.run.hasImage, styled: unit.styled, linkOnly: unit.linkOnly, typing });
       if (why) {

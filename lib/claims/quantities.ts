@@ -3,8 +3,8 @@
  * ("1,261" → 1261, "41.2 million" → 41200000, "one-third" → 0.333, "15%" → 0.15), with its unit or
  * what it counts, the period it covers, and a change "from 36 to 149" as one quantity with from/to.
  *
- * Years, dates, clock times and identifiers ("287(g)", "Section 8", "COVID-19") are numbers but not
- * quantities; years feed the period instead.
+ * Years, dates, clock times, ages and identifiers ("287(g)", "Section 8", "COVID-19") are numbers but
+ * not quantities; years feed the period instead.
  */
 import type { Quantity } from "./types";
 
@@ -72,11 +72,13 @@ function countedAfter(rest: string): string | null {
 
 function isCalendarNumber(sentence: string, index: number, raw: string, hasScale: boolean): boolean {
   const before = sentence.slice(Math.max(0, index - 24), index);
-  const after = sentence.slice(index + raw.length, index + raw.length + 6);
+  const after = sentence.slice(index + raw.length, index + raw.length + 10);
   if (/^\d{4}$/.test(raw) && !hasScale && Number(raw) >= 1800 && Number(raw) <= 2100) return true;
   if (/^\d{1,2}$/.test(raw) && MONTH.test(before)) return true;
   if (/^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|:\d)/i.test(after)) return true;
   if (/^(?:st|nd|rd|th)\b/i.test(after)) return true;
+  // A person's age: "Gerald Pruitt, 71, said", "aged 71", "a 71-year-old".
+  if (/^\d{1,3}$/.test(raw) && ((/[A-Z][\w'’.-]+,\s*$/.test(before) && /^,/.test(after)) || /\bage[ds]?\s*$/i.test(before) || /^-year-old\b/i.test(after))) return true;
   return ID_BEFORE.test(before);
 }
 
@@ -85,6 +87,18 @@ function isCalendarNumber(sentence: string, index: number, raw: string, hasScale
  * Never throws; returns [] when there is nothing to count.
  */
 export function extractQuantities(sentence: string): Quantity[] {
+  return locateQuantities(sentence).map(unlocated);
+}
+
+/** The quantity without its offset, as callers outside the pipeline see it. */
+export function unlocated(q: LocatedQuantity): Quantity {
+  const out: Quantity & { at?: number } = { ...q };
+  delete out.at;
+  return out;
+}
+
+/** {@link extractQuantities}, each with `at`, where its words start in `sentence`. */
+export function locateQuantities(sentence: string): LocatedQuantity[] {
   const period = findPeriod(sentence);
   const out: Array<Quantity & { at: number; end: number }> = [];
   NUMBER.lastIndex = 0;
@@ -121,20 +135,23 @@ const round = (v: number) => (Math.abs(v) < 1 ? Math.round(v * 1e6) / 1e6 : v);
  * Turns "from X to Y" into one quantity whose value is Y and whose change is {from: X, to: Y}. Works on
  * match positions (`at`), so a sentence full of numbers stays linear.
  */
-function mergeChanges(sentence: string, qs: Array<Quantity & { at: number; end: number }>): Quantity[] {
-  const out: Quantity[] = [];
+/** A quantity and the offset of its words in the sentence. */
+export type LocatedQuantity = Quantity & { at: number };
+
+function mergeChanges(sentence: string, qs: Array<Quantity & { at: number; end: number }>): LocatedQuantity[] {
+  const out: LocatedQuantity[] = [];
   for (let i = 0; i < qs.length; i++) {
     const { at, end, ...a } = qs[i]!;
     const next = qs[i + 1];
     if (next && /from\s+$/i.test(sentence.slice(Math.max(0, at - 8), at)) && /^\s+(?:to|in \d{4} to)\s+$/i.test(sentence.slice(end, next.at))) {
-      const { at: _at, end: bEnd, ...b } = next;
+      const { end: bEnd, ...b } = next;
       const from = sentence.lastIndexOf("from", at);
       const counted = /the (?:number|share|rate|percentage|proportion|amount|total) of ([\w\s-]+?)\s+(?:rose|fell|grew|increased|decreased|declined|dropped|jumped|climbed|went|has|have|had|was|were)\b/i.exec(sentence.slice(0, 400));
-      out.push({ ...b, raw: sentence.slice(from, bEnd), counted: counted?.[1] ?? b.counted ?? a.counted, change: { from: a.value, to: b.value } });
+      out.push({ ...b, raw: sentence.slice(from, bEnd), counted: counted?.[1] ?? b.counted ?? a.counted, change: { from: a.value, to: b.value }, at: from });
       i++;
       continue;
     }
-    out.push(a);
+    out.push({ ...a, at });
   }
   return out;
 }

@@ -82,6 +82,7 @@ export function splitSentences(value: string): Range[] {
   }
   return merged
     .flatMap((range) => splitAfterNumbers(flat, range))
+    .flatMap((range) => splitAfterAbbreviations(flat, range))
     .map(([a, b]) => trimRange(flat, a, b))
     .filter(([a, b]) => b > a);
 }
@@ -99,6 +100,38 @@ function splitAfterNumbers(flat: string, [a, b]: Range): Range[] {
   for (let m = NUMBER_THEN_SENTENCE.exec(text); m; m = NUMBER_THEN_SENTENCE.exec(text)) {
     const cut = m.index + 2;
     // "No. 5. The" or "p. 12. The" still end here; only a stray decimal point ("3.5") is excluded by \s.
+    out.push([a + start, a + cut]);
+    start = cut;
+  }
+  out.push([a + start, b]);
+  return out;
+}
+
+// parse-english never ends a sentence at an abbreviation's full stop, but "a.m.", "p.m.", "etc.",
+// "Inc.", "Co.", "Ltd.", "Jr." and a final "U.S." often do end one: "…at 7 a.m. Harmon said…".
+const SENTENCE_FINAL_ABBREVIATION = /(?<![\w.])(?:[ap]\.m\.|etc\.|Inc\.|Co\.|Corp\.|Ltd\.|LLC\.|Jr\.|Sr\.|U\.S\.|U\.K\.|D\.C\.)["”’)]?(?=\s+["“‘(]?([A-Z][\w'’]*))/g;
+// After a clock time a capitalised word opens a new sentence unless it still belongs to the time: a
+// weekday, a month, a time zone ("7 p.m. ET", "8 a.m. Pacific time").
+const TIME_CONTINUATION =
+  /^(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?$|^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*$|^[A-Z]{1,2}[SD]?T$|^(?:GMT|UTC|Eastern|Central|Mountain|Pacific|Atlantic|Alaska|Hawaii|Local)$/;
+// After a name-like abbreviation ("U.S.", "Inc.", "Jr.") a capitalised word may continue the name
+// ("U.S. Immigration", "Acme Inc. Chief Executive"); only a word that cannot sit inside a name (a
+// determiner, pronoun, conjunction or sentence-opening preposition) starts a new sentence.
+const CLAUSE_OPENER =
+  /^(?:The|A|An|This|That|These|Those|It|Its|He|She|They|We|I|You|His|Her|Their|Our|But|And|Or|So|Yet|However|Meanwhile|Still|Then|There|Here|In|On|At|For|After|Before|During|When|While|If|Although|Though|Because|Since|As|Some|Many|Most|All|Both|Each|No|Not|Last|Next|Earlier|Later)$/;
+
+function splitAfterAbbreviations(flat: string, [a, b]: Range): Range[] {
+  const text = flat.slice(a, b);
+  if (!text.includes(".")) return [[a, b]];
+  const out: Range[] = [];
+  let start = 0;
+  SENTENCE_FINAL_ABBREVIATION.lastIndex = 0;
+  for (let m = SENTENCE_FINAL_ABBREVIATION.exec(text); m; m = SENTENCE_FINAL_ABBREVIATION.exec(text)) {
+    const next = m[1] ?? "";
+    const clock = /^[ap]\.m\./.test(m[0]);
+    const ends = clock ? !TIME_CONTINUATION.test(next) : CLAUSE_OPENER.test(next);
+    if (!ends) continue;
+    const cut = m.index + m[0].length;
     out.push([a + start, a + cut]);
     start = cut;
   }

@@ -6,8 +6,8 @@
  * language around it; causal, evaluative and predictive language makes a policy assertion; anything
  * else checkable (an event, an action, an attribution) is factual.
  */
-import { ATTRIBUTION_CUES, findCue, INTENT, PAST_EVENT, POLICY_CUES, RULE_CUES } from "./cues";
-import { extractQuantities } from "./quantities";
+import { ATTRIBUTION_CUES, findCue, INTENT, MAGNITUDE_COMPARISON, PAST_EVENT, POLICY_CUES, RECORD, RULE_CUES, TREND } from "./cues";
+import { type LocatedQuantity, locateQuantities, unlocated } from "./quantities";
 import type { ClaimKind, Quantity } from "./types";
 
 /** What the type stage says about one claim. */
@@ -20,11 +20,41 @@ export interface Typing {
 
 /** Capitalised words not at the start of the sentence: names of people, places, agencies. */
 const NAMED = /(?<=[\s(“"‘'])(?:[A-Z][\w'’.&-]*|[A-Z]{2,}\w*)(?:\s+(?:of\s+|the\s+|for\s+|and\s+)?[A-Z][\w'’.&-]*)*/g;
-/** "a record high", "an all-time low": a comparison with every earlier figure, so a statistic. */
-const RECORD = /\b(?:record|all-time)\s+(?:high|low|number|levels?)\b/i;
-/** A measured trend stated without its figures ("spending rose in every district"). */
-const TREND = /\b(?:rose|fell|increased|decreased|declined|grew|doubled|tripled|halved|climbed|dropped|surged|plunged)\b/;
+/** A small cardinal word ("two", "five"): a count only where it counts something new (see isMeasured). */
+const SMALL_NUMBER_WORD = /^(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)$/i;
+/** "the two sides", "both three …", "its four members": a known set referred to, not a count reported. */
+const DEFINITE_BEFORE = /\b(?:the|these|those|its|their|our|his|her|your|all)\s+$/i;
+/** "two consecutive winters", "for five months": a span of time, not a measurement. */
+const TIME_SPAN_AFTER = /^\s+(?:[a-z-]+\s+){0,2}?(?:days?|weeks?|months?|years?|decades?|hours?|minutes?|seasons?|winters?|summers?|springs?|autumns?|falls?|terms?|quarters?|semesters?|generations?)\b/i;
+/** A conditional modal: what follows is a hypothesis, not a report. */
+const CONDITIONAL = /\b(?:would|could|might)\b/i;
+/** "would raise the floor to": the figure after it is the proposal's target, not a measurement. */
+const PROPOSED_TARGET = /\b(?:would|could|might)\s+(?:[a-z]+ly\s+)?(?:raise|lower|cut|increase|reduce|set|lift|bring|boost|expand|extend|cap|limit|push)\s+(?:[\w'’-]+\s+){0,5}?to\s+(?:about\s+|roughly\s+|nearly\s+)?$/i;
+
+/**
+ * Whether a quantity is a measurement a statistic rests on: a count, amount, rate or change. Small
+ * cardinal words, a policy's own figure in a hypothesis ("a $17 minimum wage would …", "would raise
+ * the floor to $17") and headline counts are not; an attributed estimate always is.
+ */
+function isMeasured(q: LocatedQuantity, text: string, heading: boolean, attributed: boolean, conditional: number): boolean {
+  const { at } = q;
+  if (SMALL_NUMBER_WORD.test(q.raw)) {
+    // A headline's "Two", "the two sides", a "five-day" contract, "three years": words that count a
+    // known set, describe a thing or span a time; "six cases", "one in five", "four per nurse" measure.
+    const before = text.slice(Math.max(0, at - 12), at);
+    const after = text.slice(at + q.raw.length, at + q.raw.length + 40);
+    if (heading || DEFINITE_BEFORE.test(before) || /^-/.test(after) || TIME_SPAN_AFTER.test(after)) return false;
+  }
+  if (attributed || conditional === -1) return true;
+  if (PROPOSED_TARGET.test(text.slice(Math.max(0, at - 80), at))) return false;
+  // An amount naming the hypothetical policy, before its modal: "A $17 minimum wage would cost …".
+  const money = /^[$€£¥]|%$|percent$/i.test(q.raw);
+  const attributive = /^\s+(?!(?:of|in|to|from|and|or|by|on|at|with|than|per|a|an|the|would|could|might|will|is|are|was|were)\b)[A-Za-z]/.test(text.slice(at + q.raw.length));
+  return !(heading || money) || !attributive || at > conditional;
+}
 const FIRST_PERSON_SUBJECT = /^(?:["“]?\s*)(?:I|we|We|us|Let's|Let us)\b/;
+
+const shortenWords = (w: string) => (w.length > 40 ? `${w.slice(0, 37)}…` : w);
 
 function describeQuantity(q: Quantity): string {
   if (q.change) return `change: ${q.raw}`;
@@ -45,8 +75,9 @@ function policyCue(text: string): { reason: string; words: string } | null {
  * Types one claim. `context` is a list item's lead-in: items under "claimants must:" are rules even
  * though the item itself ("have lost their job…") carries no modal.
  */
-export function typeClaim(text: string, context: string | null = null): Typing {
-  const quantities = extractQuantities(text);
+export function typeClaim(text: string, context: string | null = null, options: { heading?: boolean } = {}): Typing {
+  const located = locateQuantities(text);
+  const quantities: Quantity[] = located.map(unlocated);
   const reasons: string[] = [];
   const own = findCue(text, RULE_CUES);
   const inherited = own || !context ? null : findCue(context, RULE_CUES);
@@ -56,14 +87,19 @@ export function typeClaim(text: string, context: string | null = null): Typing {
   const intent = INTENT.exec(text);
   const exhortation = FIRST_PERSON_SUBJECT.test(text);
 
+  const conditional = located.length > 0 ? (CONDITIONAL.exec(text)?.index ?? -1) : -1;
+  const measured = located.filter((q) => isMeasured(q, text, options.heading === true, attribution !== null, conditional));
+  const hypothetical = CONDITIONAL.test(text) && policy?.reason === "prediction";
+  const comparison = hypothetical ? null : MAGNITUDE_COMPARISON.exec(text);
+
   let kind: ClaimKind;
   if (rule && !exhortation) {
     kind = "program_rule";
     reasons.push(`${rule.reason}: ${rule.words}`);
-  } else if (quantities.length > 0 || RECORD.test(text) || (TREND.test(text) && !policy)) {
+  } else if (measured.length > 0 || RECORD.test(text) || comparison || (TREND.test(text) && !policy)) {
     kind = "statistic";
-    const record = RECORD.exec(text) ?? TREND.exec(text);
-    if (record && quantities.length === 0) reasons.push(`measured change: ${record[0]}`);
+    const record = RECORD.exec(text) ?? comparison ?? TREND.exec(text);
+    if (record && measured.length === 0) reasons.push(`measured change: ${shortenWords(record[0])}`);
   } else if (policy && !(policy.reason === "prediction" && attribution)) {
     kind = "policy_assertion";
     reasons.push(`${policy.reason}: ${policy.words}`);
@@ -88,6 +124,7 @@ export function typeClaim(text: string, context: string | null = null): Typing {
   // evaluative language alone is checkable only in part.
   let score = 0.3;
   if (quantities.length > 0) score += 0.3;
+  else if (kind === "statistic") score += 0.15; // a trend, record or comparison stated without its figures
   if (rule) score += 0.25;
   if (policy) score += 0.15;
   if (attribution) score += 0.1;

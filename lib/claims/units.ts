@@ -36,8 +36,10 @@ export interface Units {
 /** Separator between blocks in the article's plain text (see `plainText`). */
 export const BLOCK_SEPARATOR = "\n\n";
 
-// A dateline opens a news story or press release ("WASHINGTON (Reuters) — "): where, not what.
-const DATELINE = /^[A-Z][A-Z .,'’-]{2,40}(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s+(?=\S)/;
+// A dateline opens a news story or press release ("WASHINGTON (Reuters) — ", "RIVERSIDE, Ohio (AP) — "):
+// a city in capitals, an optional state or country, an optional agency, a dash. Where, not what.
+const DATELINE =
+  /^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][A-Za-z.'’]*(?:\s+[A-Z][A-Za-z.'’]*){0,2})?\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s+(?=\S)/;
 // Punctuation that joins list items into one sentence ("…drugs;", "…assaults, and") is not the claim.
 const LIST_JOINER = /(?:\s*[;,.:]\s*(?:and|or|and\/or)?|\s+(?:and|or))\s*$/;
 

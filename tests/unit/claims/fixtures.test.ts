@@ -27,7 +27,7 @@ function stages(input: string) {
     parse: tree.children.map((n) => n.type),
     units: units.map((u) => ({ block: u.block, text: unitText(u), context: u.context })),
     split: split.map(unitText),
-    type: split.map((u) => ({ text: unitText(u), ...typeClaim(unitText(u), u.context) })),
+    type: split.map((u) => ({ text: unitText(u), ...typeClaim(unitText(u), u.context, { heading: u.block === "heading" }) })),
     filter: result.dropped.map((d) => ({ text: d.text, why: d.why })),
     claims: result.claims.map((c) => ({ kind: c.kind, text: c.text, sourceStart: c.sourceStart, sourceEnd: c.sourceEnd, context: c.context, quote: c.quote, position: c.position })),
     plainText: plainText(input),
