@@ -112,8 +112,10 @@ export function Workbench(props: { revisionId: string; claims: WorkbenchClaim[];
       setAddError(null);
       setSelection(null);
       window.getSelection()?.removeAllRanges();
-      router.refresh();
+      // Select first: select() writes the URL hash, and a history update after refresh() would
+      // drop the refresh that brings the new claim.
       select(result.data.id, false);
+      router.refresh();
     });
   }
 
@@ -127,7 +129,15 @@ export function Workbench(props: { revisionId: string; claims: WorkbenchClaim[];
       <div className="workbench-article" ref={articleRef} onMouseUp={onSelectionEnd} onKeyUp={(e) => (e.shiftKey ? onSelectionEnd() : onArticleClick(e))} onClick={onArticleClick}>
         {props.children}
         {selection ? (
-          <div className="selection-popover" style={{ top: selection.top, left: selection.left }}>
+          // The popover sits inside the article: its own mouse events must not re-read (and so clear)
+          // the selection before the click lands, and pressing it must not collapse the selection.
+          <div
+            className="selection-popover"
+            style={{ top: selection.top, left: selection.left }}
+            onMouseDown={(e) => e.preventDefault()}
+            onMouseUp={(e) => e.stopPropagation()}
+            onClick={(e) => e.stopPropagation()}
+          >
             <button type="button" className="button primary" onClick={addFromSelection} disabled={adding}>
               {adding ? "Adding…" : "Add claim"}
             </button>
