@@ -49,16 +49,7 @@ export const ApproveOwnVerdictInput = z.object({
 });
 export type ApproveOwnVerdictInput = z.input<typeof ApproveOwnVerdictInput>;
 
-/** An editor unlocks an approved claim, saying why (kept in the audit trail). */
-export const ReopenWithReasonInput = z.object({
-  claimId: Id("The claim"),
-  reason: z
-    .string({ error: "Say why the claim is reopened" })
-    .trim()
-    .min(3, "Say why the claim is reopened (at least 3 characters)")
-    .max(500, "Keep the reason under 500 characters"),
-});
-export type ReopenWithReasonInput = z.input<typeof ReopenWithReasonInput>;
+
 
 /** One article, by slug (desk pages, publish, the JSON API). */
 export const ArticleBySlugInput = z.object({ slug: ArticleSlug });

@@ -5,9 +5,9 @@ import { recordAudit } from "./record-audit";
 import { ReopenClaimInput } from "./schemas";
 
 /**
- * An editor unlocks an approved claim: the approval is cleared (the audit trail keeps which review
- * it was) and the claim returns to the state its reviews warrant, open to review edits again. The
- * caller checks the `claim.reopen` permission.
+ * An editor unlocks an approved claim and says why: the approval is cleared (the audit trail keeps
+ * which review it was, and the reason) and the claim returns to the state its reviews warrant, open
+ * to review edits again. The caller checks the `claim.reopen` permission.
  */
 export async function reopenClaim(db: Database, input: ReopenClaimInput & { viewer: SignedInViewer }): Promise<ClaimSummary> {
   const { viewer, ...rest } = input;
@@ -31,7 +31,7 @@ export async function reopenClaim(db: Database, input: ReopenClaimInput & { view
       entityId: claim.id,
       articleId: claim.articleId,
       before: { state: claim.state, approvedReviewId: claim.approvedReviewId },
-      after: { state: reopened.state },
+      after: { state: reopened.state, reason: data.reason },
     });
     return reopened;
   });

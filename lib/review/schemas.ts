@@ -185,7 +185,15 @@ export const ApproveClaimInput = z.object({ claimId: Id("The claim"), reviewId: 
 export type ApproveClaimInput = z.input<typeof ApproveClaimInput>;
 
 /** An editor unlocks an approved claim so it can be reviewed again. */
-export const ReopenClaimInput = z.object({ claimId: Id("The claim") });
+/** An editor unlocks an approved claim, saying why (kept in the audit trail). */
+export const ReopenClaimInput = z.object({
+  claimId: Id("The claim"),
+  reason: z
+    .string({ error: "Say why the claim is reopened" })
+    .trim()
+    .min(3, "Say why the claim is reopened (at least 3 characters)")
+    .max(500, "Keep the reason under 500 characters"),
+});
 export type ReopenClaimInput = z.input<typeof ReopenClaimInput>;
 
 export const GetWorkbenchInput = z.object({ slug: z.string().trim().min(1, "The article is missing").max(120) });

@@ -8,7 +8,7 @@ import { getDisagreement, summarizeDisagreement } from "@/lib/desk/disagreement"
 import { listDesk } from "@/lib/desk/list-desk";
 import { listClaimsPage } from "@/lib/desk/list-claims-page";
 import { listArticlesPage } from "@/lib/desk/list-articles-page";
-import { reopenWithReason } from "@/lib/desk/reopen-with-reason";
+import { reopenClaim } from "@/lib/review/reopen-claim";
 import type { Role } from "@/lib/domain/vocabulary";
 import { AppError } from "@/lib/errors";
 import { approveClaim } from "@/lib/review/approve-claim";
@@ -201,8 +201,8 @@ describe("the disagreement table", () => {
     expect(approved.approvedReviewId).toBe(mine!.id);
     await expect(approveOwnVerdict(t.db, { viewer: rita, claimId: claims[0]!, verdict: "false" })).rejects.toMatchObject({ code: "FORBIDDEN" });
 
-    await expect(reopenWithReason(t.db, { viewer: editor, claimId: claims[0]!, reason: "" })).rejects.toBeInstanceOf(Error);
-    const reopened = await reopenWithReason(t.db, { viewer: editor, claimId: claims[0]!, reason: "New figures from the council" });
+    await expect(reopenClaim(t.db, { viewer: editor, claimId: claims[0]!, reason: "" })).rejects.toBeInstanceOf(Error);
+    const reopened = await reopenClaim(t.db, { viewer: editor, claimId: claims[0]!, reason: "New figures from the council" });
     expect(reopened.state).toBe("reviewed");
     const event = await t.db.auditEvent.findFirst({ where: { articleId, action: "claim.reopen" } });
     expect(JSON.parse(event!.after!)).toEqual({ state: "reviewed", reason: "New figures from the council" });

@@ -160,7 +160,7 @@ describe("approveClaim", () => {
     await expect(splitClaim(t.db, { viewer: rita, claimId: claim!.id, at: 10 })).rejects.toThrow(/locked/);
     expect(await t.db.review.findUniqueOrThrow({ where: { id: review.id } })).toMatchObject({ verdict: "mostly_accurate", version: 1 });
 
-    const reopened = await reopenClaim(t.db, { viewer: edna, claimId: claim!.id });
+    const reopened = await reopenClaim(t.db, { viewer: edna, claimId: claim!.id, reason: "new evidence" });
     expect(reopened.state).toBe("reviewed");
     const saved = await saveReview(t.db, { viewer: rita, claimId: claim!.id, verdict: "false", confidence: "high", note: "Changed my mind.", expectedVersion: 1 });
     expect(saved.version).toBe(2);
