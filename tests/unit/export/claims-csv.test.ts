@@ -1,23 +1,13 @@
 import { parse } from "csv-parse/sync";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { csvField, formatClaimsCsv, neutraliseFormula, toCsv, UTF8_BOM } from "@/lib/export/claims-csv";
-import { loadArticleExport } from "@/lib/export/load-article-export";
 import type { ArticleExport } from "@/lib/export/types";
-import { tempDatabase } from "../../support/temp-database";
-import { buildFixture, FIXTURE_SLUG, MANUAL_CLAIM_TEXT, SOURCES, type Fixture } from "./fixture";
+import { MANUAL_CLAIM_TEXT, SOURCES, type Fixture, useExportFixture } from "./fixture";
 
 describe("claims.csv", () => {
-  let t: ReturnType<typeof tempDatabase>;
   let fixture: Fixture;
   let data: ArticleExport;
-  beforeAll(async () => {
-    t = tempDatabase();
-    fixture = await buildFixture(t.db);
-    data = await loadArticleExport(t.db, { slug: FIXTURE_SLUG });
-  }, 60_000);
-  afterAll(async () => {
-    await t.dispose();
-  }, 30_000);
+  useExportFixture((loaded) => ({ fixture, data } = loaded));
 
   it("starts with the UTF-8 BOM and ends every record with CRLF", () => {
     const csv = formatClaimsCsv(data);

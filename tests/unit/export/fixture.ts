@@ -1,6 +1,10 @@
+import { afterAll, beforeAll } from "vitest";
 import { importArticle } from "@/lib/articles/import-article";
 import type { Database } from "@/lib/db/create-database";
+import { loadArticleExport } from "@/lib/export/load-article-export";
+import type { ArticleExport } from "@/lib/export/types";
 import { normalizeUrl } from "@/lib/review/normalize-url";
+import { tempDatabase } from "../../support/temp-database";
 
 /**
  * A small fact-checked article for the export tests: three people, an imported revision, a manual
@@ -145,4 +149,20 @@ export async function buildFixture(db: Database) {
     approvedVerdictLabels: ["Accurate", "Missing context", "False", "Unsupported"],
     approvedSources: [SOURCES.budget, SOURCES.budget2022, SOURCES.ordinance, SOURCES.signage],
   };
+}
+
+/**
+ * Builds the fixture article in a throwaway database before the file's tests and loads its export;
+ * `set` receives both, and the database is removed after the tests.
+ */
+export function useExportFixture(set: (loaded: { fixture: Fixture; data: ArticleExport }) => void): void {
+  let t: ReturnType<typeof tempDatabase>;
+  beforeAll(async () => {
+    t = tempDatabase();
+    const fixture = await buildFixture(t.db);
+    set({ fixture, data: await loadArticleExport(t.db, { slug: FIXTURE_SLUG }) });
+  }, 60_000);
+  afterAll(async () => {
+    await t.dispose();
+  }, 30_000);
 }

@@ -1,24 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { escapeHtml, formatHtmlReport } from "@/lib/export/html-report";
-import { loadArticleExport } from "@/lib/export/load-article-export";
 import { formatMarkdownReport } from "@/lib/export/markdown-report";
 import { EXPORT_FORMATS, renderExport, type ExportFormat } from "@/lib/export/render-export";
 import type { ArticleExport } from "@/lib/export/types";
-import { tempDatabase } from "../../support/temp-database";
-import { buildFixture, FIXTURE_SLUG, SOURCES, type Fixture } from "./fixture";
+import { FIXTURE_SLUG, SOURCES, type Fixture, useExportFixture } from "./fixture";
 
 describe("Markdown and HTML reports", () => {
-  let t: ReturnType<typeof tempDatabase>;
   let fixture: Fixture;
   let data: ArticleExport;
-  beforeAll(async () => {
-    t = tempDatabase();
-    fixture = await buildFixture(t.db);
-    data = await loadArticleExport(t.db, { slug: FIXTURE_SLUG });
-  }, 60_000);
-  afterAll(async () => {
-    await t.dispose();
-  }, 30_000);
+  useExportFixture((loaded) => ({ fixture, data } = loaded));
 
   it("loads every part of the article and no password hash", () => {
     expect(data.article.slug).toBe(FIXTURE_SLUG);

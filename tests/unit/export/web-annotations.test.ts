@@ -1,24 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadArticleExport } from "@/lib/export/load-article-export";
+import { describe, expect, it } from "vitest";
 import type { ArticleExport } from "@/lib/export/types";
 import { ANNO_CONTEXT, formatWebAnnotations, W3C_MOTIVATIONS } from "@/lib/export/web-annotations";
-import { tempDatabase } from "../../support/temp-database";
-import { buildFixture, FIXTURE_SLUG, SOURCES, type Fixture } from "./fixture";
+import { FIXTURE_SLUG, SOURCES, type Fixture, useExportFixture } from "./fixture";
 
 const BASE = "https://desk.example";
 
 describe("annotations.jsonld (W3C Web Annotation)", () => {
-  let t: ReturnType<typeof tempDatabase>;
   let fixture: Fixture;
   let data: ArticleExport;
-  beforeAll(async () => {
-    t = tempDatabase();
-    fixture = await buildFixture(t.db);
-    data = await loadArticleExport(t.db, { slug: FIXTURE_SLUG });
-  }, 60_000);
-  afterAll(async () => {
-    await t.dispose();
-  }, 30_000);
+  useExportFixture((loaded) => ({ fixture, data } = loaded));
 
   it("is an AnnotationCollection with the W3C context and one page of items", () => {
     const collection = JSON.parse(JSON.stringify(formatWebAnnotations(data, { baseUrl: BASE })));
