@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { ARTICLE_METADATA } from "./article-metadata";
 
 /** The article with its latest revision and that revision's claims in reading order, or null. */
 export async function getArticleWithLatestRevision(slug: string) {
@@ -7,13 +8,7 @@ export async function getArticleWithLatestRevision(slug: string) {
     where: { slug },
     select: {
       id: true,
-      slug: true,
-      title: true,
-      publisher: true,
-      author: true,
-      originalUrl: true,
-      publishedOn: true,
-      status: true,
+      ...ARTICLE_METADATA,
       _count: { select: { revisions: true } },
       revisions: {
         orderBy: { number: "desc" },

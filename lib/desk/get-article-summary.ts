@@ -1,3 +1,4 @@
+import { ARTICLE_METADATA } from "@/lib/articles/article-metadata";
 import type { Database } from "@/lib/db/create-database";
 import { AppError } from "@/lib/errors";
 import { emptyProgress, type ClaimProgress } from "./list-desk";
@@ -26,13 +27,7 @@ export async function getArticleSummary(db: Database, input: ArticleBySlugInput)
   const article = await db.article.findUnique({
     where: { slug },
     select: {
-      slug: true,
-      title: true,
-      publisher: true,
-      author: true,
-      originalUrl: true,
-      publishedOn: true,
-      status: true,
+      ...ARTICLE_METADATA,
       publishedAt: true,
       createdAt: true,
       updatedAt: true,

@@ -1,3 +1,4 @@
+import { ARTICLE_METADATA } from "@/lib/articles/article-metadata";
 import type { Database } from "@/lib/db/create-database";
 import { PageQuery } from "./schemas";
 
@@ -31,13 +32,7 @@ export async function listArticlesPage(db: Database, input: { page?: unknown; pa
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
       select: {
-        slug: true,
-        title: true,
-        publisher: true,
-        author: true,
-        originalUrl: true,
-        publishedOn: true,
-        status: true,
+        ...ARTICLE_METADATA,
         publishedAt: true,
         updatedAt: true,
         _count: { select: { claims: true } },

@@ -1,6 +1,7 @@
 import type { Database } from "@/lib/db/create-database";
 import { ClaimKind, Verdict } from "@/lib/domain/vocabulary";
 import type { ReadingClaim, ReadingView } from "./types";
+import { ARTICLE_METADATA } from "@/lib/articles/article-metadata";
 
 /** Claims readers never see marked: dismissed ones, and ones no longer placed in the latest text. */
 const HIDDEN_STATES = ["dismissed", "orphaned"];
@@ -15,13 +16,7 @@ export async function readReadingView(db: Database, slug: string): Promise<Readi
     where: { slug },
     select: {
       id: true,
-      slug: true,
-      title: true,
-      publisher: true,
-      author: true,
-      originalUrl: true,
-      publishedOn: true,
-      status: true,
+      ...ARTICLE_METADATA,
       publishedAt: true,
       revisions: {
         orderBy: { number: "desc" },
