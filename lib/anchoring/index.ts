@@ -14,7 +14,16 @@ export {
   stringSimilarity,
   textSimilarity,
 } from "./match-score";
-export { buildClaimSelector, buildPositionSelector, buildQuoteSelector, QUOTE_CONTEXT_LENGTH } from "./quote-selector";
+export {
+  buildClaimSelector,
+  buildPositionSelector,
+  buildQuoteSelector,
+  buildSelectors,
+  codePointOffset,
+  QUOTE_CONTEXT_LENGTH,
+  type OffsetUnit,
+  type SelectorOptions,
+} from "./quote-selector";
 export { reanchorClaims, type ReanchorOptions } from "./reanchor-claims";
 export { diffTexts, splitUnits } from "./text-diff";
 export { createPositionMap, PositionMap, type MappedSpan } from "./text-position";
