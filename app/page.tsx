@@ -1,10 +1,13 @@
 import Link from "next/link";
 import { connection } from "next/server";
 import { listArticles } from "@/lib/articles/list-articles";
+import { getViewer } from "@/lib/auth/viewer";
+import { db } from "@/lib/db/client";
 
 export default async function HomePage() {
   await connection(); // the list reads the database on every request
-  const articles = await listArticles();
+  // Readers see published articles only; staff see drafts too (canSeeArticle in lib/auth/policy.ts).
+  const articles = await listArticles(db, { viewer: await getViewer() });
   return (
     <>
       <h1>Articles</h1>

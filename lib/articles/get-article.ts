@@ -1,9 +1,14 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { canSeeArticle, type Viewer } from "@/lib/auth/policy";
+import type { Database } from "@/lib/db/create-database";
 import { ARTICLE_METADATA } from "./article-metadata";
 
-/** The article with its latest revision and that revision's claims in reading order, or null. */
-export async function getArticleWithLatestRevision(slug: string) {
+/**
+ * The article with its latest revision and that revision's claims in reading order, or null when
+ * there is no such article or the viewer may not see it (canSeeArticle): a reader asking for a
+ * draft gets the same answer as for a missing slug.
+ */
+export async function getArticleWithLatestRevision(db: Database, { slug, viewer }: { slug: string; viewer: Viewer }) {
   const article = await db.article.findUnique({
     where: { slug },
     select: {
@@ -26,7 +31,7 @@ export async function getArticleWithLatestRevision(slug: string) {
       },
     },
   });
-  if (!article) return null;
+  if (!article || !canSeeArticle(viewer, article)) return null;
   const { revisions, _count, ...rest } = article;
   const revision = revisions[0] ?? null;
   return {

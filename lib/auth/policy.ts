@@ -38,6 +38,16 @@ export function can(viewer: Viewer, permission: Permission): boolean {
   return viewer !== null && (PERMISSIONS[permission] as readonly Role[]).includes(viewer.role);
 }
 
+/**
+ * Whether the viewer may see this article at all: its title, text, claims and exports. Everyone once
+ * it is published; before that (draft, in review) only staff who may open the workbench. Every read
+ * of an article asks here, so a reader's view of drafts is decided in this one place; a read that
+ * says no answers as if the article did not exist (404), never with a 403 that would confirm it.
+ */
+export function canSeeArticle(viewer: Viewer, article: { status: string }): boolean {
+  return article.status === "published" || can(viewer, "workbench.view");
+}
+
 /** Throws UNAUTHENTICATED (401) for a reader, FORBIDDEN (403) for a signed-in user without the right. */
 export function assertCan(viewer: Viewer, permission: Permission): asserts viewer is NonNullable<Viewer> {
   if (viewer === null) throw new AppError("UNAUTHENTICATED", "Sign in to do this.");

@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import { HastContent } from "@/app/_components/hast-content";
 import { getArticleWithLatestRevision } from "@/lib/articles/get-article";
 import { Slug } from "@/lib/articles/import-article";
+import { getViewer } from "@/lib/auth/viewer";
+import { db } from "@/lib/db/client";
 import { KIND_LABELS, ClaimKind } from "@/lib/domain/vocabulary";
 import { renderArticle } from "@/lib/render/article-html";
 
@@ -12,7 +14,8 @@ type Props = { params: Promise<{ slug: string }> };
 async function load(params: Props["params"]) {
   const slug = Slug.safeParse((await params).slug);
   if (!slug.success) notFound();
-  const article = await getArticleWithLatestRevision(slug.data);
+  // A draft the viewer may not see is null, so it gets the very 404 of a missing slug.
+  const article = await getArticleWithLatestRevision(db, { slug: slug.data, viewer: await getViewer() });
   if (!article || !article.revision) notFound();
   return { ...article, revision: article.revision };
 }
