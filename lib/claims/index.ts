@@ -61,7 +61,7 @@ function extract(input: string, format: SourceFormat): ExtractionResult {
         dropped.push({ text, sourceStart: anchor.sourceStart, sourceEnd: anchor.sourceEnd, why });
         continue;
       }
-      claims.push({ kind: typing.kind, text, ...anchor, score: typing.score, reasons: typing.reasons, quantities: typing.quantities, context: unit.context });
+      claims.push({ kind: typing.kind, text, ...anchor, score: typing.score, reasons: typing.reasons, quantities: typing.quantities, context: unit.context, speaker: unit.speaker ?? null });
     }
   }
   return { claims, dropped };

@@ -54,6 +54,8 @@ export interface ExtractedClaim {
   quantities: Quantity[];
   /** The lead-in sentence of a list item, the header row of a table row; null otherwise. */
   context: string | null;
+  /** In a transcript, who said it (the turn's "NAME:" label); null in an ordinary article. */
+  speaker: string | null;
   quote: TextQuoteSelector;
   position: TextPositionSelector;
 }
