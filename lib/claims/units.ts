@@ -1,14 +1,16 @@
 /**
  * Stage 2, units: walks the mdast tree and cuts it into claim units: sentences of paragraphs (via
  * parse-english), list items with their lead-in sentence as context, table rows with their header row
- * as context, and headings whole.
+ * as context, and headings whole. In a transcript, sentences are cut per speaker turn and carry the
+ * speaker; stage directions are left out (transcript.ts).
  *
  * The walk is iterative so a thousand nested lists or quotes cannot overflow the stack, and it visits
  * blocks in document order so each block's place in the article's plain text is a running sum.
  */
 import type { Nodes, Paragraph, Parents, Root, Table } from "mdast";
-import { splitSentences, trimRange } from "./sentences";
+import { type Range, splitSentences, trimRange } from "./sentences";
 import { collectInline, RunBuilder, type TextRun } from "./text-run";
+import { isTranscript, speakerTurns, withoutStageDirections } from "./transcript";
 
 /** The kind of block a unit comes from; it shapes trimming, filtering and context. */
 export type BlockKind = "paragraph" | "heading" | "listItem" | "tableRow" | "footnote";
@@ -25,6 +27,8 @@ export interface Unit {
   styled?: boolean;
   /** The whole paragraph is one link: a "related" or navigation link, not a statement. */
   linkOnly?: boolean;
+  /** In a transcript, who speaks these words (the "NAME:" label, left out of the unit). */
+  speaker?: string;
 }
 
 /** Every block's run (for the plain text) and every candidate unit, in document order. */
@@ -71,27 +75,41 @@ export function collectUnits(tree: Root, input: string, base = 0, into: Units = 
   };
   const end = (n: Nodes) => n.position?.end.offset ?? input.length;
 
+  // In a transcript each turn's speaker is carried on its claims, and on to the next paragraph
+  // until another label opens a turn (transcript.ts).
+  const transcript = isTranscript(input);
+  let speaker: string | null = null;
+
   const stack: Frame[] = [{ node: tree, parent: null, index: 0, block: "paragraph", context: null }];
   while (stack.length > 0) {
     const { node, parent, index, block, context } = stack.pop()!;
     switch (node.type) {
       case "paragraph": {
         const run = newRun((b) => collectInline(node, b, end(node)));
-        const sentences = splitSentences(run.value);
         const shape = paragraphShape(node);
-        sentences.forEach(([a0, b0], i) => {
-          let a = a0;
-          let b = b0;
-          if (i === 0) a += DATELINE.exec(run.value.slice(a, Math.min(b, a + 80)))?.[0].length ?? 0;
-          if (block === "listItem" && i === sentences.length - 1) b = a + run.value.slice(a, b).replace(LIST_JOINER, "").length;
-          [a, b] = trimRange(run.value, a, b);
-          if (b > a) units.push({ run, a, b, block, context, ...shape });
-        });
-        const last = sentences[sentences.length - 1];
+        const turns = transcript ? speakerTurns(run.value, speaker) : [{ speaker: null, start: 0, end: run.value.length }];
+        let last: Range | undefined;
+        for (const turn of turns) {
+          speaker = turn.speaker;
+          const sentences = splitSentences(run.value.slice(turn.start, turn.end)).map(([a, b]): Range => [a + turn.start, b + turn.start]);
+          sentences.forEach(([a0, b0], i) => {
+            let a = a0;
+            let b = b0;
+            if (i === 0 && !transcript) a += DATELINE.exec(run.value.slice(a, Math.min(b, a + 80)))?.[0].length ?? 0;
+            if (block === "listItem" && i === sentences.length - 1) b = a + run.value.slice(a, b).replace(LIST_JOINER, "").length;
+            const pieces = transcript ? withoutStageDirections(run.value, a, b) : [[a, b] as Range];
+            for (const piece of pieces) {
+              const [x, y] = trimRange(run.value, piece[0], piece[1]);
+              if (y > x) units.push({ run, a: x, b: y, block, context, ...shape, ...(turn.speaker ? { speaker: turn.speaker } : {}) });
+            }
+          });
+          last = sentences[sentences.length - 1] ?? last;
+        }
         if (last) lastSentence.set(node, run.value.slice(last[0], last[1]));
         break;
       }
       case "heading": {
+        speaker = null;
         const run = newRun((b) => collectInline(node, b, end(node)));
         const [a, b] = trimRange(run.value, 0, run.value.length);
         if (b > a) units.push({ run, a, b, block: "heading", context: null });
