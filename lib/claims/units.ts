@@ -10,7 +10,7 @@
 import type { Nodes, Paragraph, Parents, Root, Table } from "mdast";
 import { type Range, splitSentences, trimRange } from "./sentences";
 import { collectInline, RunBuilder, type TextRun } from "./text-run";
-import { isTranscript, speakerTurns, withoutStageDirections } from "./transcript";
+import { isTranscript, speakerTurns, type Turn, withoutStageDirections } from "./transcript";
 
 /** The kind of block a unit comes from; it shapes trimming, filtering and context. */
 export type BlockKind = "paragraph" | "heading" | "listItem" | "tableRow" | "footnote";
@@ -87,7 +87,7 @@ export function collectUnits(tree: Root, input: string, base = 0, into: Units = 
       case "paragraph": {
         const run = newRun((b) => collectInline(node, b, end(node)));
         const shape = paragraphShape(node);
-        const turns = transcript ? speakerTurns(run.value, speaker) : [{ speaker: null, start: 0, end: run.value.length }];
+        const turns: Turn[] = transcript ? speakerTurns(run.value, speaker) : [{ speaker: null, start: 0, end: run.value.length }];
         let last: Range | undefined;
         for (const turn of turns) {
           speaker = turn.speaker;

@@ -53,6 +53,8 @@ export type WorkbenchClaimData = {
   reasons: string[];
   quantities: Quantity[];
   context: string | null;
+  /** In a transcript, who said it. */
+  speaker: string | null;
   origin: string;
   state: ClaimState;
   position: number;
@@ -177,6 +179,7 @@ export async function getWorkbench(db: Database, input: GetWorkbenchInput & { vi
       reasons: parseReasons(claim.reasons),
       quantities: parseJsonArray(claim.quantities).filter(isQuantity),
       context: claim.context,
+      speaker: claim.speaker,
       origin: claim.origin,
       state: readEnum(ClaimState, claim.state, "open"),
       revisionNumber: numbers.get(claim.revisionId) ?? 0,

@@ -44,6 +44,7 @@ export function ClaimDetail({ reviewRef, citationRef, ...props }: {
         <span>{claim.origin === "manual" ? "added by hand" : "extracted"}</span>
       </p>
       <ChangedText claim={claim} />
+      {claim.speaker ? <p className="claim-speaker">Said by {claim.speaker}</p> : null}
       {claim.context ? <p className="muted">Context: {claim.context}</p> : null}
       {claim.reasons.length > 0 ? (
         <ul className="reasons" aria-label="Why this is a claim">

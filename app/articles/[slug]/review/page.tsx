@@ -59,6 +59,7 @@ export default async function ReviewPage({ params }: Props) {
       reasons: c.reasons,
       quantities: c.quantities,
       context: c.context,
+      speaker: c.speaker,
       origin: c.origin,
       dismissReason: c.dismissReason,
       assigneeId: c.assigneeId,

@@ -40,6 +40,8 @@ export type WorkbenchClaim = {
   reasons: string[];
   quantities: Quantity[];
   context: string | null;
+  /** In a transcript, who said it. */
+  speaker: string | null;
   origin: string;
   dismissReason: string | null;
   assigneeId: string | null;

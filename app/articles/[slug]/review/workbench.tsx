@@ -14,6 +14,8 @@ import { useKeyboardShortcuts } from "./use-keyboard-shortcuts";
 
 type Filters = { kind: string; state: string; verdict: string; mine: boolean; unreviewed: boolean };
 const NO_FILTERS: Filters = { kind: "", state: "", verdict: "", mine: false, unreviewed: false };
+/** The queue: likeliest claims first (the model's score), or as they stand in the text. */
+type Order = "score" | "text";
 const KEY_VERDICTS: Record<string, Verdict> = { "1": "false", "2": "misleading", "3": "missing_context", "4": "mostly_accurate", "5": "accurate", u: "unsupported", o: "opinion" };
 
 /**
@@ -24,7 +26,8 @@ export function Workbench(props: { revisionId: string; claims: WorkbenchClaim[];
   const { claims, viewer, revisionId } = props;
   const router = useRouter();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
-  const [selectedId, setSelectedId] = useState<string | null>(() => claims.find((c) => c.state !== "dismissed")?.id ?? null);
+  const [order, setOrder] = useState<Order>("score");
+  const [selectedId, setSelectedId] = useState<string | null>(() => inOrder(claims, "score").find((c) => c.state !== "dismissed")?.id ?? null);
   const [drafts, setDrafts] = useState<Record<string, ReviewDraft>>({});
   const [help, setHelp] = useState(false);
   const [selection, setSelection] = useState<{ start: number; end: number; text: string; top: number; left: number } | null>(null);
@@ -34,7 +37,7 @@ export function Workbench(props: { revisionId: string; claims: WorkbenchClaim[];
   const reviewRef = useRef<ReviewFormHandle>(null);
   const citationRef = useRef<CitationFormHandle>(null);
 
-  const visible = useMemo(() => claims.filter((c) => matches(c, filters, viewer.id)), [claims, filters, viewer.id]);
+  const visible = useMemo(() => inOrder(claims.filter((c) => matches(c, filters, viewer.id)), order), [claims, filters, viewer.id, order]);
   const selected = claims.find((c) => c.id === selectedId) ?? null;
   const active = claims.filter((c) => c.state !== "dismissed" && c.state !== "orphaned");
   const reviewed = active.filter((c) => c.reviews.some((r) => r.verdict)).length;
@@ -160,6 +163,13 @@ export function Workbench(props: { revisionId: string; claims: WorkbenchClaim[];
           </button>
         </div>
         <ClaimFilters filters={filters} onChange={setFilters} />
+        <label className="queue-order">
+          Order{" "}
+          <select value={order} onChange={(e) => setOrder(e.target.value === "text" ? "text" : "score")}>
+            <option value="score">Likeliest claims first</option>
+            <option value="text">As in the text</option>
+          </select>
+        </label>
         <ol className="claim-index" aria-label={`Claims (${visible.length} shown)`}>
           {visible.map((c) => (
             <li key={c.id}>
@@ -171,7 +181,7 @@ export function Workbench(props: { revisionId: string; claims: WorkbenchClaim[];
                 onClick={() => select(c.id)}
               >
                 <span className="claim-item-kind">{KIND_LABELS[c.kind as ClaimKind] ?? c.kind}</span>
-                <span className="claim-item-text">{c.text}</span>
+                <span className="claim-item-text">{c.speaker ? <span className="claim-item-speaker">{c.speaker}: </span> : null}{c.text}</span>
                 <span className="claim-item-state">{summary(c, viewer.id)}</span>
               </button>
             </li>
@@ -243,6 +253,16 @@ function ClaimFilters({ filters, onChange }: { filters: Filters; onChange: (f: F
       </label>
     </fieldset>
   );
+}
+
+/**
+ * The list in queue order. Claims come from the server in reading order (orphans last), so a stable
+ * sort by score keeps reading order among equals; orphans stay last either way.
+ */
+function inOrder(claims: WorkbenchClaim[], order: Order): WorkbenchClaim[] {
+  if (order === "text") return claims;
+  const orphan = (c: WorkbenchClaim) => Number(c.state === "orphaned");
+  return [...claims].sort((a, b) => orphan(a) - orphan(b) || b.score - a.score);
 }
 
 function matches(c: WorkbenchClaim, f: Filters, viewerId: string): boolean {
