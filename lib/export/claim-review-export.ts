@@ -1,27 +1,17 @@
-import { Verdict } from "@/lib/domain/vocabulary";
-import { buildClaimReviews, type ClaimReview } from "./claim-review";
-import { buildReportModel } from "./report-model";
+import { claimReviewsOf, type ClaimReview } from "./claim-review";
+import { publishingOrganisation, type Organisation } from "./organisation";
+import { publishedVerdictsOfExport } from "./published-view";
 import type { ArticleExport } from "./types";
 
 /**
- * claimreview.jsonld: one schema.org ClaimReview per approved verdict, in reading order, built by
- * claim-review.ts from the export data. The reading view (`/articles/<slug>`) is the review's page.
+ * claimreview.jsonld: one schema.org ClaimReview per approved verdict, in reading order: the same
+ * call on the same read model as the reading view's embedded JSON-LD (claim-review.ts), so each
+ * `url` is the claim's anchor in the reading view (`<baseUrl>/a/<slug>#claim-<id>`). The author is
+ * the publishing organisation (organisation.ts: CLAIMDESK_ORG_NAME, _URL, _LOGO).
  */
-export function formatClaimReviewJsonLd(
-  data: ArticleExport,
-  options: { baseUrl: string; publisher?: { name: string; url?: string } },
-): ClaimReview[] {
-  const base = options.baseUrl.replace(/\/+$/, "");
-  const claims = buildReportModel(data).claims.flatMap((entry) => {
-    const verdict = Verdict.safeParse(entry.verdict?.id);
-    if (!verdict.success) return [];
-    return [{ id: entry.claim.id, text: entry.claim.text, verdict: verdict.data, approvedAt: entry.claim.approvedAt ? new Date(entry.claim.approvedAt) : null }];
-  });
-  return buildClaimReviews({
-    pageUrl: `${base}/articles/${encodeURIComponent(data.article.slug)}`,
-    publisher: options.publisher ?? { name: "Claimdesk", url: base },
-    publishedAt: data.article.publishedAt ? new Date(data.article.publishedAt) : null,
-    article: data.article,
-    claims,
-  });
+export function formatClaimReviewJsonLd(data: ArticleExport, options: { baseUrl: string; organisation?: Organisation }): ClaimReview[] {
+  const origin = options.baseUrl.replace(/\/+$/, "");
+  const published = publishedVerdictsOfExport(data);
+  if (!published) return [];
+  return claimReviewsOf(published, { origin, organisation: options.organisation ?? publishingOrganisation(origin) });
 }

@@ -1,4 +1,6 @@
 import { VERDICTS, type Verdict } from "@/lib/domain/vocabulary";
+import { claimAnchorId, readingPath, type PublishedVerdicts } from "@/lib/reading/published-verdicts";
+import type { Organisation } from "./organisation";
 
 /**
  * schema.org ClaimReview JSON-LD for the approved verdicts of an article (Google's "Fact check"
@@ -18,8 +20,8 @@ export const WORST_RATING = 1;
 export type ClaimReviewInput = {
   /** The reading view's absolute URL, e.g. https://desk.example/a/some-slug (no fragment). */
   pageUrl: string;
-  /** Who publishes the fact check. */
-  publisher: { name: string; url?: string };
+  /** Who publishes the fact check (organisation.ts). */
+  publisher: { name: string; url?: string; logo?: string | null };
   /** When the fact check went public (the article's publishedAt); null for a preview. */
   publishedAt: Date | null;
   /** The article the claims appeared in. */
@@ -46,21 +48,45 @@ export type ClaimReview = {
   url: string;
   claimReviewed: string;
   reviewRating: Rating;
-  author: { "@type": "Organization"; name: string; url?: string };
+  author: { "@type": "Organization"; name: string; url?: string; logo?: { "@type": "ImageObject"; url: string } };
   datePublished?: string;
   itemReviewed: {
     "@type": "Claim";
     author?: { "@type": "Person" | "Organization"; name: string };
     datePublished?: string;
-    appearance?: { "@type": "CreativeWork"; url: string; headline: string; publisher?: { "@type": "Organization"; name: string } };
+    appearance?: {
+      "@type": "CreativeWork";
+      url: string;
+      headline: string;
+      author?: { "@type": "Person" | "Organization"; name: string };
+      datePublished?: string;
+      publisher?: { "@type": "Organization"; name: string };
+    };
   };
 };
 
 const VERDICT_BY_ID = new Map<string, (typeof VERDICTS)[number]>(VERDICTS.map((v) => [v.id, v]));
 
+/**
+ * The ClaimReviews of an article's published verdicts (lib/reading/published-verdicts.ts), each
+ * `url` the claim's anchor in the reading view, `<origin>/a/<slug>#claim-<id>`: what the reading
+ * view embeds and what claimreview.jsonld exports are this one call on the same read model.
+ */
+export function claimReviewsOf(published: PublishedVerdicts, options: { origin: string; organisation: Organisation }): ClaimReview[] {
+  return buildClaimReviews({
+    pageUrl: `${options.origin.replace(/\/+$/, "")}${readingPath(published.article.slug)}`,
+    publisher: options.organisation,
+    publishedAt: published.article.publishedAt,
+    article: published.article,
+    claims: published.claims.flatMap((c) => (c.approved ? [{ id: c.id, text: c.text, verdict: c.approved.verdict, approvedAt: c.approved.approvedAt }] : [])),
+  });
+}
+
 /** One ClaimReview per approved verdict, in the order given (reading order). */
 export function buildClaimReviews(input: ClaimReviewInput): ClaimReview[] {
   const itemReviewed = claimAppearance(input.article);
+  const { name, url, logo } = input.publisher;
+  const author: ClaimReview["author"] = { "@type": "Organization", name, ...(url ? { url } : {}), ...(logo ? { logo: { "@type": "ImageObject" as const, url: logo } } : {}) };
   return input.claims.map((claim) => {
     const verdict = VERDICT_BY_ID.get(claim.verdict);
     if (!verdict) throw new Error(`claim-review: unknown verdict "${claim.verdict}"`);
@@ -68,7 +94,7 @@ export function buildClaimReviews(input: ClaimReviewInput): ClaimReview[] {
     return {
       "@context": "https://schema.org",
       "@type": "ClaimReview",
-      url: `${input.pageUrl}#claim-${encodeURIComponent(claim.id)}`,
+      url: `${input.pageUrl}#${encodeURIComponent(claimAnchorId(claim.id))}`,
       claimReviewed: claim.text,
       reviewRating: {
         "@type": "Rating",
@@ -77,13 +103,14 @@ export function buildClaimReviews(input: ClaimReviewInput): ClaimReview[] {
         worstRating: WORST_RATING,
         alternateName: verdict.label,
       },
-      author: { "@type": "Organization", name: input.publisher.name, ...(input.publisher.url ? { url: input.publisher.url } : {}) },
+      author,
       ...(published ? { datePublished: isoDate(published) } : {}),
       itemReviewed,
     };
   });
 }
 
+/** The claim as it appeared: in the article, by its author, on its date, at its URL, each when known. */
 function claimAppearance(article: ClaimReviewInput["article"]): ClaimReview["itemReviewed"] {
   const item: ClaimReview["itemReviewed"] = { "@type": "Claim" };
   if (article.author) item.author = { "@type": "Person", name: article.author };
@@ -96,6 +123,8 @@ function claimAppearance(article: ClaimReviewInput["article"]): ClaimReview["ite
       "@type": "CreativeWork",
       url,
       headline: article.title,
+      ...(item.author ? { author: item.author } : {}),
+      ...(item.datePublished ? { datePublished: item.datePublished } : {}),
       ...(article.publisher ? { publisher: { "@type": "Organization" as const, name: article.publisher } } : {}),
     };
   }

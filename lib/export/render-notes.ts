@@ -1,5 +1,5 @@
 import type { ElementContent, Root } from "hast";
-import { renderNote } from "@/lib/render/note-html";
+import { renderNote, type RenderNoteOptions } from "@/lib/render/note-html";
 
 /**
  * Renders many reviewers' notes at once, each exactly as renderNote would (Markdown → sanitised
@@ -9,14 +9,15 @@ import { renderNote } from "@/lib/render/note-html";
  *
  * A note can reach past its end with an unclosed code fence or HTML block (which swallow what
  * follows), or with link reference and footnote definitions (which apply document-wide); those
- * notes are rendered on their own.
+ * notes are rendered on their own, each with its own footnote id prefix (`options[i]`), so footnotes
+ * of two notes never share an id.
  */
-export function renderNotes(notes: readonly string[]): Root[] {
+export function renderNotes(notes: readonly string[], options: readonly RenderNoteOptions[] = []): Root[] {
   const out: Root[] = new Array(notes.length);
   const batch: number[] = [];
   notes.forEach((note, i) => {
     if (isSelfContained(note)) batch.push(i);
-    else out[i] = renderNote(note);
+    else out[i] = renderNote(note, options[i]);
   });
   if (batch.length === 0) return out;
 
@@ -29,7 +30,7 @@ export function renderNotes(notes: readonly string[]): Root[] {
   }
   if (groups.length !== batch.length) {
     // A note we judged self-contained was not: fall back to rendering each one alone.
-    for (const i of batch) out[i] = renderNote(notes[i]!);
+    for (const i of batch) out[i] = renderNote(notes[i]!, options[i]);
     return out;
   }
   batch.forEach((noteIndex, k) => {

@@ -1,10 +1,11 @@
 import type { Element, Root } from "hast";
 import type { ClaimKind, Verdict } from "@/lib/domain/vocabulary";
 import { renderArticle } from "@/lib/render/article-html";
-import { renderNote } from "@/lib/render/note-html";
+import { noteIdPrefix, renderNote } from "@/lib/render/note-html";
 import type { MarkedClaim } from "@/lib/render/rehype-claim-marks";
-import { numberSources, type SourceNote } from "./source-notes";
-import { summarizeClaims, type ReadingSummary } from "./summary";
+import { publishedVerdicts, type PublishedVerdicts } from "./published-verdicts";
+import type { SourceNote } from "./source-notes";
+import type { ReadingSummary } from "./summary";
 import type { ReadingCitation, ReadingView } from "./types";
 import { verdictChart } from "./verdict-chart";
 import { addVerdictTags, type VerdictTag } from "./verdict-tags";
@@ -33,16 +34,20 @@ export type ReadingPage = {
   sourceNotes: SourceNote[];
   summary: ReadingSummary;
   chart: Root;
+  /** The read model the page was built from, shared with the exports. */
+  published: PublishedVerdicts;
 };
 
 /**
  * Everything the reading view renders, from plain data: the article through the shared render
  * pipeline (claim marks, then rehype-sanitize), a visible verdict label after each claim, the
- * numbered claim list with notes and sources, the source notes and the summary chart. Linear in the
- * size of the article and its claims.
+ * numbered claim list with notes and sources, the source notes and the summary chart, all from the
+ * one read model of published verdicts (published-verdicts.ts). Linear in the size of the article
+ * and its claims.
  */
 export function buildReadingPage(view: ReadingView): ReadingPage {
-  const { claims: numbered, notes } = numberSources(view.claims);
+  const published = publishedVerdicts(view);
+  const { claims: numbered, notes, summary } = published;
   const marked: MarkedClaim[] = [];
   const tags = new Map<string, VerdictTag>();
   const entries: ClaimEntry[] = numbered.map((claim) => {
@@ -67,16 +72,19 @@ export function buildReadingPage(view: ReadingView): ReadingPage {
       text: claim.text,
       verdict,
       verdictLabel: label,
-      note: noteText === "" ? null : renderNote(noteText),
+      // Footnote ids carry the claim's id: two notes on one page may both say [^1].
+      note: noteText === "" ? null : renderNote(noteText, { idPrefix: noteIdPrefix(claim.id) }),
       reviewerName: claim.approved?.reviewerName ?? null,
       approvedAt: claim.approved?.approvedAt ?? null,
       citations: claim.citations,
     };
   });
   const body = addVerdictTags(demoteHeadings(renderArticle(view.revision.text, { claims: marked })), tags);
-  const summary = summarizeClaims(entries);
-  return { body, claims: entries, sourceNotes: notes, summary, chart: verdictChart(summary) };
+  return { body, claims: entries, sourceNotes: notes, summary, chart: verdictChart(summary), published };
 }
+
+
+
 
 /**
  * The page's own h1 is the article's title, so the article's headings move one level down

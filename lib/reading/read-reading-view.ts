@@ -2,9 +2,8 @@ import type { Database } from "@/lib/db/create-database";
 import { ClaimKind, Verdict } from "@/lib/domain/vocabulary";
 import type { ReadingClaim, ReadingView } from "./types";
 import { ARTICLE_METADATA } from "@/lib/articles/article-metadata";
+import { HIDDEN_STATES } from "./published-verdicts";
 
-/** Claims readers never see marked: dismissed ones, and ones no longer placed in the latest text. */
-const HIDDEN_STATES = ["dismissed", "orphaned"];
 
 /**
  * The reading view's data in one read: the article, its latest revision's text, the marked claims
@@ -26,8 +25,9 @@ export async function readReadingView(db: Database, slug: string): Promise<Readi
           number: true,
           text: true,
           claims: {
-            where: { state: { notIn: HIDDEN_STATES } },
-            orderBy: { position: "asc" },
+            where: { state: { notIn: [...HIDDEN_STATES] } },
+            // A total order, the same as lib/export/published-view.ts sorts by.
+            orderBy: [{ position: "asc" }, { sourceStart: "asc" }, { id: "asc" }],
             select: {
               id: true,
               kind: true,
@@ -42,7 +42,7 @@ export async function readReadingView(db: Database, slug: string): Promise<Readi
                   note: true,
                   reviewer: { select: { name: true } },
                   citations: {
-                    orderBy: { position: "asc" },
+                    orderBy: [{ position: "asc" }, { id: "asc" }],
                     select: {
                       id: true,
                       stance: true,

@@ -1,5 +1,6 @@
 import { toHtml } from "hast-util-to-html";
-import { buildClaimReviews, serializeJsonLd } from "@/lib/export/claim-review";
+import { claimReviewsOf, serializeJsonLd } from "@/lib/export/claim-review";
+import { publishingOrganisation, type Organisation } from "@/lib/export/organisation";
 import { buildReadingPage, type ReadingPage } from "./build-reading-page";
 import { claimEntriesTree } from "./claim-entries-tree";
 import { sourceNotesTree } from "./source-notes-tree";
@@ -32,25 +33,16 @@ export type ReadingMarkup = {
  * from renderNote (sanitised); links are fragments of our own or http(s) URLs. hast-util-to-html
  * escapes every text and attribute value. reading-document.ts puts the strings into the page.
  */
-export function renderReadingMarkup(view: ReadingView, options: { pageUrl: string; publisherName?: string }): ReadingMarkup {
+export function renderReadingMarkup(view: ReadingView, options: { pageUrl: string; organisation?: Organisation }): ReadingMarkup {
   const page = buildReadingPage(view);
+  const origin = new URL(options.pageUrl).origin;
   const notes = sourceNotesTree(page.sourceNotes);
   const bodyHtml = toHtml(page.body);
   const claimsHtml = toHtml(claimEntriesTree(page.claims));
   const sourceNotesHtml = notes ? toHtml(notes) : "";
-  const approved = page.claims.flatMap((c) => (c.verdict ? [{ id: c.id, text: c.text, verdict: c.verdict, approvedAt: c.approvedAt }] : []));
-  const claimReviewJson =
-    approved.length === 0
-      ? null
-      : serializeJsonLd(
-          buildClaimReviews({
-            pageUrl: options.pageUrl,
-            publisher: { name: options.publisherName ?? "Claimdesk", url: new URL(options.pageUrl).origin },
-            publishedAt: view.article.publishedAt,
-            article: view.article,
-            claims: approved,
-          }),
-        );
+  // The same call on the same read model as claimreview.jsonld (lib/export/claim-review-export.ts).
+  const reviews = claimReviewsOf(page.published, { origin, organisation: options.organisation ?? publishingOrganisation(origin) });
+  const claimReviewJson = reviews.length === 0 ? null : serializeJsonLd(reviews);
   return {
     article: view.article,
     summary: page.summary,

@@ -54,6 +54,9 @@ const rehypeClaimMarks: Plugin<[ClaimMarkOptions], Root> = (options) => {
 
 export default rehypeClaimMarks;
 
+/** The id of a claim's first mark: the reading view's claim anchor (`/a/<slug>#claim-<id>`), ClaimReview's `url`. */
+export const claimAnchorId = (claimId: string) => `claim-${claimId}`;
+
 /**
  * The claims that overlap a text node. Text nodes arrive in document order, so a pointer into the
  * claims (sorted by start) plus a small set of open claims answers each node in amortised constant
@@ -132,7 +135,7 @@ function wrapPiece(piece: Piece, firstPieceSeen: Set<string>, sourceOffsets: boo
         dataKind: claim.kind,
         dataVerdict: claim.verdict ?? "none",
         ...(depth === 0 && sourceOffsets ? { dataO: piece.sourceStart } : {}),
-        ...(first ? { id: `claim-${claim.id}`, tabIndex: 0, ariaLabel: claim.label } : {}),
+        ...(first ? { id: claimAnchorId(claim.id), tabIndex: 0, ariaLabel: claim.label } : {}),
         className: ["claim-mark", `kind-${claim.kind}`, `verdict-${claim.verdict ?? "none"}`],
       },
       children: [content],

@@ -61,7 +61,14 @@ describe("buildClaimReviews (in memory)", () => {
       "@type": "Claim",
       author: { "@type": "Person", name: "Pat Writer" },
       datePublished: "2026-02-27",
-      appearance: { "@type": "CreativeWork", url: "https://daily.example/budget", headline: "Budget check", publisher: { "@type": "Organization", name: "The Daily" } },
+      appearance: {
+        "@type": "CreativeWork",
+        url: "https://daily.example/budget",
+        headline: "Budget check",
+        author: { "@type": "Person", name: "Pat Writer" },
+        datePublished: "2026-02-27",
+        publisher: { "@type": "Organization", name: "The Daily" },
+      },
     });
     expect(reviews[0]!.author).toEqual({ "@type": "Organization", name: "Claimdesk", url: "https://desk.example" });
     // Approved before publication: the check went public with the article; approved after: then.
