@@ -21,7 +21,10 @@ export {
   buildSelectors,
   codePointOffset,
   QUOTE_CONTEXT_LENGTH,
+  quoteColumns,
+  quoteOfColumns,
   type OffsetUnit,
+  type QuoteColumns,
   type SelectorOptions,
 } from "./quote-selector";
 export { reanchorClaims, type ReanchorOptions } from "./reanchor-claims";

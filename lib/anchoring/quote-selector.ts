@@ -71,6 +71,27 @@ export function codePointOffset(text: string, utf16Offset: number): number {
   return count;
 }
 
+/** A claim's stored quote: the Claim.quoteExact / quotePrefix / quoteSuffix columns. */
+export interface QuoteColumns {
+  quoteExact: string;
+  quotePrefix: string;
+  quoteSuffix: string;
+}
+
+/**
+ * The quote columns of a claim at UTF-16 offsets `[start, end)` of its revision's text (the
+ * Markdown): what every write of a claim's place stores, so re-anchoring finds every claim alike.
+ */
+export function quoteColumns(revisionText: string, start: number, end: number): QuoteColumns {
+  const { quote } = buildSelectors(revisionText, start, end);
+  return { quoteExact: quote.exact, quotePrefix: quote.prefix, quoteSuffix: quote.suffix };
+}
+
+/** The TextQuoteSelector stored in a claim's quote columns. */
+export function quoteOfColumns(columns: QuoteColumns): TextQuoteSelector {
+  return { type: "TextQuoteSelector", exact: columns.quoteExact, prefix: columns.quotePrefix, suffix: columns.quoteSuffix };
+}
+
 /** The W3C TextQuoteSelector for `text[start, end)`: {@link buildSelectors}'s quote. */
 export function buildQuoteSelector(
   text: string,

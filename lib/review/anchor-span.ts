@@ -1,28 +1,23 @@
+import { quoteColumns, type QuoteColumns } from "@/lib/anchoring";
 import { AppError } from "@/lib/errors";
+import { claimTextOf } from "@/lib/revisions/anchor-rules";
 import { MAX_CLAIM_LENGTH } from "./schemas";
 
 /**
- * Anchoring for claims written by hand (add, split, merge): the exact span of the revision text
- * and its W3C TextQuoteSelector, computed the way the extraction pipeline anchors its claims, so
- * re-anchoring (DESIGN.md §5) treats both alike. Pure: text in, plain data out.
+ * Anchoring for claims placed by hand (add, split, merge, re-attach): the exact span of the
+ * revision's Markdown and its quote columns from the one selector builder (lib/anchoring), the same
+ * columns the import stores for extracted claims, so re-anchoring (DESIGN.md §5) treats both alike.
+ * Pure: text in, plain data out.
  */
 
-/** Characters of context kept each side of a quote, as the pipeline does. */
-export const QUOTE_CONTEXT = 32;
-
-export type SpanAnchor = {
+export type SpanAnchor = QuoteColumns & {
   sourceStart: number;
   sourceEnd: number;
-  quoteExact: string;
-  quotePrefix: string;
-  quoteSuffix: string;
   /** The claim's text: the quote with runs of whitespace (line breaks of the Markdown) made single spaces. */
   text: string;
 };
 
 const isSpace = (ch: string | undefined) => ch !== undefined && /\s/.test(ch);
-const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
-const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 
 /**
  * Anchors [start, end) of `revisionText`, first shrinking it past surrounding whitespace (a mouse
@@ -41,29 +36,8 @@ export function anchorSpan(revisionText: string, start: number, end: number, max
   if (e - s > maxLength) {
     throw new AppError("INVALID", `A claim can be at most ${maxLength.toLocaleString("en")} characters; select a shorter passage.`);
   }
-  const quoteExact = revisionText.slice(s, e);
-  return {
-    sourceStart: s,
-    sourceEnd: e,
-    quoteExact,
-    quotePrefix: contextBefore(revisionText, s),
-    quoteSuffix: contextAfter(revisionText, e),
-    text: quoteExact.replace(/\s+/g, " "),
-  };
-}
-
-// Context is cut at QUOTE_CONTEXT code units, but never through a surrogate pair (an emoji, say),
-// which would store half a character.
-function contextBefore(text: string, start: number): string {
-  let from = Math.max(0, start - QUOTE_CONTEXT);
-  if (from > 0 && isLowSurrogate(text.charCodeAt(from))) from += 1;
-  return text.slice(from, start);
-}
-
-function contextAfter(text: string, end: number): string {
-  let to = Math.min(text.length, end + QUOTE_CONTEXT);
-  if (to < text.length && isHighSurrogate(text.charCodeAt(to - 1))) to -= 1;
-  return text.slice(end, to);
+  const quote = quoteColumns(revisionText, s, e);
+  return { sourceStart: s, sourceEnd: e, ...quote, text: claimTextOf(quote.quoteExact) };
 }
 
 /**

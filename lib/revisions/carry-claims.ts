@@ -1,4 +1,4 @@
-import { buildQuoteSelector, reanchorClaims, type AnchorMatch, type ReanchorStatus } from "@/lib/anchoring";
+import { quoteColumns, quoteOfColumns, reanchorClaims, type AnchorMatch, type ReanchorStatus } from "@/lib/anchoring";
 import { extractQuantities, type ExtractedClaim } from "@/lib/claims";
 import { stateForReviews } from "@/lib/review/claim-rules";
 import type { Tx } from "@/lib/review/record-audit";
@@ -100,7 +100,7 @@ export async function carryClaims(tx: Tx, input: CarryClaimsInput): Promise<Carr
   for (const { text, claims } of groups.values()) {
     const selectors = claims.map((c, id) => ({
       id,
-      quote: { type: "TextQuoteSelector" as const, exact: c.quoteExact, prefix: c.quotePrefix, suffix: c.quoteSuffix },
+      quote: quoteOfColumns(c),
       position: { start: c.sourceStart, end: c.sourceEnd },
     }));
     for (const result of reanchorClaims(text, to.text, selectors).results) {
@@ -127,13 +127,13 @@ export async function carryClaims(tx: Tx, input: CarryClaimsInput): Promise<Carr
   let restored = 0;
 
   for (const { claim, match, status } of placed) {
-    const quote = buildQuoteSelector(to.text, match.start, match.end);
+    const quote = quoteColumns(to.text, match.start, match.end);
     const twin = twins.get(`${match.start}:${match.end}`);
     const wasOrphan = claim.state === "orphaned";
     if (wasOrphan) restored += 1;
     const stateBefore = wasOrphan ? (claim.stateBeforeOrphan ?? stateForReviews(claim.reviews)) : claim.state;
     const changed = status === "changed";
-    const text = changed ? (twin?.text ?? claimTextOf(quote.exact)) : claim.text;
+    const text = changed ? (twin?.text ?? claimTextOf(quote.quoteExact)) : claim.text;
     const state = changed ? stateAfterTextChange(stateBefore) : stateBefore;
     // An approval was of the old words: clear it (the audit event keeps which review it was).
     const clearsApproval = stateBefore === "approved" && state !== "approved";
@@ -143,9 +143,7 @@ export async function carryClaims(tx: Tx, input: CarryClaimsInput): Promise<Carr
         revisionId: to.id,
         sourceStart: match.start,
         sourceEnd: match.end,
-        quoteExact: quote.exact,
-        quotePrefix: quote.prefix,
-        quoteSuffix: quote.suffix,
+        ...quote,
         // Plain-text offsets come only from the pipeline; a claim it did not find exactly has none.
         textStart: twin && twin.text === text ? twin.position.start : null,
         textEnd: twin && twin.text === text ? twin.position.end : null,
@@ -189,9 +187,8 @@ export async function carryClaims(tx: Tx, input: CarryClaimsInput): Promise<Carr
       text: e.text,
       sourceStart: e.sourceStart,
       sourceEnd: e.sourceEnd,
-      quoteExact: e.quote.exact,
-      quotePrefix: e.quote.prefix,
-      quoteSuffix: e.quote.suffix,
+      // Over the Markdown like every stored quote; the pipeline's own quote is over the plain text.
+      ...quoteColumns(to.text, e.sourceStart, e.sourceEnd),
       textStart: e.position.start,
       textEnd: e.position.end,
       score: e.score,
