@@ -4,11 +4,12 @@
  *   npm run --silent claims -- FILE [--all]
  *
  * Prints `{ "claims": [...] }` (and `"dropped"` with --all, each with `why`) and nothing else on
- * stdout. Offsets are UTF-16 offsets into FILE's text. A missing, unreadable, binary or non-UTF-8
- * file exits non-zero with one line on stderr.
+ * stdout. The claims are the ones `npm run import` stores for FILE (both read it through
+ * prepareArticle); offsets are UTF-16 offsets into FILE's text. A missing, unreadable, binary or
+ * non-UTF-8 file exits non-zero with one line on stderr.
  */
 import { readFileSync } from "node:fs";
-import { detectFormat, extractClaims } from "../lib/claims";
+import { claimsInSource, extractClaims, prepareArticle } from "../lib/claims";
 
 function fail(message: string): never {
   process.stderr.write(`claims: ${message}\n`);
@@ -37,7 +38,9 @@ const files = args.filter((a) => a !== "--all" && a !== "--");
 if (files.length !== 1) fail("usage: npm run --silent claims -- FILE [--all]");
 const file = files[0]!;
 const text = readArticle(file);
-const result = extractClaims(text, { format: detectFormat(file, text) });
+// Read as the import reads it (prepareArticle), so both find the same claims; report them in FILE.
+const article = prepareArticle(text, { fileName: file });
+const result = claimsInSource(article, extractClaims(article.markdown));
 const claims = result.claims.map(({ kind, text, sourceStart, sourceEnd, score, reasons, quantities, context }) => ({
   kind, text, sourceStart, sourceEnd, score, reasons, quantities, context,
 }));

@@ -9,6 +9,7 @@ import path from "node:path";
 import { importArticle } from "@/lib/articles/import-article";
 import { publishSeedArticle } from "@/lib/articles/publish-seed";
 import { readArticleFile } from "@/lib/articles/source-file";
+import { formatOfFileName } from "@/lib/claims/format";
 import { ensureDemoAccounts } from "@/lib/auth/demo-accounts";
 import { createDatabase } from "@/lib/db/create-database";
 import { databaseUrl } from "@/lib/db/database-url";
@@ -16,7 +17,6 @@ import { migrateDatabase, enableWriteAheadLog } from "@/lib/db/migrate";
 import { cliMessage } from "@/lib/errors";
 
 const CONTENT_DIR = "content";
-const ARTICLE_FILE = /\.(md|markdown|txt|html?)$/i;
 
 async function main(): Promise<void> {
   const url = databaseUrl();
@@ -24,9 +24,10 @@ async function main(): Promise<void> {
   const db = createDatabase(url);
   try {
     await enableWriteAheadLog(db);
-    const files = (await readdir(CONTENT_DIR)).filter((f) => ARTICLE_FILE.test(f)).sort();
+    const files = (await readdir(CONTENT_DIR)).filter((f) => formatOfFileName(f) !== undefined).sort();
     for (const file of files) {
       const full = path.join(CONTENT_DIR, file);
+      // importArticle reads it as `npm run import` and `npm run claims` do (lib/claims/prepare.ts).
       const outcome = await importArticle(db, { text: await readArticleFile(full), fileName: file });
       console.log(`setup: ${outcome.status} ${outcome.slug} (revision ${outcome.revisionNumber}, ${outcome.claimCount} claims)`);
     }

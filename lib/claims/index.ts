@@ -13,6 +13,7 @@ import { collectUnits, type Units, unitText } from "./units";
 
 export { detectFormat, toMarkdown } from "./format";
 export { parseArticle } from "./parse";
+export { claimsInSource, prepareArticle, type PreparedArticle, type PrepareOptions } from "./prepare";
 export { extractQuantities } from "./quantities";
 export { splitSentences } from "./sentences";
 export * from "./types";

@@ -9,23 +9,23 @@ import remarkFrontmatter from "remark-frontmatter";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
+import rehypeDropBoilerplate from "./boilerplate";
 import { parsePlainText } from "./plain-text";
 import type { SourceFormat } from "./types";
 
 /** Markdown as the desk stores it: CommonMark + GFM (tables, footnotes), with YAML/TOML front matter. */
 export const markdownParser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml", "toml"]).freeze();
 
+/** HTML as the desk reads it: page furniture dropped (boilerplate.ts), then rehype-remark. */
+const htmlToMdast = unified().use(rehypeParse).use(rehypeDropBoilerplate).use(rehypeRemark).freeze();
+
 /**
- * Page furniture that is never part of the article's claims: navigation, footers, side boxes, forms
- * and figure captions are dropped before the words reach the pipeline.
+ * An HTML page as mdast, page furniture dropped, positions pointing into `input`. The one reading of
+ * HTML: toMarkdown writes its Markdown from this tree and the claims' offsets map back through it.
  */
-const dropElement = () => undefined;
-const htmlToMdast = unified()
-  .use(rehypeParse)
-  .use(rehypeRemark, {
-    handlers: { nav: dropElement, footer: dropElement, aside: dropElement, form: dropElement, figcaption: dropElement },
-  })
-  .freeze();
+export function parseHtml(input: string): Root {
+  return htmlToMdast.runSync(htmlToMdast.parse(input)) as unknown as Root;
+}
 
 /**
  * Parses `input` into mdast. Markdown and HTML positions come from their parsers (rehype's hast
@@ -33,10 +33,7 @@ const htmlToMdast = unified()
  */
 export function parseArticle(input: string, format: SourceFormat = "markdown"): Root {
   if (format === "text") return parsePlainText(input);
-  if (format === "html") {
-    const hast = htmlToMdast.parse(input);
-    return htmlToMdast.runSync(hast) as unknown as Root;
-  }
+  if (format === "html") return parseHtml(input);
   return parseProseLine(input) ?? markdownParser.parse(input);
 }
 
