@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { detectFormat, extractClaims, toMarkdown, type ExtractedClaim } from "@/lib/claims";
+import { extractClaims, prepareArticle, type ExtractedClaim } from "@/lib/claims";
 import { SOURCE_FORMATS } from "@/lib/claims/types";
 import type { Database } from "@/lib/db/create-database";
 import type { Tx } from "@/lib/review/record-audit";
@@ -52,8 +52,8 @@ const IMPORT_TIMEOUT_MS = 60_000;
  */
 export async function importArticle(db: Database, input: ImportArticleInput): Promise<ImportOutcome> {
   const { text, fileName, slug: givenSlug, format: givenFormat, actorId } = ImportArticleInput.parse(input);
-  const format = givenFormat ?? detectFormat(fileName, text);
-  const markdown = toMarkdown(text, format);
+  // The one reading of an article the command line, setup and revision uploads share (lib/claims/prepare.ts).
+  const { format, markdown } = prepareArticle(text, { fileName, format: givenFormat });
   const meta = readFrontMatter(markdown, fileName);
   const slug = Slug.parse(givenSlug ?? meta.slug ?? slugFromFileName(fileName));
   const title = meta.title ?? firstHeading(markdown) ?? slug;
