@@ -1,7 +1,10 @@
 import type { Database } from "@/lib/db/create-database";
 import { AppError, toAppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { BackupSchema, type Backup } from "./backup";
+import { BackupSchema, type BackupFile, type BackupV1 } from "./backup";
+
+/** A backup that passed validation, in the current version. */
+export type Backup = BackupFile;
 
 type Tx = Parameters<Parameters<Database["$transaction"]>[0]>[0];
 
@@ -14,8 +17,11 @@ export type RestoreOutcome = {
   slug: string;
   articleId: string;
   replaced: boolean;
+  /** The file's format version (1 files are upgraded: see upgradeVersion1). */
+  version: 1 | 2;
   revisions: number;
   claims: number;
+  claimAnchors: number;
   reviews: number;
   citations: number;
   auditEvents: number;
@@ -26,8 +32,9 @@ export type RestoreOutcome = {
 };
 
 /**
- * Restores a backup.json into a database: the article with the same ids and timestamps, its
- * revisions, claims, reviews, citations and audit trail. People are matched by email (a missing one
+ * Restores a backup.json (version 2, or 1 upgraded) into a database: the article with the same ids
+ * and timestamps, its revisions, claims and their anchors, reviews, citations and audit trail, every
+ * column as the file has it. People are matched by email (a missing one
  * is created without a password, so they cannot sign in until an admin sets one); sources are
  * matched by normalised URL. Everything is written in one transaction: a refused or failed restore
  * writes nothing.
@@ -36,9 +43,9 @@ export type RestoreOutcome = {
  * (the first problem, with its path), CONFLICT when the slug or any record already exists.
  */
 export async function restoreBackup(db: Database, input: unknown, options: RestoreOptions = {}): Promise<RestoreOutcome> {
-  const backup = parseBackup(input);
+  const { backup, version } = readBackup(input);
   try {
-    return await db.$transaction((tx) => write(tx, backup, options), { timeout: 120_000, maxWait: 10_000 });
+    return { ...(await db.$transaction((tx) => write(tx, backup, options), { timeout: 120_000, maxWait: 10_000 })), version };
   } catch (error) {
     if (isUniqueViolation(error)) {
       throw new AppError(
@@ -51,24 +58,55 @@ export async function restoreBackup(db: Database, input: unknown, options: Resto
   }
 }
 
-/** Validates a backup: the schema, then that every reference points at a record in the same file. */
+/**
+ * Validates a backup of either version: the schema, then that every reference points at a record
+ * in the same file. A version-1 file comes back upgraded to version 2.
+ */
 export function parseBackup(input: unknown): Backup {
-  let value = input;
-  if (typeof input === "string") {
-    try {
-      value = JSON.parse(input.replace(/^\uFEFF/, ""));
-    } catch (error) {
-      throw new AppError("BAD_INPUT", `This file is not JSON: ${(error as Error).message}`, { cause: error });
-    }
-  }
-  const parsed = BackupSchema.safeParse(value);
+  return readBackup(input).backup;
+}
+
+function readBackup(input: unknown): { backup: Backup; version: 1 | 2 } {
+  const parsed = BackupSchema.safeParse(toJson(input));
   if (!parsed.success) {
     const error = toAppError(parsed.error);
     throw new AppError("INVALID", `Not a valid Claimdesk backup: ${error.message}`, { fieldErrors: error.fieldErrors, cause: parsed.error });
   }
-  const problem = findBrokenReference(parsed.data);
+  // The schema's row types widen on the columns it does not describe; the database checks those.
+  const backup = parsed.data.version === 1 ? upgradeVersion1(parsed.data) : (parsed.data as Backup);
+  const problem = findBrokenReference(backup);
   if (problem) throw new AppError("INVALID", `Not a valid Claimdesk backup: ${problem}`);
-  return parsed.data;
+  return { backup, version: parsed.data.version };
+}
+
+function toJson(input: unknown): unknown {
+  if (typeof input !== "string") return input;
+  try {
+    return JSON.parse(input.replace(/^\uFEFF/, ""));
+  } catch (error) {
+    throw new AppError("BAD_INPUT", `This file is not JSON: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+/**
+ * Version 1 kept no anchors: each claim gets one on the revision it sits on, where its span is
+ * (written when that revision was imported).
+ */
+export function upgradeVersion1(b: BackupV1): Backup {
+  const importedAt = new Map(b.revisions.map((r) => [r.id, r.importedAt]));
+  const claimAnchors = b.claims.map((c) => ({
+    id: `v1-${c.id}`,
+    claimId: c.id,
+    revisionId: c.revisionId,
+    status: c.anchorStatus === "changed" ? "changed" : "exact",
+    sourceStart: c.sourceStart,
+    sourceEnd: c.sourceEnd,
+    text: c.text,
+    createdAt: importedAt.get(c.revisionId) ?? c.createdAt,
+  }));
+  // Files from before re-anchoring lack the claims' anchor columns: the values every claim had then.
+  const claims = b.claims.map((c) => ({ anchorStatus: "exact", previousText: null, previousRevisionId: null, stateBeforeOrphan: null, ...c }));
+  return { ...(b as unknown as Omit<Backup, "version" | "claimAnchors">), version: 2, claims: claims as Backup["claims"], claimAnchors };
 }
 
 function findBrokenReference(b: Backup): string | null {
@@ -85,6 +123,8 @@ function findBrokenReference(b: Backup): string | null {
     duplicates("revisions", b.revisions.map((r) => r.id)),
     new Set(b.revisions.map((r) => r.number)).size === b.revisions.length ? null : "revisions holds the same number twice",
     duplicates("claims", b.claims.map((c) => c.id)),
+    duplicates("claimAnchors", b.claimAnchors.map((a) => a.id)),
+    new Set(b.claimAnchors.map((a) => `${a.claimId} ${a.revisionId}`)).size === b.claimAnchors.length ? null : "claimAnchors holds two anchors of one claim in one revision",
     duplicates("reviews", b.reviews.map((r) => r.id)),
     new Set(b.reviews.map((r) => `${r.claimId} ${r.reviewerId}`)).size === b.reviews.length ? null : "reviews holds two reviews of one claim by one reviewer",
     duplicates("citations", b.citations.map((c) => c.id)),
@@ -95,9 +135,15 @@ function findBrokenReference(b: Backup): string | null {
   b.revisions.forEach((r, i) => checks.push(user(`revisions[${i}].importedById`, r.importedById)));
   b.claims.forEach((c, i) => {
     if (!revisions.has(c.revisionId)) checks.push(`claims[${i}].revisionId names a revision missing from "revisions"`);
+    if (c.previousRevisionId !== null && !revisions.has(c.previousRevisionId)) checks.push(`claims[${i}].previousRevisionId names a revision missing from "revisions"`);
     if (c.sourceEnd < c.sourceStart) checks.push(`claims[${i}] ends before it starts`);
     if (c.approvedReviewId !== null && reviewClaim.get(c.approvedReviewId) !== c.id) checks.push(`claims[${i}].approvedReviewId is not one of this claim's reviews`);
     checks.push(user(`claims[${i}].assigneeId`, c.assigneeId), user(`claims[${i}].approvedById`, c.approvedById));
+  });
+  b.claimAnchors.forEach((a, i) => {
+    if (!claims.has(a.claimId)) checks.push(`claimAnchors[${i}].claimId names a claim missing from "claims"`);
+    if (!revisions.has(a.revisionId)) checks.push(`claimAnchors[${i}].revisionId names a revision missing from "revisions"`);
+    if ((a.sourceStart === null) !== (a.sourceEnd === null) || (a.sourceStart !== null && a.sourceEnd! < a.sourceStart)) checks.push(`claimAnchors[${i}] has a broken span`);
   });
   b.reviews.forEach((r, i) => {
     if (!claims.has(r.claimId)) checks.push(`reviews[${i}].claimId names a claim missing from "claims"`);
@@ -111,10 +157,7 @@ function findBrokenReference(b: Backup): string | null {
   return checks.find((c) => c !== null) ?? null;
 }
 
-const date = (iso: string) => new Date(iso);
-const dateOrNull = (iso: string | null) => (iso === null ? null : new Date(iso));
-
-async function write(tx: Tx, b: Backup, options: RestoreOptions): Promise<RestoreOutcome> {
+async function write(tx: Tx, b: Backup, options: RestoreOptions): Promise<Omit<RestoreOutcome, "version">> {
   const existing = await tx.article.findUnique({ where: { slug: b.article.slug }, select: { id: true } });
   if (existing && !options.replace) {
     throw new AppError("CONFLICT", `An article with the slug "${b.article.slug}" already exists; nothing was restored. Replace it, or restore into another database.`);
@@ -129,36 +172,20 @@ async function write(tx: Tx, b: Backup, options: RestoreOptions): Promise<Restor
   const sources = await matchSources(tx, b.sources);
   const userId = (id: string | null) => (id === null ? null : (users.ids.get(id) ?? null));
 
+  // Rows are written as the file has them, every column included (Prisma takes ISO strings for
+  // dates); only the references to people and sources are mapped to this database's records.
   const a = b.article;
-  await tx.article.create({
-    data: { ...a, publishedAt: dateOrNull(a.publishedAt), createdAt: date(a.createdAt), updatedAt: date(a.updatedAt) },
-  });
-  await tx.revision.createMany({
-    data: b.revisions.map((r) => ({ ...r, articleId: a.id, importedAt: date(r.importedAt), importedById: userId(r.importedById) })),
-  });
+  await tx.article.create({ data: a });
+  await tx.revision.createMany({ data: b.revisions.map((r) => ({ ...r, articleId: a.id, importedById: userId(r.importedById) })) });
   // The approved review does not exist yet when the claims are written: linked after the reviews.
   await tx.claim.createMany({
-    data: b.claims.map((c) => ({
-      ...c,
-      articleId: a.id,
-      approvedReviewId: null,
-      assigneeId: userId(c.assigneeId),
-      approvedById: userId(c.approvedById),
-      approvedAt: dateOrNull(c.approvedAt),
-      createdAt: date(c.createdAt),
-      updatedAt: date(c.updatedAt),
-    })),
+    data: b.claims.map((c) => ({ ...c, articleId: a.id, approvedReviewId: null, assigneeId: userId(c.assigneeId), approvedById: userId(c.approvedById) })),
   });
-  await tx.review.createMany({
-    data: b.reviews.map((r) => ({ ...r, reviewerId: userId(r.reviewerId)!, createdAt: date(r.createdAt), updatedAt: date(r.updatedAt) })),
-  });
-  await tx.citation.createMany({
-    data: b.citations.map((c) => ({ ...c, sourceId: sources.ids.get(c.sourceId)!, createdAt: date(c.createdAt), updatedAt: date(c.updatedAt) })),
-  });
+  await tx.claimAnchor.createMany({ data: b.claimAnchors });
+  await tx.review.createMany({ data: b.reviews.map((r) => ({ ...r, reviewerId: userId(r.reviewerId)! })) });
+  await tx.citation.createMany({ data: b.citations.map((c) => ({ ...c, sourceId: sources.ids.get(c.sourceId)! })) });
   await linkApprovedReviews(tx, b.claims);
-  await tx.auditEvent.createMany({
-    data: b.auditEvents.map((e) => ({ ...e, articleId: a.id, actorId: userId(e.actorId), createdAt: date(e.createdAt) })),
-  });
+  await tx.auditEvent.createMany({ data: b.auditEvents.map((e) => ({ ...e, articleId: a.id, actorId: userId(e.actorId) })) });
 
   return {
     slug: a.slug,
@@ -166,6 +193,7 @@ async function write(tx: Tx, b: Backup, options: RestoreOptions): Promise<Restor
     replaced: existing !== null,
     revisions: b.revisions.length,
     claims: b.claims.length,
+    claimAnchors: b.claimAnchors.length,
     reviews: b.reviews.length,
     citations: b.citations.length,
     auditEvents: b.auditEvents.length,
@@ -234,12 +262,13 @@ async function matchSources(tx: Tx, sources: Backup["sources"]): Promise<{ ids: 
   const fresh = sources.filter((s) => !known.has(s.normalizedUrl));
   for (const s of sources) if (known.has(s.normalizedUrl)) ids.set(s.id, known.get(s.normalizedUrl)!);
   const withFreeIds = fresh.filter((s) => !taken.has(s.id));
-  await tx.source.createMany({ data: withFreeIds.map((s) => ({ ...s, createdAt: date(s.createdAt) })) });
+  await tx.source.createMany({ data: withFreeIds });
   for (const s of withFreeIds) ids.set(s.id, s.id);
   for (const s of fresh.filter((s) => taken.has(s.id))) {
     // Its id belongs to another source here: this one gets a new id.
-    const { url, normalizedUrl, title, publisher, publishedOn } = s;
-    const created = await tx.source.create({ data: { url, normalizedUrl, title, publisher, publishedOn, createdAt: date(s.createdAt) }, select: { id: true } });
+    const { id: taken, ...columns } = s;
+    void taken;
+    const created = await tx.source.create({ data: columns, select: { id: true } });
     ids.set(s.id, created.id);
   }
   return { ids, created: fresh.length };

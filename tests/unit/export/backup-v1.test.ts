@@ -1,0 +1,57 @@
+import { readFileSync } from "node:fs";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { BackupSchemaV2 } from "@/lib/export/backup";
+import { loadBackup } from "@/lib/export/load-backup";
+import { restoreBackup } from "@/lib/export/restore-backup";
+import { reattachClaim } from "@/lib/revisions/reattach-claim";
+import { tempDatabase } from "../../support/temp-database";
+import { BACKUP_SLUG } from "./backup-article";
+
+// Written by the version-1 code (before anchors were backed up) from the article of backup-article.ts.
+const V1_FILE = readFileSync("tests/fixtures/backup/v1-harbor-revised.json", "utf8");
+const v1 = JSON.parse(V1_FILE) as { version: number; claims: Record<string, unknown>[] } & Record<string, unknown>;
+
+describe("restoring a version-1 backup", () => {
+  let t: ReturnType<typeof tempDatabase>;
+  beforeEach(() => {
+    t = tempDatabase();
+  });
+  afterEach(async () => {
+    await t.dispose();
+  });
+
+  it("restores every record of the file, with one anchor per claim on the revision it sits on", async () => {
+    expect(v1.version).toBe(1);
+    const outcome = await restoreBackup(t.db, V1_FILE);
+    expect(outcome).toMatchObject({ version: 1, slug: BACKUP_SLUG, revisions: 3, claims: v1.claims.length, claimAnchors: v1.claims.length });
+
+    const again = await loadBackup(t.db, { slug: BACKUP_SLUG });
+    expect(BackupSchemaV2.safeParse(again).success).toBe(true);
+    for (const table of ["article", "revisions", "claims", "reviews", "citations", "sources", "users", "auditEvents"] as const) {
+      // Every value of the file comes back (columns added since then hold their defaults).
+      expect(again[table], table).toMatchObject(v1[table] as object);
+    }
+    for (const claim of again.claims) {
+      expect(again.claimAnchors.find((a) => a.claimId === claim.id)).toMatchObject({ revisionId: claim.revisionId, sourceStart: claim.sourceStart, text: claim.text });
+    }
+  });
+
+  it("keeps an orphan's earlier state, so re-attaching it gives back the approval", async () => {
+    await restoreBackup(t.db, V1_FILE);
+    const orphan = await t.db.claim.findFirstOrThrow({ where: { state: "orphaned" } });
+    const latest = await t.db.revision.findFirstOrThrow({ orderBy: { number: "desc" } });
+    const eve = await t.db.user.findUniqueOrThrow({ where: { email: "eve@desk.example" } });
+    const start = latest.text.indexOf("The harbor fund grew");
+    const reattached = await reattachClaim(t.db, { viewer: { id: eve.id, email: eve.email, name: eve.name, role: "editor" }, claimId: orphan.id, revisionId: latest.id, sourceStart: start, sourceEnd: latest.text.indexOf("\n", start) });
+    expect(reattached.state).toBe("approved");
+  });
+
+  it("restores a file from before re-anchoring (no anchor columns on claims) as claims were then", async () => {
+    const SINCE = ["anchorStatus", "previousText", "previousRevisionId", "stateBeforeOrphan"];
+    const older = { ...v1, claims: v1.claims.map((c) => Object.fromEntries(Object.entries(c).filter(([key]) => !SINCE.includes(key)))) };
+    await restoreBackup(t.db, older);
+    const claims = await t.db.claim.findMany();
+    expect(claims).toHaveLength(v1.claims.length);
+    for (const c of claims) expect(c).toMatchObject({ anchorStatus: "exact", previousText: null, stateBeforeOrphan: null });
+  });
+});
