@@ -197,7 +197,7 @@ const header = {
   format: z.literal("claimdesk-backup", { error: 'not a Claimdesk backup: "format" must be "claimdesk-backup"' }),
   exportedAt: when,
 };
-const users = z.array(z.object({ id, email: z.string().min(3).max(320).includes("@"), name: optionalText, role: Role }));
+const users = z.array(z.object({ id, email: z.string().min(3).max(320).regex(/@/, "an email address holds an @"), name: optionalText, role: Role }));
 
 /** The current file format (the JSON Schema in backup.schema.json is generated from it). */
 export const BackupSchemaV2 = z
