@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import { quoteColumns } from "@/lib/anchoring";
 import { extractClaims, prepareArticle, type ExtractedClaim } from "@/lib/claims";
 import { SOURCE_FORMATS } from "@/lib/claims/types";
 import type { Database } from "@/lib/db/create-database";
@@ -85,7 +86,7 @@ export async function importArticle(db: Database, input: ImportArticleInput): Pr
     const carried = latest
       ? await carryClaims(tx, { articleId: article.id, from: latest, to: { id: revision.id, number, text: markdown }, extracted: claims, actorId })
       : null;
-    if (!carried) await createExtractedClaims(tx, article.id, revision.id, claims);
+    if (!carried) await createExtractedClaims(tx, article.id, revision.id, markdown, claims);
     const claimCount = carried?.claimCount ?? claims.length;
     await tx.auditEvent.create({
       data: {
@@ -103,8 +104,12 @@ export async function importArticle(db: Database, input: ImportArticleInput): Pr
   }, { timeout: IMPORT_TIMEOUT_MS });
 }
 
-/** The claims of a first revision, as the pipeline found them, each with its anchor row. */
-async function createExtractedClaims(tx: Tx, articleId: string, revisionId: string, claims: readonly ExtractedClaim[]): Promise<void> {
+/**
+ * The claims of a first revision, as the pipeline found them, each with its anchor row. The stored
+ * quote is cut from the revision's Markdown at sourceStart/sourceEnd, the text those offsets count
+ * in and the one re-anchoring searches; the pipeline's own quote is over the plain text.
+ */
+async function createExtractedClaims(tx: Tx, articleId: string, revisionId: string, markdown: string, claims: readonly ExtractedClaim[]): Promise<void> {
   const created = await tx.claim.createManyAndReturn({
     data: claims.map((claim, position) => ({
       articleId,
@@ -113,9 +118,7 @@ async function createExtractedClaims(tx: Tx, articleId: string, revisionId: stri
       text: claim.text,
       sourceStart: claim.sourceStart,
       sourceEnd: claim.sourceEnd,
-      quoteExact: claim.quote.exact,
-      quotePrefix: claim.quote.prefix,
-      quoteSuffix: claim.quote.suffix,
+      ...quoteColumns(markdown, claim.sourceStart, claim.sourceEnd),
       textStart: claim.position.start,
       textEnd: claim.position.end,
       score: claim.score,
