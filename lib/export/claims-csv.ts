@@ -1,4 +1,4 @@
-import { buildReportModel } from "./report-model";
+import { buildReportModel, verdictText } from "./report-model";
 import type { ArticleExport } from "./types";
 
 /** The byte-order mark that tells spreadsheets the file is UTF-8. */
@@ -26,16 +26,18 @@ export function toCsv(rows: readonly (readonly string[])[]): string {
 
 /**
  * claims.csv: one row per claim (dismissed ones too, with their state), in reading order: the
- * approved verdict's label and rating, its confidence, every reviewer, the approved verdict's
- * source URLs and note. Multiple values in one field are separated by "; ". UTF-8 with a BOM.
+ * approved verdict with its rating ("False (1/5)": a bare "False" or "TRUE" becomes a boolean in
+ * LibreOffice and Excel) and the rating as a number, its confidence, every reviewer, the approved
+ * verdict's source URLs and note. Rows: the reading view's claims in its order, then orphaned, then
+ * dismissed ones. Multiple values in one field are separated by "; ". UTF-8 with a BOM.
  */
 export function formatClaimsCsv(data: ArticleExport): string {
-  const model = buildReportModel(data, { includeDismissed: true });
-  const rows = model.claims.map((entry) => [
+  const model = buildReportModel(data);
+  const rows = [...model.claims, ...model.orphaned, ...model.dismissed].map((entry) => [
     entry.claim.id,
     entry.claim.kind,
     entry.claim.text,
-    entry.verdict?.label ?? "",
+    entry.verdict ? verdictText(entry.verdict) : "",
     entry.verdict?.rating === null || entry.verdict === null ? "" : String(entry.verdict.rating),
     entry.approved?.confidence ?? "",
     entry.reviews.map((r) => r.reviewer).join("; "),

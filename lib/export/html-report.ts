@@ -1,7 +1,9 @@
 import { toHtml } from "hast-util-to-html";
 import { renderArticle } from "@/lib/render/article-html";
+import { noteIdPrefix } from "@/lib/render/note-html";
+import { humanDate } from "./human-date";
 import { renderNotes } from "./render-notes";
-import { buildReportModel, sourceLine, verdictText, type ReportModel } from "./report-model";
+import { buildReportModel, sourceLine, verdictText, type ReportCitation, type ReportClaim, type ReportModel } from "./report-model";
 import type { ArticleExport } from "./types";
 
 /** Escapes text for HTML element content and double-quoted attribute values. */
@@ -113,10 +115,11 @@ export function formatHtmlReport(data: ArticleExport, options: { generatedAt?: s
   const meta: [string, string | null][] = [
     ["Publisher", article.publisher],
     ["Author", article.author],
-    ["Published", article.publishedOn],
+    ["Published", humanDate(article.publishedOn)],
     ["Status", article.status],
     ["Revision", revision ? String(revision.number) : null],
-    ["Generated", options.generatedAt ?? null],
+    ["Checked and published", humanDate(article.publishedAt)],
+    ["Generated", humanDate(options.generatedAt)],
   ];
   const metaHtml = meta
     .filter(([, v]) => v)
@@ -145,34 +148,15 @@ export function formatHtmlReport(data: ArticleExport, options: { generatedAt?: s
     articleHtml = `<section><h2>Article text</h2><div class="article-text">${toHtml(renderArticle(revision.text, { claims: marked }))}</div></section>`;
   }
 
-  const approvedNotes = model.claims.map((c) => c.approved?.note.trim() ?? "");
-  const noteTrees = renderNotes(approvedNotes);
-  const claimsHtml = model.claims
-    .map((entry, index) => {
-      const { claim } = entry;
-      const head = entry.verdict
-        ? `<span class="verdict" data-verdict="${escapeHtml(entry.verdict.id)}">${escapeHtml(verdictText(entry.verdict))}</span>`
-        : `<span class="verdict">Not yet approved</span> <span class="facts">(${escapeHtml(claim.state.replace(/_/g, " "))})</span>`;
-      const facts = [
-        escapeHtml(entry.kindLabel),
-        entry.approved?.confidence ? `confidence ${escapeHtml(entry.approved.confidence)}` : "",
-        entry.reviews.length ? `reviewed by ${escapeHtml(entry.reviews.map((r) => r.reviewer).join(", "))}` : "",
-        entry.approvedBy ? `approved by ${escapeHtml(entry.approvedBy)}` : "",
-        entry.citations.length ? `sources ${entry.citations.map((c) => `<a href="#source-${c.number}">[${c.number}]</a>`).join(" ")}` : "",
-      ].filter(Boolean);
-      const note = approvedNotes[index] ? `<div class="note">${toHtml(noteTrees[index]!)}</div>` : "";
-      const excerpts = entry.citations
-        .filter((c) => c.citation.excerpt.trim())
-        .map((c) => `<p class="excerpt">[${c.number}] ${escapeHtml(c.citation.stance)}: “${escapeHtml(c.citation.excerpt.trim())}”</p>`)
-        .join("");
-      return (
-        `<li id="entry-${escapeHtml(claim.id)}"><p>${head}</p>` +
-        `<blockquote class="claim-text">${escapeHtml(claim.text)}</blockquote>` +
-        (claim.context ? `<p class="facts">Context: ${escapeHtml(claim.context)}</p>` : "") +
-        `<p class="facts">${facts.join(" · ")}</p>${note}${excerpts}</li>`
-      );
-    })
-    .join("\n");
+  // Every note's footnotes get ids of their own (note-<claim id>-fn-1), so two notes saying [^1] never collide.
+  const listed = [...model.claims, ...model.orphaned];
+  const approvedNotes = listed.map((c) => c.approved?.note.trim() ?? "");
+  const noteTrees = renderNotes(approvedNotes, listed.map((c) => ({ idPrefix: noteIdPrefix(c.claim.id) })));
+  const items = listed.map((entry, index) => claimItem(entry, approvedNotes[index] ? `<div class="note">${toHtml(noteTrees[index]!)}</div>` : ""));
+  const claimsHtml = items.slice(0, model.claims.length).join("\n");
+  const orphanedHtml = model.orphaned.length
+    ? `<section><h2>Claims no longer in the latest text</h2><p class="facts">Kept with their reviews; readers do not see them.</p><ul class="claims">\n${items.slice(model.claims.length).join("\n")}\n</ul></section>`
+    : "";
 
   const sourcesHtml = model.sources.length
     ? `<ol class="sources">${model.sources.map(({ number, source }) => `<li id="source-${number}">${escapeHtml(sourceLine(source))}. ${link(source.url)}</li>`).join("")}</ol>`
@@ -199,9 +183,39 @@ ${articleHtml}
 ${claimsHtml}
 </ol>
 </section>
+${orphanedHtml}
 <section><h2>Sources</h2>${sourcesHtml}</section>
 <p class="screen-only facts">To make a PDF, print this page and choose “Save as PDF”.</p>
 </body>
 </html>
 `;
+}
+
+/** A source reference: its note's number, linked to the note; a claim readers do not see links the source itself. */
+function sourceRef(c: ReportCitation): string {
+  return c.number === null ? link(c.source.url, c.source.title?.trim() || c.source.url) : `<a href="#source-${c.number}">[${c.number}]</a>`;
+}
+
+function claimItem(entry: ReportClaim, noteHtml: string): string {
+  const { claim } = entry;
+  const head = entry.verdict
+    ? `<span class="verdict" data-verdict="${escapeHtml(entry.verdict.id)}">${escapeHtml(verdictText(entry.verdict))}</span>`
+    : `<span class="verdict">Not yet approved</span> <span class="facts">(${escapeHtml(claim.state.replace(/_/g, " "))})</span>`;
+  const facts = [
+    escapeHtml(entry.kindLabel),
+    entry.approved?.confidence ? `confidence ${escapeHtml(entry.approved.confidence)}` : "",
+    entry.reviews.length ? `reviewed by ${escapeHtml(entry.reviews.map((r) => r.reviewer).join(", "))}` : "",
+    entry.approvedBy ? `approved by ${escapeHtml(entry.approvedBy)}` : "",
+    entry.citations.length ? `sources ${entry.citations.map(sourceRef).join(" ")}` : "",
+  ].filter(Boolean);
+  const excerpts = entry.citations
+    .filter((c) => c.citation.excerpt.trim())
+    .map((c) => `<p class="excerpt">${c.number === null ? "" : `[${c.number}] `}${escapeHtml(c.citation.stance)}: “${escapeHtml(c.citation.excerpt.trim())}”</p>`)
+    .join("");
+  return (
+    `<li id="entry-${escapeHtml(claim.id)}"><p>${head}</p>` +
+    `<blockquote class="claim-text">${escapeHtml(claim.text)}</blockquote>` +
+    (claim.context ? `<p class="facts">Context: ${escapeHtml(claim.context)}</p>` : "") +
+    `<p class="facts">${facts.join(" · ")}</p>${noteHtml}${excerpts}</li>`
+  );
 }

@@ -1,5 +1,6 @@
+import { humanDate } from "./human-date";
 import { noteMarkdown } from "./note-markdown";
-import { buildReportModel, sourceLine, verdictText } from "./report-model";
+import { buildReportModel, sourceLine, verdictText, type ReportCitation, type ReportClaim } from "./report-model";
 import type { ArticleExport } from "./types";
 
 /** Backslash-escapes the characters that would turn claim or source text into Markdown syntax or HTML. */
@@ -39,11 +40,12 @@ export function formatMarkdownReport(data: ArticleExport, options: { generatedAt
     ["Slug", article.slug],
     ["Publisher", article.publisher],
     ["Author", article.author],
-    ["Published", article.publishedOn],
+    ["Published", humanDate(article.publishedOn)],
     ["Original", article.originalUrl],
     ["Status", article.status],
     ["Revision", model.latestRevision ? `${model.latestRevision.number} (sha256 ${model.latestRevision.contentHash.slice(0, 12)})` : null],
-    ["Generated", options.generatedAt ?? null],
+    ["Checked and published", humanDate(article.publishedAt)],
+    ["Generated", humanDate(options.generatedAt)],
   ];
   for (const [label, value] of meta) {
     if (value) out.push(`- **${label}:** ${label === "Original" ? autolink(value) : escapeMarkdown(value)}`);
@@ -58,30 +60,41 @@ export function formatMarkdownReport(data: ArticleExport, options: { generatedAt
   for (const { label, count } of model.byKind) out.push(`| ${label} | ${count} |`);
   out.push("", "## Claims", "");
 
-  for (const entry of model.claims) {
-    const { claim } = entry;
-    out.push(`### ${entry.number}. ${entry.kindLabel}: ${entry.verdict ? verdictText(entry.verdict) : "not yet approved"}`, "");
-    out.push(quote(claim.text), "");
-    if (claim.context) out.push(`Context: ${escapeMarkdown(claim.context)}`, "");
-    const facts: string[] = [];
-    if (entry.verdict) facts.push(`**Verdict:** ${entry.verdict.label}`, `**Rating:** ${entry.verdict.rating === null ? "unrated" : `${entry.verdict.rating} of 5`}`);
-    else facts.push(`**State:** ${claim.state.replace(/_/g, " ")}`);
-    if (entry.approved?.confidence) facts.push(`**Confidence:** ${entry.approved.confidence}`);
-    if (entry.reviews.length > 0) facts.push(`**Reviewed by:** ${entry.reviews.map((r) => escapeMarkdown(r.reviewer)).join(", ")}`);
-    if (entry.approvedBy) facts.push(`**Approved by:** ${escapeMarkdown(entry.approvedBy)}`);
-    if (entry.citations.length > 0) facts.push(`**Sources:** ${entry.citations.map((c) => `[${c.number}]`).join(" ")}`);
-    out.push(facts.map((f) => `- ${f}`).join("\n"), "");
-    // The note is the reviewer's own Markdown: kept as written, less any raw HTML.
-    const note = entry.approved ? noteMarkdown(entry.approved.note) : "";
-    if (note) out.push("**Note:**", "", note, "");
-    for (const c of entry.citations) {
-      const excerpt = c.citation.excerpt.replace(/\s+/g, " ").trim();
-      if (excerpt) out.push(`[${c.number}] ${c.citation.stance}: “${escapeMarkdown(excerpt)}”`, "");
-    }
+  for (const entry of model.claims) claimSection(out, entry, `### ${entry.number}. `, `claim${entry.number}-`);
+  if (model.orphaned.length > 0) {
+    out.push("## Claims no longer in the latest text", "", "Kept with their reviews; readers do not see them.", "");
+    model.orphaned.forEach((entry, i) => claimSection(out, entry, "### ", `orphan${i + 1}-`));
   }
 
   out.push("## Sources", "");
   if (model.sources.length === 0) out.push("No approved verdict cites a source yet.", "");
   for (const { number, source } of model.sources) out.push(`${number}. ${escapeMarkdown(sourceLine(source))}. ${autolink(source.url)}`);
   return `${out.join("\n").trimEnd()}\n`;
+}
+
+/** The report's own "[1]": escaped, so no definition anywhere can make it a link. */
+function noteRef(citation: ReportCitation): string {
+  return citation.number === null ? escapeMarkdown(citation.source.title?.trim() || citation.source.url) : `\\[${citation.number}\\]`;
+}
+
+function claimSection(out: string[], entry: ReportClaim, heading: string, footnotePrefix: string): void {
+  const { claim } = entry;
+  out.push(`${heading}${entry.kindLabel}: ${entry.verdict ? verdictText(entry.verdict) : "not yet approved"}`, "");
+  out.push(quote(claim.text), "");
+  if (claim.context) out.push(`Context: ${escapeMarkdown(claim.context)}`, "");
+  const facts: string[] = [];
+  if (entry.verdict) facts.push(`**Verdict:** ${entry.verdict.label}`, `**Rating:** ${entry.verdict.rating === null ? "unrated" : `${entry.verdict.rating} of 5`}`);
+  else facts.push(`**State:** ${claim.state.replace(/_/g, " ")}`);
+  if (entry.approved?.confidence) facts.push(`**Confidence:** ${entry.approved.confidence}`);
+  if (entry.reviews.length > 0) facts.push(`**Reviewed by:** ${entry.reviews.map((r) => escapeMarkdown(r.reviewer)).join(", ")}`);
+  if (entry.approvedBy) facts.push(`**Approved by:** ${escapeMarkdown(entry.approvedBy)}`);
+  if (entry.citations.length > 0) facts.push(`**Sources:** ${entry.citations.map(noteRef).join(" ")}`);
+  out.push(facts.map((f) => `- ${f}`).join("\n"), "");
+  // The note is the reviewer's own Markdown: kept as written, less raw HTML, and kept to itself.
+  const note = entry.approved ? noteMarkdown(entry.approved.note, { footnotePrefix }) : "";
+  if (note) out.push("**Note:**", "", note, "");
+  for (const c of entry.citations) {
+    const excerpt = c.citation.excerpt.replace(/\s+/g, " ").trim();
+    if (excerpt) out.push(`${noteRef(c)} ${c.citation.stance}: “${escapeMarkdown(excerpt)}”`, "");
+  }
 }

@@ -1,22 +1,28 @@
 import { KIND_LABELS, VERDICTS, type ClaimKind } from "@/lib/domain/vocabulary";
+import { humanDate } from "./human-date";
+import { publishedVerdictsOfExport } from "./published-view";
 import type { ArticleExport, ExportCitation, ExportClaim, ExportReview, ExportSource, ExportUser } from "./types";
 
 /**
- * What the reports, the CSV and the annotations share: the claims in reading order with their
- * final (approved) verdict, who reviewed them, and the sources numbered once each, like footnotes.
- * Pure: a view over ArticleExport.
+ * What the reports, the CSV and the annotations share. The numbered claims, their approved verdicts
+ * and the numbered sources are the one read model of published verdicts the reading view shows
+ * (lib/reading/published-verdicts.ts via published-view.ts): claim 3 and source [2] of a report are
+ * claim 3 and source [2] of the reading view, and the counts agree. The reports add what only the
+ * desk sees: every review and reviewer, who approved, confidence, and the claims readers do not see
+ * (orphaned ones, listed apart; dismissed ones, counted). Pure: a view over ArticleExport.
  */
 
 export type VerdictInfo = { id: string; label: string; rating: number | null };
 
 export type SourceNote = { number: number; source: ExportSource };
 
-export type ReportCitation = { citation: ExportCitation; source: ExportSource; number: number };
+/** A cited source; `number` is its source note, null for a claim readers do not see (no note). */
+export type ReportCitation = { citation: ExportCitation; source: ExportSource; number: number | null };
 
 export type ReportClaim = {
   claim: ExportClaim;
-  /** 1-based place in the report. */
-  number: number;
+  /** 1-based place in the reading view; null for a claim readers do not see (orphaned, dismissed). */
+  number: number | null;
   kindLabel: string;
   /** Every review of the claim, oldest first. */
   reviews: { review: ExportReview; reviewer: string }[];
@@ -29,10 +35,14 @@ export type ReportClaim = {
 };
 
 export type ReportModel = {
+  /** The claims of the reading view, in its order and with its numbers. */
   claims: ReportClaim[];
-  /** Dismissed claims: counted in the summary, not listed. */
+  /** Claims no longer placed in the latest text (kept with their reviews): listed apart, not counted. */
+  orphaned: ReportClaim[];
+  /** Dismissed claims: counted in the summary, listed only in the CSV. */
+  dismissed: ReportClaim[];
   dismissedCount: number;
-  /** Sources cited by approved verdicts, numbered in order of first use. */
+  /** The reading view's source notes: sources cited by approved verdicts, numbered in order of first use. */
   sources: SourceNote[];
   byVerdict: { verdict: VerdictInfo; count: number }[];
   notApprovedCount: number;
@@ -83,45 +93,52 @@ export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<s
 }
 
 /** Builds the report view: only approved verdicts count as verdicts, and only their sources are cited. */
-export function buildReportModel(data: ArticleExport, options: { includeDismissed?: boolean } = {}): ReportModel {
+export function buildReportModel(data: ArticleExport): ReportModel {
   const users = new Map(data.users.map((u) => [u.id, u]));
   const sourcesById = new Map(data.sources.map((s) => [s.id, s]));
+  const citationsById = new Map(data.citations.map((c) => [c.id, c]));
   const reviewsByClaim = groupBy(data.reviews, (r) => r.claimId);
   const citationsByReview = groupBy(data.citations, (c) => c.reviewId);
   const reviewsById = new Map(data.reviews.map((r) => [r.id, r]));
+  const claimsById = new Map(data.claims.map((c) => [c.id, c]));
+  const published = publishedVerdictsOfExport(data);
 
-  const sourceNumbers = new Map<string, number>();
-  const sources: SourceNote[] = [];
-  const ordered = claimsInReadingOrder(data);
-  const listed = options.includeDismissed ? ordered : ordered.filter((c) => c.state !== "dismissed");
-
-  const claims = listed.map((claim, index): ReportClaim => {
+  // A seen claim's verdict is the reading view's (approved claims only); an unseen one shows its approved review's.
+  const entry = (claim: ExportClaim, number: number | null, citations: ReportCitation[], shown?: string | null): ReportClaim => {
     const approved = claim.approvedReviewId ? (reviewsById.get(claim.approvedReviewId) ?? null) : null;
-    const citations = (approved ? (citationsByReview.get(approved.id) ?? []) : [])
-      .slice()
-      .sort((a, b) => a.position - b.position)
-      .flatMap((citation): ReportCitation[] => {
-        const source = sourcesById.get(citation.sourceId);
-        if (!source) return [];
-        let number = sourceNumbers.get(source.id);
-        if (number === undefined) {
-          number = sources.length + 1;
-          sourceNumbers.set(source.id, number);
-          sources.push({ number, source });
-        }
-        return [{ citation, source, number }];
-      });
     return {
       claim,
-      number: index + 1,
+      number,
       kindLabel: kindLabel(claim.kind),
       reviews: (reviewsByClaim.get(claim.id) ?? []).map((review) => ({ review, reviewer: personName(users.get(review.reviewerId)) })),
-      approved,
-      verdict: approved ? verdictInfo(approved.verdict) : null,
+      approved: shown === null ? null : approved,
+      verdict: verdictInfo(shown === undefined ? (approved?.verdict ?? null) : shown),
       approvedBy: claim.approvedById ? personName(users.get(claim.approvedById)) : null,
       citations,
     };
-  });
+  };
+  /** An unseen claim's approved citations, without note numbers: readers have no note for them. */
+  const unnumbered = (claim: ExportClaim): ReportCitation[] =>
+    (claim.approvedReviewId ? (citationsByReview.get(claim.approvedReviewId) ?? []) : [])
+      .slice()
+      .sort((a, b) => a.position - b.position)
+      .flatMap((citation) => {
+        const source = sourcesById.get(citation.sourceId);
+        return source ? [{ citation, source, number: null }] : [];
+      });
+
+  const claims = (published?.claims ?? []).map((seen) =>
+    entry(
+      claimsById.get(seen.id)!,
+      seen.number,
+      seen.citations.map(({ note, citation }) => ({ citation: citationsById.get(citation.id)!, source: sourcesById.get(citation.source.id)!, number: note })),
+      seen.approved?.verdict ?? null,
+    ),
+  );
+  const seen = new Set(claims.map((c) => c.claim.id));
+  const unseen = claimsInReadingOrder(data).filter((c) => !seen.has(c.id));
+  const orphaned = unseen.filter((c) => c.state !== "dismissed").map((c) => entry(c, null, unnumbered(c)));
+  const dismissed = unseen.filter((c) => c.state === "dismissed").map((c) => entry(c, null, []));
 
   const verdictCounts = new Map<string, number>();
   for (const c of claims) if (c.verdict) verdictCounts.set(c.verdict.id, (verdictCounts.get(c.verdict.id) ?? 0) + 1);
@@ -138,8 +155,10 @@ export function buildReportModel(data: ArticleExport, options: { includeDismisse
 
   return {
     claims,
-    dismissedCount: data.claims.filter((c) => c.state === "dismissed").length,
-    sources,
+    orphaned,
+    dismissed,
+    dismissedCount: dismissed.length,
+    sources: (published?.notes ?? []).map(({ number, source }) => ({ number, source: sourcesById.get(source.id)! })),
     byVerdict,
     notApprovedCount: claims.filter((c) => !c.verdict).length,
     byKind,
@@ -152,9 +171,9 @@ export function verdictText(verdict: VerdictInfo): string {
   return `${verdict.label} (${verdict.rating === null ? "unrated" : `${verdict.rating}/5`})`;
 }
 
-/** "Title — Publisher, 2021-03-04" for a source note, without the URL. */
+/** "Title — Publisher, 4 March 2021" for a source note, without the URL. */
 export function sourceLine(source: ExportSource): string {
   const title = source.title?.trim() || source.url;
-  const rest = [source.publisher, source.publishedOn].filter(Boolean).join(", ");
+  const rest = [source.publisher, humanDate(source.publishedOn)].filter(Boolean).join(", ");
   return rest ? `${title} — ${rest}` : title;
 }

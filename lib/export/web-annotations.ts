@@ -1,3 +1,6 @@
+import { buildSelectors } from "@/lib/anchoring/quote-selector";
+import type { TextPositionSelector, TextQuoteSelector } from "@/lib/claims/types";
+import { publishingOrganisation, type Organisation } from "./organisation";
 import { buildReportModel, groupBy, personName, verdictInfo } from "./report-model";
 import type { ArticleExport } from "./types";
 
@@ -24,11 +27,19 @@ export type Motivation = (typeof W3C_MOTIVATIONS)[number];
 
 export const ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
 
+/**
+ * The W3C context plus the one term the 2016 anno.jsonld that most tools cache lacks: `assessing`
+ * (added to the vocabulary later). `oa:` is defined by anno.jsonld itself.
+ */
+export const ANNOTATION_CONTEXT = [ANNO_CONTEXT, { assessing: "oa:assessing" }] as const;
+
+/** The articles are English, as the app's pages say (`lang="en"`); reviewers write in English too. */
+const LANGUAGE = "en";
+
+type Agent = { id?: string; type: "Person" | "Organization" | "Software"; name: string; homepage?: string };
 type TextualBody = { type: "TextualBody"; value: string; purpose: Motivation; format: string; language?: string };
 type LinkBody = { type: "SpecificResource"; purpose: "linking"; source: { id: string; type: "Text"; label?: string } };
-type Selector =
-  | { type: "TextQuoteSelector"; exact: string; prefix: string; suffix: string }
-  | { type: "TextPositionSelector"; start: number; end: number };
+type Selector = TextQuoteSelector | TextPositionSelector;
 
 export type Annotation = {
   id: string;
@@ -36,46 +47,76 @@ export type Annotation = {
   motivation: Motivation | Motivation[];
   created?: string;
   modified?: string;
-  creator?: { type: "Person"; name: string };
+  creator?: Agent;
+  generator?: Agent;
   body?: (TextualBody | LinkBody)[];
-  target: { type: "SpecificResource"; source: { id: string; type: "Text"; format: "text/markdown" }; selector: Selector[] };
+  target: { type: "SpecificResource"; source: { id: string; type: "Text"; format: "text/markdown"; language: string }; selector: Selector[] };
+};
+
+export type AnnotationPage = {
+  id: string;
+  type: "AnnotationPage";
+  partOf: { id: string; label: string; total: number };
+  startIndex: 0;
+  items: Annotation[];
 };
 
 export type AnnotationCollection = {
-  "@context": typeof ANNO_CONTEXT;
+  "@context": typeof ANNOTATION_CONTEXT;
   id: string;
   type: "AnnotationCollection";
   label: string;
   total: number;
-  first: { id: string; type: "AnnotationPage"; startIndex: 0; items: Annotation[] };
+  generator: Agent;
+  /** Only when there is an annotation: a page MUST hold at least one. */
+  first?: AnnotationPage;
+  last?: string;
 };
 
 /**
- * annotations.jsonld: the article's claims and reviews as one W3C AnnotationCollection with a
- * single page. Each listed claim is an annotation (motivation `highlighting`, its kind as a
- * `classifying` body) whose target is the span of the revision the claim is anchored to, by a
- * TextQuoteSelector and a TextPositionSelector over that revision's Markdown text. Both come from
- * the claim's source offsets, which every claim has (the stored plain-text selectors are missing
- * on hand-made claims), so the two selectors always agree. Each review is an annotation on the same target with motivation `assessing`: its
- * verdict a `classifying` body, its note an `assessing` Markdown body, each citation a
- * SpecificResource body with purpose `linking`. Ids are fragments of the export's own URL.
+ * The URL that serves a revision's text as it was imported (app/a/[slug]/revisions/[number]): the
+ * annotations' target. Public once the article is published, like the reading view.
  */
-export function formatWebAnnotations(data: ArticleExport, options: { baseUrl: string }): AnnotationCollection {
+export function revisionTextUrl(origin: string, slug: string, revisionNumber: number): string {
+  return `${origin.replace(/\/+$/, "")}/a/${encodeURIComponent(slug)}/revisions/${revisionNumber}`;
+}
+
+/**
+ * annotations.jsonld: the article's claims and reviews as one W3C AnnotationCollection. Each claim
+ * readers see, and each orphaned one, is an annotation (motivation `highlighting`, its kind as a
+ * `classifying` body) whose target is the claim's span of the revision it is anchored to: that
+ * revision's text, served at {@link revisionTextUrl}, by a TextQuoteSelector and a
+ * TextPositionSelector whose offsets count code points (the model's characters), both built by
+ * lib/anchoring's buildSelectors from the claim's source offsets, so they always agree. Each review
+ * is an annotation on the same target with motivation `assessing`: its verdict a `classifying`
+ * body, its note an `assessing` Markdown body, each citation a SpecificResource body with purpose
+ * `linking`. An article without claims is a collection of total 0 with no page. Ids are fragments
+ * of the export's own URL.
+ */
+export function formatWebAnnotations(data: ArticleExport, options: { baseUrl: string; organisation?: Organisation }): AnnotationCollection {
   const base = options.baseUrl.replace(/\/+$/, "");
   const slug = encodeURIComponent(data.article.slug);
   const collectionId = `${base}/api/articles/${slug}/export/annotations.jsonld`;
-  const revisions = new Map(data.revisions.map((r) => [r.id, r]));
+  const organisation = options.organisation ?? publishingOrganisation(base);
+  const generator: Agent = { id: `${base}/`, type: "Software", name: "Claimdesk", homepage: `${base}/` };
+  const desk: Agent = { type: "Organization", name: organisation.name, homepage: organisation.url };
+  const revisions = new Map(data.revisions.map((r) => [r.id, { ...r, astral: /[\uD800-\uDFFF]/.test(r.text) }]));
   const citationsByReview = groupBy(data.citations, (c) => c.reviewId);
   const sources = new Map(data.sources.map((s) => [s.id, s]));
   const users = new Map(data.users.map((u) => [u.id, u]));
+  const model = buildReportModel(data);
+  const label = `Claims and reviews of “${data.article.title}”`;
 
   const items: Annotation[] = [];
-  for (const { claim, kindLabel, reviews } of buildReportModel(data).claims) {
+  for (const { claim, kindLabel, reviews } of [...model.claims, ...model.orphaned]) {
     const revision = revisions.get(claim.revisionId);
+    if (!revision) continue;
+    // Without astral characters code points and UTF-16 units coincide: skip the counting.
+    const { quote, position } = buildSelectors(revision.text, claim.sourceStart, claim.sourceEnd, { offsets: revision.astral ? "codepoint" : "utf16" });
     const target: Annotation["target"] = {
       type: "SpecificResource",
-      source: { id: `${base}/articles/${slug}/revisions/${revision?.number ?? 0}`, type: "Text", format: "text/markdown" },
-      selector: revision ? sourceSelectors(revision.text, claim.sourceStart, claim.sourceEnd) : [],
+      source: { id: revisionTextUrl(base, data.article.slug, revision.number), type: "Text", format: "text/markdown", language: LANGUAGE },
+      selector: [quote, position],
     };
     items.push({
       id: `${collectionId}#claim-${claim.id}`,
@@ -83,14 +124,16 @@ export function formatWebAnnotations(data: ArticleExport, options: { baseUrl: st
       motivation: "highlighting",
       created: claim.createdAt,
       modified: claim.updatedAt,
-      body: [{ type: "TextualBody", value: kindLabel, purpose: "classifying", format: "text/plain" }],
+      creator: desk,
+      generator,
+      body: [{ type: "TextualBody", value: kindLabel, purpose: "classifying", format: "text/plain", language: LANGUAGE }],
       target,
     });
     for (const { review } of reviews) {
       const verdict = verdictInfo(review.verdict);
       const body: (TextualBody | LinkBody)[] = [];
-      if (verdict) body.push({ type: "TextualBody", value: verdict.label, purpose: "classifying", format: "text/plain" });
-      if (review.note.trim()) body.push({ type: "TextualBody", value: review.note, purpose: "assessing", format: "text/markdown" });
+      if (verdict) body.push({ type: "TextualBody", value: verdict.label, purpose: "classifying", format: "text/plain", language: LANGUAGE });
+      if (review.note.trim()) body.push({ type: "TextualBody", value: review.note, purpose: "assessing", format: "text/markdown", language: LANGUAGE });
       for (const citation of (citationsByReview.get(review.id) ?? []).slice().sort((a, b) => a.position - b.position)) {
         const source = sources.get(citation.sourceId);
         if (!source) continue;
@@ -112,37 +155,19 @@ export function formatWebAnnotations(data: ArticleExport, options: { baseUrl: st
         created: review.createdAt,
         modified: review.updatedAt,
         creator: { type: "Person", name: personName(users.get(review.reviewerId)) },
+        generator,
         ...(body.length ? { body } : {}),
         target,
       });
     }
   }
 
+  const collection: AnnotationCollection = { "@context": ANNOTATION_CONTEXT, id: collectionId, type: "AnnotationCollection", label, total: items.length, generator };
+  if (items.length === 0) return collection;
+  const pageId = `${collectionId}#page-1`;
   return {
-    "@context": ANNO_CONTEXT,
-    id: collectionId,
-    type: "AnnotationCollection",
-    label: `Claims and reviews of “${data.article.title}”`,
-    total: items.length,
-    first: { id: `${collectionId}#page-1`, type: "AnnotationPage", startIndex: 0, items },
+    ...collection,
+    first: { id: pageId, type: "AnnotationPage", partOf: { id: collectionId, label, total: items.length }, startIndex: 0, items },
+    last: pageId,
   };
-}
-
-/** Characters of context each side of a quote, as the extraction pipeline keeps. */
-const QUOTE_CONTEXT = 32;
-
-/** The W3C selectors of [start, end) of a revision's text; context never splits a surrogate pair. */
-export function sourceSelectors(text: string, start: number, end: number): Selector[] {
-  let from = Math.max(0, start - QUOTE_CONTEXT);
-  if (from > 0 && isLowSurrogate(text.charCodeAt(from))) from += 1;
-  let to = Math.min(text.length, end + QUOTE_CONTEXT);
-  if (to < text.length && isLowSurrogate(text.charCodeAt(to))) to -= 1;
-  return [
-    { type: "TextQuoteSelector", exact: text.slice(start, end), prefix: text.slice(from, start), suffix: text.slice(end, to) },
-    { type: "TextPositionSelector", start, end },
-  ];
-}
-
-function isLowSurrogate(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff;
 }

@@ -25,21 +25,29 @@ describe("claims.csv", () => {
     const manual = byId.get(fixture.claims.manual.id)!;
     expect(manual.text).toBe(MANUAL_CLAIM_TEXT);
     expect(manual.text).toContain("\n");
-    expect(manual).toMatchObject({ kind: "factual", verdict: "Unsupported", rating: "", confidence: "high", reviewers: "Ann Reviewer", state: "approved" });
+    expect(manual).toMatchObject({ kind: "factual", verdict: "Unsupported (unrated)", rating: "", confidence: "high", reviewers: "Ann Reviewer", state: "approved" });
 
     const parking = byId.get(fixture.claims.parking.id)!;
     expect(parking.text).toBe('allowed to park, "for up to 48 hours", on harbor streets');
-    expect(parking).toMatchObject({ verdict: "False", rating: "1", reviewers: "bo@desk.example", sources: SOURCES.signage.url });
+    expect(parking).toMatchObject({ verdict: "False (1/5)", rating: "1", reviewers: "bo@desk.example", sources: SOURCES.signage.url });
     expect(parking.note).toBe('Signs say 24 hours, "not 48", since May.');
 
     const spending = byId.get(fixture.claims.spending.id)!;
-    expect(spending).toMatchObject({ verdict: "Accurate", rating: "5", reviewers: "Ann Reviewer; bo@desk.example", sources: `${SOURCES.budget.url}; ${SOURCES.budget2022.url}` });
+    expect(spending).toMatchObject({ verdict: "Accurate (5/5)", rating: "5", reviewers: "Ann Reviewer; bo@desk.example", sources: `${SOURCES.budget.url}; ${SOURCES.budget2022.url}` });
 
     expect(byId.get(fixture.claims.safer.id)).toMatchObject({ verdict: "", rating: "", sources: "", state: "reviewed" });
     expect(byId.get(fixture.claims.leadIn.id)).toMatchObject({ state: "dismissed" });
 
     // Every claim's text comes back exactly as stored.
     for (const claim of data.claims) expect(byId.get(claim.id)?.text).toBe(claim.text);
+  });
+
+  it("writes no verdict a spreadsheet would import as a boolean or a number", () => {
+    const rows = parse(formatClaimsCsv(data), { bom: true, columns: true }) as Record<string, string>[];
+    const verdicts = rows.map((r) => r.verdict).filter(Boolean);
+    expect(verdicts).toContain("False (1/5)");
+    // LibreOffice and Excel turn TRUE/FALSE (any case) into booleans and bare numbers into numbers.
+    for (const verdict of verdicts) expect(verdict).not.toMatch(/^\s*(true|false|[-+]?\d+([.,]\d+)?)\s*$/i);
   });
 
   it("quotes only fields that need it, doubling quotes (RFC 4180)", () => {

@@ -41,7 +41,7 @@ describe("Markdown and HTML reports", () => {
     expect(sources.match(/^\d+\. /gm)).toHaveLength(4);
     expect(sources).toContain("1. Adopted budget 2023, \"roads\" chapter — Harbor City. <https://harbor.example/budget-2023.pdf?utm_source=mail>");
     // The shared source keeps its number: the manual claim cites [1] again.
-    expect(md).toMatch(/Unsupported[\s\S]*\*\*Sources:\*\* \[1\]/);
+    expect(md).toMatch(/Unsupported[\s\S]*\*\*Sources:\*\* \\\[1\\\]/);
     // Evidence of a verdict that is not approved is not reported; dismissed claims are counted, not listed.
     expect(md).not.toContain(SOURCES.pending.url);
     expect(md).toContain("1 dismissed and not listed");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ArticleExport } from "@/lib/export/types";
-import { ANNO_CONTEXT, formatWebAnnotations, W3C_MOTIVATIONS } from "@/lib/export/web-annotations";
+import { ANNO_CONTEXT, formatWebAnnotations, revisionTextUrl, W3C_MOTIVATIONS } from "@/lib/export/web-annotations";
 import { FIXTURE_SLUG, SOURCES, type Fixture, useExportFixture } from "./fixture";
 
 const BASE = "https://desk.example";
@@ -12,7 +12,7 @@ describe("annotations.jsonld (W3C Web Annotation)", () => {
 
   it("is an AnnotationCollection with the W3C context and one page of items", () => {
     const collection = JSON.parse(JSON.stringify(formatWebAnnotations(data, { baseUrl: BASE })));
-    expect(collection["@context"]).toBe("http://www.w3.org/ns/anno.jsonld");
+    expect(collection["@context"]).toEqual(["http://www.w3.org/ns/anno.jsonld", { assessing: "oa:assessing" }]);
     expect(ANNO_CONTEXT).toBe("http://www.w3.org/ns/anno.jsonld");
     expect(collection.type).toBe("AnnotationCollection");
     expect(collection.id).toBe(`${BASE}/api/articles/${FIXTURE_SLUG}/export/annotations.jsonld`);
@@ -21,7 +21,7 @@ describe("annotations.jsonld (W3C Web Annotation)", () => {
   });
 
   it("every annotation has an id, a type, a W3C motivation and a target with both selectors on its revision", () => {
-    const { first } = formatWebAnnotations(data, { baseUrl: BASE });
+    const first = formatWebAnnotations(data, { baseUrl: BASE }).first!;
     const revision = data.revisions[0]!;
     const ids = new Set<string>();
     for (const a of first.items) {
@@ -30,7 +30,7 @@ describe("annotations.jsonld (W3C Web Annotation)", () => {
       expect(a.type).toBe("Annotation");
       for (const m of [a.motivation].flat()) expect(W3C_MOTIVATIONS).toContain(m);
       for (const body of a.body ?? []) expect(W3C_MOTIVATIONS).toContain(body.purpose);
-      expect(a.target.source).toEqual({ id: `${BASE}/articles/${FIXTURE_SLUG}/revisions/1`, type: "Text", format: "text/markdown" });
+      expect(a.target.source).toEqual({ id: revisionTextUrl(BASE, FIXTURE_SLUG, 1), type: "Text", format: "text/markdown", language: "en" });
       const quote = a.target.selector.find((s) => s.type === "TextQuoteSelector");
       const position = a.target.selector.find((s) => s.type === "TextPositionSelector");
       expect(quote && position).toBeTruthy();
@@ -45,7 +45,7 @@ describe("annotations.jsonld (W3C Web Annotation)", () => {
   });
 
   it("each listed claim is annotated, each review assesses it, and each citation links its source", () => {
-    const { first } = formatWebAnnotations(data, { baseUrl: BASE });
+    const first = formatWebAnnotations(data, { baseUrl: BASE }).first!;
     const claimAnnotations = first.items.filter((a) => a.id.includes("#claim-"));
     const reviewAnnotations = first.items.filter((a) => a.id.includes("#review-"));
     expect(claimAnnotations).toHaveLength(data.claims.filter((c) => c.state !== "dismissed").length);
@@ -55,8 +55,8 @@ describe("annotations.jsonld (W3C Web Annotation)", () => {
     const parking = reviewAnnotations.find((a) => a.target.selector.some((s) => s.type === "TextQuoteSelector" && s.exact.includes("48 hours")))!;
     expect(parking.creator).toEqual({ type: "Person", name: "bo@desk.example" });
     expect(parking.body).toEqual([
-      { type: "TextualBody", value: "False", purpose: "classifying", format: "text/plain" },
-      { type: "TextualBody", value: 'Signs say 24 hours, "not 48", since May.', purpose: "assessing", format: "text/markdown" },
+      { type: "TextualBody", value: "False", purpose: "classifying", format: "text/plain", language: "en" },
+      { type: "TextualBody", value: 'Signs say 24 hours, "not 48", since May.', purpose: "assessing", format: "text/markdown", language: "en" },
       { type: "SpecificResource", purpose: "linking", source: { id: SOURCES.signage.url, type: "Text", label: SOURCES.signage.title } },
     ]);
     const links = reviewAnnotations.flatMap((a) => a.body ?? []).filter((b) => b.purpose === "linking");
