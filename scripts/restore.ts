@@ -1,6 +1,6 @@
 /**
- * `npm run restore -- FILE [--replace]`: restores a backup.json (from an article's report page) into
- * the database at DATABASE_URL, migrating it first. Prints one line. Bad input exits 1 with a
+ * `npm run restore -- FILE [--replace]`: restores a backup.json (version 2, or an older version 1;
+ * README.md "Backup format") into the database at DATABASE_URL, migrating it first. Prints one line. Bad input exits 1 with a
  * one-line reason and writes nothing; an article with the same slug is refused unless --replace.
  */
 import { readFile, stat } from "node:fs/promises";
@@ -8,7 +8,7 @@ import { parseArgs } from "node:util";
 import { createDatabase } from "@/lib/db/create-database";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { AppError, cliMessage } from "@/lib/errors";
-import { parseBackup, restoreBackup } from "@/lib/export/restore-backup";
+import { readBackup, restoreBackup } from "@/lib/export/restore-backup";
 
 const USAGE = "usage: npm run restore -- FILE [--replace]";
 /** A 2,000-claim article with reviews and citations is a few MB; this leaves ample room. */
@@ -26,14 +26,15 @@ async function main(): Promise<void> {
   );
   if (size > MAX_BACKUP_BYTES) throw new AppError("TOO_LARGE", `${file} is over the ${MAX_BACKUP_BYTES / 1024 / 1024} MiB limit for a backup`);
   // Validate before touching the database: refused input writes nothing, not even a migration.
-  const backup = parseBackup(await readFile(file, "utf8"));
+  const { backup, version } = readBackup(await readFile(file, "utf8"));
   migrateDatabase();
   const db = createDatabase();
   try {
     const outcome = await restoreBackup(db, backup, { replace: values.replace === true });
     console.log(
-      `${outcome.replaced ? "replaced" : "restored"}: ${outcome.slug}, ${outcome.revisions} revisions, ${outcome.claims} claims, ` +
-        `${outcome.reviews} reviews, ${outcome.citations} citations (${outcome.usersCreated} people and ${outcome.sourcesCreated} sources new)`,
+      `${outcome.replaced ? "replaced" : "restored"}: ${outcome.slug}, ${outcome.revisions} revisions, ${outcome.claims} claims ` +
+        `(${outcome.claimAnchors} anchors${version === 1 ? ", rebuilt from a version-1 file" : ""}), ${outcome.reviews} reviews, ` +
+        `${outcome.citations} citations (${outcome.usersCreated} people and ${outcome.sourcesCreated} sources new)`,
     );
   } finally {
     await db.$disconnect();

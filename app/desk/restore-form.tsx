@@ -4,8 +4,9 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { ErrorBody } from "@/lib/errors";
+import type { RestoreOutcome } from "@/lib/export/restore-backup";
 
-type Restored = { slug: string; claims: number; reviews: number; citations: number; replaced: boolean; usersCreated: number };
+type Restored = Pick<RestoreOutcome, "slug" | "version" | "claims" | "reviews" | "citations" | "replaced" | "usersCreated">;
 
 /** Upload a backup.json; errors say what is wrong with the file, and the chosen file stays chosen. */
 export function RestoreForm() {
@@ -62,7 +63,8 @@ export function RestoreForm() {
             <>
               Restored <Link href={`/desk/${restored.slug}`}>{restored.slug}</Link>
               {restored.replaced ? " (replaced)" : ""}: {restored.claims} claims, {restored.reviews} reviews, {restored.citations} citations
-              {restored.usersCreated > 0 ? `; ${restored.usersCreated} new accounts without passwords` : ""}.
+              {restored.usersCreated > 0 ? `; ${restored.usersCreated} new accounts without passwords` : ""}
+              {restored.version === 1 ? " (an older backup: where claims sat in earlier revisions was not in it)" : ""}.
             </>
           ) : null}
         </span>

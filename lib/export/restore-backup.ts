@@ -66,7 +66,8 @@ export function parseBackup(input: unknown): Backup {
   return readBackup(input).backup;
 }
 
-function readBackup(input: unknown): { backup: Backup; version: 1 | 2 } {
+/** parseBackup, also saying which version the file was (a version-1 file comes back upgraded). */
+export function readBackup(input: unknown): { backup: Backup; version: 1 | 2 } {
   const parsed = BackupSchema.safeParse(toJson(input));
   if (!parsed.success) {
     const error = toAppError(parsed.error);
