@@ -17,7 +17,7 @@ export interface PreparedArticle {
   format: SourceFormat;
   /** The article's text as given. */
   source: string;
-  /** The Markdown a revision stores and claims are found in; `source` itself for Markdown. */
+  /** The Markdown a revision stores and claims are found in; `source` itself for Markdown (less a byte-order mark). */
   markdown: string;
   /** For HTML and plain text, the tree `markdown` was written from, positions into `source`; null for Markdown. */
   tree: Root | null;
@@ -32,9 +32,18 @@ export interface PrepareOptions {
 /** Tells the article's format and writes its Markdown. Pure; throws only on a parser's failure. */
 export function prepareArticle(text: string, options: PrepareOptions = {}): PreparedArticle {
   const format = options.format ?? detectFormat(options.fileName ?? "", text);
-  if (format === "markdown") return { format, source: text, markdown: text, tree: null };
-  const tree = format === "html" ? parseHtml(text) : parsePlainText(text);
-  return { format, source: text, markdown: markdownOf(tree), tree };
+  if (format === "markdown") return { format, source: text, markdown: withoutByteOrderMark(text), tree: null };
+  // A space in the mark's place keeps the tree's offsets counting in `text` (HTML would keep the mark as a paragraph).
+  const tree = format === "html" ? parseHtml(text.replace(/^\uFEFF/, " ")) : parsePlainText(text);
+  return { format, source: text, markdown: withoutByteOrderMark(markdownOf(tree)), tree };
+}
+
+/**
+ * A byte-order mark is an encoding artefact, not part of the article: the import's file reader drops
+ * it and the CLI keeps it (its offsets count in the file as read), so the Markdown never has one.
+ */
+function withoutByteOrderMark(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /**
@@ -43,7 +52,13 @@ export function prepareArticle(text: string, options: PrepareOptions = {}): Prep
  * as they are; the quote and position selectors stay over the plain text, which both share.
  */
 export function claimsInSource(article: PreparedArticle, result: ExtractionResult): ExtractionResult {
-  if (!article.tree) return result;
+  if (!article.tree) {
+    // Markdown is its own source, less a byte-order mark.
+    const shift = article.source.length - article.markdown.length;
+    if (shift === 0) return result;
+    const move = <T extends { sourceStart: number; sourceEnd: number }>(u: T): T => ({ ...u, sourceStart: u.sourceStart + shift, sourceEnd: u.sourceEnd + shift });
+    return { claims: result.claims.map(move), dropped: result.dropped.map(move) };
+  }
   const map = createSourceMap(article.markdown, article.source, article.tree);
   return {
     claims: result.claims.map((c) => {

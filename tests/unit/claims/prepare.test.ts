@@ -95,6 +95,17 @@ describe("claimsInSource", () => {
     }
   });
 
+  it("counts a byte-order mark in the source but never keeps it in the Markdown", () => {
+    const body = "Budget report\n\nThe city spent $4.2 million on road repairs in 2023.\n";
+    for (const [fileName, text] of [["a.md", body], ["a.txt", body], ["a.html", `<h1>Budget report</h1><p>The city spent $4.2 million on road repairs in 2023.</p>`]] as const) {
+      const withMark = `\uFEFF${text}`;
+      const { article, result } = inSource(withMark, fileName);
+      expect(article.markdown).toBe(prepareArticle(text, { fileName }).markdown);
+      const claim = result.claims.find((c) => c.text.startsWith("The city"))!;
+      expect(withMark.slice(claim.sourceStart, claim.sourceEnd), fileName).toBe(claim.text);
+    }
+  });
+
   it("bridges a Markdown whose plain text differs from the source's with a diff", () => {
     const source = "The city spent $4 million in 2024.";
     const map = createSourceMap("Added intro.\n\nThe city spent $4 million in 2024.\n", source, parsePlainText(source));
