@@ -6,6 +6,7 @@ import { unified } from "unified";
 import { visit } from "unist-util-visit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db/create-database";
+import { getExportSummary } from "@/lib/export/get-export-summary";
 import { formatHtmlReport } from "@/lib/export/html-report";
 import { loadArticleExport } from "@/lib/export/load-article-export";
 import { formatMarkdownReport } from "@/lib/export/markdown-report";
@@ -57,6 +58,9 @@ describe("footnotes and fragment links in the reports and the reading view", () 
     expect(model.claims.map((c) => [c.claim.id, c.number, c.verdict?.id ?? null])).toEqual(shared.claims.map((c) => [c.id, c.number, c.approved?.verdict ?? null]));
     expect(model.sources.map((s) => [s.number, s.source.url])).toEqual(shared.notes.map((n) => [n.number, n.source.url]));
     expect(publishedVerdictsOfExport(data)!.summary).toEqual(shared.summary);
+    // The report page's counts are the reports' counts.
+    const summary = (await getExportSummary(db, { slug: FIXTURE_SLUG }))!;
+    expect([summary.claims, summary.approved, summary.orphaned]).toEqual([model.claims.length, shared.summary.checked, model.orphaned.length]);
   });
 
   it("every fragment link of the HTML report resolves to one id, and html-validate passes it", async () => {

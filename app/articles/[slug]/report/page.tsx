@@ -17,7 +17,7 @@ const EXPORTS: { format: ExportFormat; label: string; description: string }[] = 
   { format: "report.md", label: "Markdown report", description: "The same report as Markdown, for editing or publishing elsewhere." },
   { format: "claims.csv", label: "Claims CSV", description: "One row per claim with kind, verdict, rating, confidence, reviewers and sources; opens in spreadsheets." },
   { format: "claimreview.jsonld", label: "ClaimReview JSON-LD", description: "schema.org ClaimReview for every approved verdict, for search engines." },
-  { format: "annotations.jsonld", label: "Web Annotations JSON-LD", description: "W3C Web Annotations: each claim anchored in its revision, each review and citation as a body." },
+  { format: "annotations.jsonld", label: "Web Annotations JSON-LD", description: "W3C Web Annotations: each claim anchored in its revision's text (code-point offsets), each review and citation as a body." },
   { format: "backup.json", label: "Backup", description: "Everything about this article, to restore into another Claimdesk database." },
 ];
 
@@ -34,12 +34,14 @@ export default async function ReportPage({ params }: Props) {
     <div className="report-page">
       <p className="muted">
         <Link href={`/articles/${encodeURIComponent(summary.slug)}`}>{summary.title}</Link> ·{" "}
+        <a href={`/a/${encodeURIComponent(summary.slug)}`}>Reading view</a> ·{" "}
         <Link href={`/articles/${encodeURIComponent(summary.slug)}/review`}>Workbench</Link>
       </p>
       <h1>Report and exports</h1>
       <p className="muted">
         {summary.status.replace(/_/g, " ")} · {summary.claims} claims, {summary.approved} approved · {summary.reviews} reviews · {summary.revisions}{" "}
         {summary.revisions === 1 ? "revision" : "revisions"}
+        {summary.orphaned > 0 ? ` · ${summary.orphaned} no longer in the latest text, listed apart` : null}
       </p>
       {summary.approved < summary.claims ? (
         <p className="report-note">Reports show approved verdicts only; {summary.claims - summary.approved} claims are not approved yet.</p>
