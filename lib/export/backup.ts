@@ -179,6 +179,11 @@ export function carriedColumns(table: keyof typeof BACKUP_TABLES): string[] {
   return Object.keys(columns).filter((c) => !(omitted as readonly string[]).includes(c));
 }
 
+/** The carried columns this version of the file has no rule for (added to the schema since): checked as JSON scalars. */
+export function undescribedColumns(table: keyof typeof BACKUP_TABLES): string[] {
+  return carriedColumns(table).filter((c) => !(c in KNOWN[table]));
+}
+
 /**
  * A table's rows: the described columns with their rules, and any other column of the model as a
  * JSON scalar (so a backup made after a column was added restores here, the database checking the

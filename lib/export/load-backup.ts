@@ -1,6 +1,7 @@
 import type { Database } from "@/lib/db/create-database";
 import { AppError } from "@/lib/errors";
-import { formatBackup, type BackupFile, type JsonRow } from "./backup";
+import { formatBackup, serializeBackup, type BackupFile, type JsonRow } from "./backup";
+import { EXPORT_CONTENT_TYPES, type ExportFile } from "./render-export";
 
 /**
  * Reads one article into a version-2 backup: every row of its tables with every column (no
@@ -63,4 +64,10 @@ export async function loadBackup(db: Database, { slug, exportedAt }: { slug: str
 /** A row as the file holds it: whatever its columns, dates become ISO strings. */
 function json<T extends object>(row: T): JsonRow<T> {
   return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, value instanceof Date ? value.toISOString() : value])) as JsonRow<T>;
+}
+
+/** The backup as a download, named and typed like the other exports (lib/export/render-export.ts). */
+export async function loadBackupFile(db: Database, { slug, now }: { slug: string; now?: Date }): Promise<ExportFile> {
+  const backup = await loadBackup(db, { slug, exportedAt: (now ?? new Date()).toISOString() });
+  return { fileName: `${backup.article.slug}-backup.json`, contentType: EXPORT_CONTENT_TYPES["backup.json"], body: serializeBackup(backup) };
 }

@@ -54,6 +54,11 @@ export async function restoreBackup(db: Database, input: unknown, options: Resto
         { cause: error },
       );
     }
+    if (error instanceof Prisma.PrismaClientValidationError) {
+      // A column the file's schema checks only as a JSON scalar (added after this version) held a value its type refuses.
+      const column = /Argument `(\w+)`/.exec(error.message)?.[1];
+      throw new AppError("INVALID", `Not a valid Claimdesk backup: ${column ? `the column "${column}"` : "a column"} holds a value of the wrong type; nothing was restored.`, { cause: error });
+    }
     throw toAppError(error);
   }
 }
