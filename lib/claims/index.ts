@@ -12,6 +12,7 @@ import type { DroppedUnit, ExtractedClaim, ExtractionResult, SourceFormat } from
 import { collectUnits, type Units, unitText } from "./units";
 
 export { detectFormat, toMarkdown } from "./format";
+export { checkWorthiness, type CheckWorthiness } from "./model/checkworthy";
 export { parseArticle } from "./parse";
 export { claimsInSource, prepareArticle, type PreparedArticle, type PrepareOptions } from "./prepare";
 export { extractQuantities } from "./quantities";

@@ -7,6 +7,7 @@
  * else checkable (an event, an action, an attribution) is factual.
  */
 import { ATTRIBUTION_CUES, findCue, INTENT, MAGNITUDE_COMPARISON, PAST_EVENT, POLICY_CUES, RECORD, RULE_CUES, TREND } from "./cues";
+import { checkWorthiness, type CheckWorthiness } from "./model/checkworthy";
 import { type LocatedQuantity, locateQuantities, unlocated } from "./quantities";
 import type { ClaimKind, Quantity } from "./types";
 
@@ -20,8 +21,8 @@ export interface Typing {
 
 /** Capitalised words not at the start of the sentence: names of people, places, agencies. */
 const NAMED = /(?<=[\s(“"‘'])(?:[A-Z][\w'’.&-]*|[A-Z]{2,}\w*)(?:\s+(?:of\s+|the\s+|for\s+|and\s+)?[A-Z][\w'’.&-]*)*/g;
-/** A small cardinal word ("two", "five"): a count only where it counts something new (see isMeasured). */
-const SMALL_NUMBER_WORD = /^(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)$/i;
+/** A cardinal word ("two", "forty"): a count only where it counts something new (see isMeasured). */
+const SMALL_NUMBER_WORD = /^(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)$/i;
 /** "the two sides", "both three …", "its four members": a known set referred to, not a count reported. */
 const DEFINITE_BEFORE = /\b(?:the|these|those|its|their|our|his|her|your|all)\s+$/i;
 /** "two consecutive winters", "for five months": a span of time, not a measurement. */
@@ -53,6 +54,9 @@ function isMeasured(q: LocatedQuantity, text: string, heading: boolean, attribut
   return !(heading || money) || !attributive || at > conditional;
 }
 const FIRST_PERSON_SUBJECT = /^(?:["“]?\s*)(?:I|we|We|us|Let's|Let us)\b/;
+
+/** "+ a percentage", "− a question": which way a feature pushed the score, in words. */
+const weighedWords = (w: CheckWorthiness["weighed"][number]) => `${w.weight > 0 ? "+" : "−"} ${w.words}`;
 
 const shortenWords = (w: string) => (w.length > 40 ? `${w.slice(0, 37)}…` : w);
 
@@ -120,17 +124,10 @@ export function typeClaim(text: string, context: string | null = null, options: 
   const names = (text.match(NAMED) ?? []).map((n) => n.replace(/[.,'’]+$/, "")).filter((n) => n.length > 1).slice(0, 2);
   if (names.length > 0) reasons.push(`named entity: ${names.join(", ")}`);
 
-  // Check-worthiness: numbers and rules are the most checkable; named sources and events help;
-  // evaluative language alone is checkable only in part.
-  let score = 0.3;
-  if (quantities.length > 0) score += 0.3;
-  else if (kind === "statistic") score += 0.15; // a trend, record or comparison stated without its figures
-  if (rule) score += 0.25;
-  if (policy) score += 0.15;
-  if (attribution) score += 0.1;
-  if (names.length > 0) score += 0.1;
-  if (kind === "factual" && PAST_EVENT.test(text)) score += 0.1;
-  if (exhortation) score -= 0.15;
-  score = Math.round(Math.max(0, Math.min(1, score)) * 100) / 100;
+  // Check-worthiness is the learned model's calibrated probability (./model/checkworthy.ts); the
+  // kind stays with the rules above. The reason line names the features that weighed most.
+  const worth = checkWorthiness(text);
+  const score = Math.round(worth.probability * 1000) / 1000;
+  if (worth.weighed.length > 0) reasons.push(`check-worthiness ${score.toFixed(2)}: ${worth.weighed.map(weighedWords).join(", ")}`);
   return { kind, score, reasons, quantities };
 }

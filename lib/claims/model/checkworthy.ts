@@ -1,0 +1,87 @@
+/**
+ * The shipped check-worthiness model: how likely a fact-checker is to want a sentence checked, as a
+ * calibrated probability, and which features weighed most.
+ *
+ * The weights are models/checkworthy/model.json, written by `npm run train:claims` (data and licence:
+ * models/checkworthy/NOTICE). They are read once, on first use, from the bundled JSON: no network, no
+ * file system, so the pipeline stays pure and runs the same in scripts, tests and the server.
+ */
+import file from "../../../models/checkworthy/model.json";
+import type { ContextWeights } from "./context";
+import { describeFeature, FEATURES_VERSION, featurize } from "./features";
+import { sigmoid } from "./logistic";
+
+/** What the model says about one sentence. */
+export interface CheckWorthiness {
+  /** Calibrated probability that the sentence is a check-worthy factual claim. */
+  probability: number;
+  /** The model's log-odds before calibration (what transcript context combines, ./context.ts). */
+  margin: number;
+  /** The features that pushed hardest, each in words with its signed weight, strongest first. */
+  weighed: { feature: string; words: string; weight: number }[];
+}
+
+interface ModelFile {
+  format: string;
+  platt: { a: number; b: number };
+  threshold: number;
+  context?: ContextWeights;
+  names: string;
+  weights: number[];
+}
+
+interface Loaded {
+  lookup: Map<string, number>;
+  a: number;
+  b: number;
+  threshold: number;
+  context: ContextWeights | null;
+}
+
+let loaded: Loaded | null = null;
+
+function model(): Loaded {
+  if (loaded) return loaded;
+  const m = file as ModelFile;
+  if (m.format !== FEATURES_VERSION) throw new Error(`models/checkworthy/model.json is ${m.format}, the code reads ${FEATURES_VERSION}: run npm run train:claims`);
+  const names = m.names.split("\n");
+  const lookup = new Map<string, number>();
+  names.forEach((name, i) => lookup.set(name, m.weights[i] ?? 0));
+  loaded = { lookup, a: m.platt.a, b: m.platt.b, threshold: m.threshold, context: m.context ?? null };
+  return loaded;
+}
+
+/** The probability at and above which the model calls a sentence check-worthy (best F1 held out). */
+export function decisionThreshold(): number {
+  return model().threshold;
+}
+
+/** The transcript weights learned beside the sentence model (./context.ts), if the file has them. */
+export function contextWeights(): ContextWeights | null {
+  return model().context;
+}
+
+/**
+ * Below this probability the model holds that a sentence has nothing worth checking: the filter may
+ * drop an opinion or first-person unit only when the rules and the model agree (README.md here).
+ */
+export const NOTHING_CHECKABLE = 0.2;
+
+/** Scores one sentence. `top` is how many weighed features to return. */
+export function checkWorthiness(text: string, top = 3): CheckWorthiness {
+  const { lookup, a, b } = model();
+  let z = 0;
+  const contributions: { feature: string; weight: number }[] = [];
+  for (const feature of featurize(text)) {
+    const weight = lookup.get(feature);
+    if (weight === undefined) continue;
+    z += weight;
+    if (feature !== "bias") contributions.push({ feature, weight });
+  }
+  contributions.sort((x, y) => Math.abs(y.weight) - Math.abs(x.weight));
+  return {
+    probability: sigmoid(a * z + b),
+    margin: z,
+    weighed: contributions.slice(0, top).map((c) => ({ ...c, words: describeFeature(c.feature) })),
+  };
+}

@@ -1,0 +1,132 @@
+/**
+ * Readers for the labelled data the check-worthiness model learns from and is measured on, shared by
+ * `npm run train:claims` and `npm run eval:claims`. The public data sits outside the repository
+ * (../shared/data/, README.md there for licences) and is never copied into it.
+ *
+ * - ClaimBuster (GPL-3.0): training, and contiguous-fold cross-validation.
+ * - CLEF-2019 CheckThat! transcripts ("research use"): measurement only, never training or tuning.
+ * - Our labelled articles: every unit the pipeline cuts that lands on a gold claim (1) or a gold
+ *   `none` span (0); units on unlabelled text are left out.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, extname, join, relative, resolve } from "node:path";
+import { parse } from "csv-parse/sync";
+import { extractClaims } from "../lib/claims";
+import type { LabelledSentence } from "../lib/claims/model/training";
+import type { SourceFormat } from "../lib/claims/types";
+import { type GoldDocument, type GoldFile, locateQuote, overlap, type Span, spansMatch } from "../tests/support/score-claims";
+
+const DATA = resolve(process.cwd(), "../shared/data");
+export const CLAIMBUSTER = join(DATA, "claimbuster/kfold_25ncs.csv");
+export const CLEF = join(DATA, "clef2019-training");
+const ARTICLES = resolve(process.cwd(), "tests/fixtures/claims/articles");
+const CORPUS = resolve(process.cwd(), "tests/fixtures/claims/corpus");
+const FORMATS: Record<string, SourceFormat> = { ".md": "markdown", ".txt": "text", ".html": "html", ".htm": "html" };
+
+/** ClaimBuster sentences in debate order (by sentence_id), so contiguous folds are runs of debates. */
+export function readClaimBuster(): (LabelledSentence & { id: number })[] {
+  const rows = parse(readFileSync(CLAIMBUSTER), { columns: true, skip_empty_lines: true }) as { sentence_id: string; label: string; text: string }[];
+  return rows.map((r) => ({ id: Number(r.sentence_id), text: r.text, label: Number(r.label) })).sort((a, b) => a.id - b.id);
+}
+
+export interface TranscriptLine {
+  line: number;
+  speaker: string;
+  text: string;
+  label: number;
+}
+
+/** The 19 CLEF-2019 training transcripts, each line in order. For measuring only. */
+export function readClef(): { name: string; lines: TranscriptLine[] }[] {
+  return readdirSync(CLEF)
+    .filter((f) => f.endsWith(".tsv"))
+    .sort()
+    .map((name) => ({
+      name: name.replace(/\.tsv$/, ""),
+      lines: readFileSync(join(CLEF, name), "utf8")
+        .split("\n")
+        .filter((l) => l.trim())
+        .map((l) => {
+          const [line, speaker, text, label] = l.split("\t");
+          return { line: Number(line), speaker: speaker ?? "", text: text ?? "", label: Number(label) };
+        }),
+    }));
+}
+
+/** One labelled article: its text and format, its labels, and the split it belongs to. */
+export interface LabelledArticle {
+  name: string;
+  path: string;
+  text: string;
+  format: SourceFormat;
+  labels: GoldDocument;
+  split: "train" | "test";
+}
+
+function goldFilesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) return goldFilesUnder(path);
+      return name.endsWith(".gold.json") ? [path] : [];
+    });
+}
+
+/**
+ * Which split a corpus article is in: a `split` field in its labels, a `train/` or `test/` folder on
+ * its path, or a split.json beside the corpus mapping names to splits. Unknown means test, so that
+ * nothing unlabelled for training is ever trained on.
+ */
+function splitOf(goldPath: string, labels: GoldDocument & { split?: string }, rel: string): "train" | "test" {
+  if (labels.split === "train" || labels.split === "test") return labels.split;
+  const parts = relative(CORPUS, goldPath).split(/[\\/]/);
+  if (parts.includes("train")) return "train";
+  if (parts.includes("test")) return "test";
+  const manifest = join(CORPUS, "split.json");
+  if (existsSync(manifest)) {
+    const map = JSON.parse(readFileSync(manifest, "utf8")) as Record<string, string | string[]>;
+    const name = rel.replace(/^\.\//, "");
+    if (Array.isArray(map.train) && map.train.some((n) => name.includes(n) || relative(CORPUS, goldPath).includes(n))) return "train";
+    if (map[name] === "train") return "train";
+  }
+  return "test";
+}
+
+/** Every labelled article: the five under articles/ (all training), then the corpus's. */
+export function readArticles(): LabelledArticle[] {
+  const out: LabelledArticle[] = [];
+  for (const goldPath of [...goldFilesUnder(ARTICLES), ...goldFilesUnder(CORPUS)]) {
+    let gold: GoldFile;
+    try {
+      gold = JSON.parse(readFileSync(goldPath, "utf8")) as GoldFile;
+    } catch {
+      // A gold file still being written by a labeller: leave it out rather than fail the run.
+      console.error(`skipping ${relative(process.cwd(), goldPath)}: not valid JSON yet`);
+      continue;
+    }
+    for (const [rel, labels] of Object.entries(gold)) {
+      const path = resolve(dirname(goldPath), rel);
+      const format = FORMATS[extname(path).toLowerCase()];
+      if (!format || !existsSync(path)) continue;
+      const split = goldPath.startsWith(CORPUS) ? splitOf(goldPath, labels, rel) : "train";
+      out.push({ name: relative(process.cwd(), path), path, text: readFileSync(path, "utf8"), format, labels, split });
+    }
+  }
+  return out;
+}
+
+/** The units the pipeline cuts from an article, labelled by the gold spans they land on. */
+export function articleSentences(article: LabelledArticle, weight = 1): LabelledSentence[] {
+  const { claims, dropped } = extractClaims(article.text, { format: article.format });
+  const gold = article.labels.claims.map((c) => locateQuote(article.text, c.quote)).filter((s): s is Span => s !== null);
+  const none = article.labels.none.map((q) => locateQuote(article.text, q)).filter((s): s is Span => s !== null);
+  const out: LabelledSentence[] = [];
+  for (const unit of [...claims, ...dropped]) {
+    const span: Span = [unit.sourceStart, unit.sourceEnd];
+    if (gold.some((g) => spansMatch(g, span))) out.push({ text: unit.text, label: 1, weight });
+    else if (none.some((n) => overlap(span, n) >= 0.5 * (span[1] - span[0]))) out.push({ text: unit.text, label: 0, weight });
+  }
+  return out;
+}
