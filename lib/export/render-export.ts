@@ -1,4 +1,3 @@
-import { serializeBackup, formatBackup } from "./backup";
 import { formatClaimReviewJsonLd } from "./claim-review-export";
 import { formatClaimsCsv } from "./claims-csv";
 import { formatHtmlReport } from "./html-report";
@@ -23,9 +22,10 @@ export type ExportFile = { fileName: string; contentType: string; body: string }
 
 /**
  * One export as a file: its name (`<slug>-<format>`), content type and text. Pure, so the route,
- * the benchmark and the tests make exactly the same files.
+ * the benchmark and the tests make exactly the same files. The backup is not made here: it reads
+ * whole rows of its own (lib/export/load-backup.ts; export-article.ts picks the path).
  */
-export function renderExport(data: ArticleExport, format: ExportFormat, options: { baseUrl: string; now?: Date }): ExportFile {
+export function renderExport(data: ArticleExport, format: Exclude<ExportFormat, "backup.json">, options: { baseUrl: string; now?: Date }): ExportFile {
   const generatedAt = (options.now ?? new Date()).toISOString();
   const body = ((): string => {
     switch (format) {
@@ -39,8 +39,6 @@ export function renderExport(data: ArticleExport, format: ExportFormat, options:
         return `${JSON.stringify(formatClaimReviewJsonLd(data, { baseUrl: options.baseUrl }), null, 2)}\n`;
       case "annotations.jsonld":
         return `${JSON.stringify(formatWebAnnotations(data, { baseUrl: options.baseUrl }), null, 2)}\n`;
-      case "backup.json":
-        return serializeBackup(formatBackup(data, { exportedAt: generatedAt }));
     }
   })();
   return { fileName: `${data.article.slug}-${format}`, contentType: EXPORT_CONTENT_TYPES[format], body };

@@ -155,12 +155,12 @@ export async function buildFixture(db: Database) {
  * Builds the fixture article in a throwaway database before the file's tests and loads its export;
  * `set` receives both, and the database is removed after the tests.
  */
-export function useExportFixture(set: (loaded: { fixture: Fixture; data: ArticleExport }) => void): void {
+export function useExportFixture(set: (loaded: { fixture: Fixture; data: ArticleExport; db: Database }) => void): void {
   let t: ReturnType<typeof tempDatabase>;
   beforeAll(async () => {
     t = tempDatabase();
     const fixture = await buildFixture(t.db);
-    set({ fixture, data: await loadArticleExport(t.db, { slug: FIXTURE_SLUG }) });
+    set({ fixture, data: await loadArticleExport(t.db, { slug: FIXTURE_SLUG }), db: t.db });
   }, 60_000);
   afterAll(async () => {
     await t.dispose();

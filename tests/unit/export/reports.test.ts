@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { escapeHtml, formatHtmlReport } from "@/lib/export/html-report";
 import { formatMarkdownReport } from "@/lib/export/markdown-report";
+import type { Database } from "@/lib/db/create-database";
+import { exportArticle } from "@/lib/export/export-article";
 import { EXPORT_FORMATS, renderExport, type ExportFormat } from "@/lib/export/render-export";
 import type { ArticleExport } from "@/lib/export/types";
 import { FIXTURE_SLUG, SOURCES, type Fixture, useExportFixture } from "./fixture";
@@ -8,7 +10,8 @@ import { FIXTURE_SLUG, SOURCES, type Fixture, useExportFixture } from "./fixture
 describe("Markdown and HTML reports", () => {
   let fixture: Fixture;
   let data: ArticleExport;
-  useExportFixture((loaded) => ({ fixture, data } = loaded));
+  let db: Database;
+  useExportFixture((loaded) => ({ fixture, data, db } = loaded));
 
   it("loads every part of the article and no password hash", () => {
     expect(data.article.slug).toBe(FIXTURE_SLUG);
@@ -62,7 +65,7 @@ describe("Markdown and HTML reports", () => {
     expect(md).not.toMatch(/onerror|<script|<img/i);
   });
 
-  it("renderExport names each file <slug>-<format> with its content type", () => {
+  it("exportArticle names each file <slug>-<format> with its content type; the backup is version 2", async () => {
     const types: Record<ExportFormat, RegExp> = {
       "report.md": /^text\/markdown; charset=utf-8$/,
       "report.html": /^text\/html/,
@@ -72,7 +75,7 @@ describe("Markdown and HTML reports", () => {
       "backup.json": /^application\/json/,
     };
     for (const format of EXPORT_FORMATS) {
-      const file = renderExport(data, format, { baseUrl: "https://desk.example" });
+      const file = await exportArticle(db, { slug: FIXTURE_SLUG, format, baseUrl: "https://desk.example" });
       expect(file.fileName).toBe(`${FIXTURE_SLUG}-${format}`);
       expect(file.contentType).toMatch(types[format]);
       expect(file.body.length).toBeGreaterThan(100);
@@ -80,6 +83,11 @@ describe("Markdown and HTML reports", () => {
     }
     const reviews = JSON.parse(renderExport(data, "claimreview.jsonld", { baseUrl: "https://desk.example" }).body) as { reviewRating: { alternateName: string } }[];
     expect(reviews.map((r) => r.reviewRating.alternateName).sort()).toEqual([...fixture.approvedVerdictLabels].sort());
+    // The download is the version-2 backup, anchors included (lib/export/load-backup.ts).
+    const backup = JSON.parse((await exportArticle(db, { slug: FIXTURE_SLUG, format: "backup.json", baseUrl: "https://desk.example" })).body) as { version: number; claimAnchors: { claimId: string }[] };
+    expect(backup.version).toBe(2);
+    expect(backup.claimAnchors.length).toBeGreaterThan(0);
+    expect(backup.claimAnchors.every((a) => data.claims.some((c) => c.id === a.claimId))).toBe(true);
   });
 
   it("the HTML report is a standalone printable document with a chart, every approved verdict and every cited source", () => {

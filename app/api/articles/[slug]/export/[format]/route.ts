@@ -3,8 +3,8 @@ import { Slug } from "@/lib/articles/import-article";
 import { guardedRoute } from "@/lib/auth/guard";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { EXPORT_FORMATS, renderExport } from "@/lib/export/render-export";
-import { loadArticleExport } from "@/lib/export/load-article-export";
+import { exportArticle } from "@/lib/export/export-article";
+import { EXPORT_FORMATS, type ExportFormat } from "@/lib/export/render-export";
 
 const Params = z.object({ slug: Slug, format: z.string() });
 
@@ -17,8 +17,7 @@ export const GET = guardedRoute<{ slug: string; format: string }>("article.expor
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
     throw new AppError("NOT_FOUND", `There is no "${format}" export; the formats are ${EXPORT_FORMATS.join(", ")}.`);
   }
-  const data = await loadArticleExport(db, { slug });
-  const file = renderExport(data, format as (typeof EXPORT_FORMATS)[number], { baseUrl: new URL(request.url).origin });
+  const file = await exportArticle(db, { slug, format: format as ExportFormat, baseUrl: new URL(request.url).origin });
   return new Response(file.body, {
     headers: {
       "Content-Type": file.contentType,
