@@ -43,19 +43,27 @@ export function anchorSpan(revisionText: string, start: number, end: number, max
 /**
  * Maps an offset into a claim's display text to an offset into `quote`, the claim's source slice.
  * They differ where the text collapses line breaks or the pipeline dropped Markdown syntax, so the
- * two are walked side by side, skipping quote characters the text does not show. Null when the
- * text is not a subsequence of the quote.
+ * two are walked side by side, skipping quote characters the text does not show. Syntax right at
+ * the offset goes with the words it belongs to: after a word (`**` closing bold, `](url)` ending a
+ * link) it stays before the offset, at the start of a word (`**` opening bold) it comes after.
+ * Null when the text is not a subsequence of the quote.
  */
 export function textOffsetToQuoteOffset(text: string, quote: string, at: number): number | null {
   if (text === quote) return at;
   let j = 0;
   for (let i = 0; i < at; i++) {
-    const ch = text[i];
-    while (j < quote.length && !(quote[j] === ch || (isSpace(ch) && isSpace(quote[j])))) j++;
-    if (j >= quote.length) return null;
-    j++;
+    const next = nextShown(quote, j, text[i]!);
+    if (next === null) return null;
+    j = next + 1;
     // One space of the text stands for a whole run of whitespace in the quote.
-    if (isSpace(ch)) while (j < quote.length && isSpace(quote[j])) j++;
+    if (isSpace(text[i])) while (j < quote.length && isSpace(quote[j])) j++;
   }
+  if (at > 0 && at < text.length && !isSpace(text[at - 1])) j = nextShown(quote, j, text[at]!) ?? j;
   return j;
+}
+
+/** Where in `quote`, from `from` on, the text's character `ch` is shown; null when nowhere. */
+function nextShown(quote: string, from: number, ch: string): number | null {
+  for (let j = from; j < quote.length; j++) if (quote[j] === ch || (isSpace(ch) && isSpace(quote[j]))) return j;
+  return null;
 }

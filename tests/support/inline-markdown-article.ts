@@ -30,7 +30,7 @@ ${INLINE_CLAIMS.bold}
 
 ${INLINE_CLAIMS.italics}
 
-Read on for the details.
+Read on for *the details*.
 
 ${INLINE_CLAIMS.link}
 
@@ -55,6 +55,6 @@ Thanks for reading.
 `;
 
 /** The article with one paragraph (holding a claim of its own) added after `after`. */
-export function withParagraphAdded(article: string, after = "Read on for the details."): string {
+export function withParagraphAdded(article: string, after = "Read on for *the details*."): string {
   return article.replace(after, `${after}\n\nThe mayor said 250 new housing units opened in 2024.`);
 }

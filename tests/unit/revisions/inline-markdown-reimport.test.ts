@@ -5,7 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { quoteColumns } from "@/lib/anchoring";
 import { importArticle } from "@/lib/articles/import-article";
+import { addClaim } from "@/lib/review/add-claim";
+import { mergeClaims } from "@/lib/review/merge-claims";
 import { saveReview } from "@/lib/review/save-review";
+import { splitClaim } from "@/lib/review/split-claim";
 import { INLINE_ARTICLE, INLINE_CLAIMS, withParagraphAdded } from "../../support/inline-markdown-article";
 import { tempDatabase } from "../../support/temp-database";
 
@@ -87,5 +90,46 @@ describe("re-importing an article whose claims hold inline Markdown", () => {
     const reviews = await t.db.review.findMany({ where: { claim: { article: { slug } } }, select: { claimId: true, note: true } });
     expect(reviews).toHaveLength(before.length);
     for (const r of reviews) expect(r.note).toBe(`on ${r.claimId}`);
+  });
+});
+
+describe("claims placed by hand on inline Markdown (add, split, merge)", () => {
+  const slug = "hand-placed";
+
+  it("quote the Markdown like extracted ones, and survive a re-import with a paragraph added", async () => {
+    const editor = await t.db.user.create({ data: { email: "eddie@example.org", name: "Eddie", role: "editor" } });
+    const viewer = { id: editor.id, email: editor.email, name: editor.name, role: "editor" as const };
+    await importArticle(t.db, { text: INLINE_ARTICLE, fileName: "hand.md", slug });
+    const claims = await claimsOf(slug);
+    const find = (markdown: string) => claims.find((c) => c.quoteExact.includes(markdown))!;
+
+    const bold = find("**$12 million**");
+    await splitClaim(t.db, { viewer, claimId: bold.id, at: bold.text.indexOf(" on road") });
+    await mergeClaims(t.db, { viewer, firstId: find("`roads_fund`").id, secondId: find("&amp;").id });
+    const revision = claims[0]!.revision.text;
+    const details = revision.indexOf("Read on for *the details*.");
+    await addClaim(t.db, { viewer, revisionId: claims[0]!.revisionId, sourceStart: details, sourceEnd: details + "Read on for *the details*.".length });
+
+    const placed = (await claimsOf(slug)).filter((c) => c.state !== "dismissed");
+    for (const c of placed) {
+      expect({ quoteExact: c.quoteExact, quotePrefix: c.quotePrefix, quoteSuffix: c.quoteSuffix }).toEqual(quoteColumns(c.revision.text, c.sourceStart, c.sourceEnd));
+    }
+    expect(placed.map((c) => c.quoteExact)).toEqual(
+      expect.arrayContaining([
+        "The county spent **$12 million**",
+        "on road repairs in 2023.",
+        "The `roads_fund` account grew by 15% in 2024.\n\nThe council approved 3 new bridges &amp; 12 crosswalks in 2024.",
+        "Read on for *the details*.",
+      ]),
+    );
+
+    const all = await claimsOf(slug);
+    const outcome = await importArticle(t.db, { text: withParagraphAdded(INLINE_ARTICLE), fileName: "hand.md", slug });
+    expect(outcome.reanchored).toMatchObject({ exact: all.length, changed: 0, orphaned: 0, added: 1 });
+    const after = await claimsOf(slug);
+    for (const old of all) {
+      const now = after.find((c) => c.id === old.id)!;
+      expect({ revision: now.revision.number, state: now.state, text: now.text, quote: now.quoteExact }).toEqual({ revision: 2, state: old.state, text: old.text, quote: old.quoteExact });
+    }
   });
 });
