@@ -4,6 +4,10 @@
  *
  *   text-diff → text-position (old → new offsets) → anchor-claim (position, quote + context, quote,
  *   fuzzy via match-quote + match-score) → reanchor-claims (every claim, with status and counts)
+ *
+ * quote-selector is the one builder of selectors, for every caller: stored quotes over the
+ * revision's Markdown with UTF-16 offsets (what re-anchoring searches), the pipeline's over its
+ * plain text, and the W3C export's with code-point offsets.
  */
 export { anchorClaim, MIN_QUOTE_LENGTH, MIN_SCORE, SEARCH_RADIUS } from "./anchor-claim";
 export {
