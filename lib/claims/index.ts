@@ -14,6 +14,7 @@ import { collectUnits, type Units, unitText } from "./units";
 export { detectFormat, toMarkdown } from "./format";
 export { checkWorthiness, type CheckWorthiness } from "./model/checkworthy";
 export { parseArticle } from "./parse";
+export { plainTextMap, type PlainTextMap } from "./plain-map";
 export { claimsInSource, prepareArticle, type PreparedArticle, type PrepareOptions } from "./prepare";
 export { extractQuantities } from "./quantities";
 export { splitSentences } from "./sentences";
