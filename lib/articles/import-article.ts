@@ -125,6 +125,7 @@ async function createExtractedClaims(tx: Tx, articleId: string, revisionId: stri
       reasons: JSON.stringify(claim.reasons),
       quantities: JSON.stringify(claim.quantities),
       context: claim.context,
+      speaker: claim.speaker,
       origin: "extracted",
       state: "open",
       position,

@@ -195,6 +195,7 @@ export async function carryClaims(tx: Tx, input: CarryClaimsInput): Promise<Carr
       reasons: JSON.stringify(e.reasons),
       quantities: JSON.stringify(e.quantities),
       context: e.context,
+      speaker: e.speaker,
       origin: "extracted",
       state: "open",
       position: position.get(`new:${i}`) ?? 0,
