@@ -9,12 +9,27 @@ import remarkFrontmatter from "remark-frontmatter";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
+import remarkAutolinkPositions from "./autolink-positions";
 import rehypeDropBoilerplate from "./boilerplate";
 import { parsePlainText } from "./plain-text";
 import type { SourceFormat } from "./types";
 
-/** Markdown as the desk stores it: CommonMark + GFM (tables, footnotes), with YAML/TOML front matter. */
-export const markdownParser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml", "toml"]).freeze();
+/**
+ * Markdown as the desk stores it: CommonMark + GFM (tables, footnotes), with YAML/TOML front matter.
+ * `parse` alone leaves some autolink literals without positions; {@link parseMarkdown} also runs
+ * the pass that restores them.
+ */
+export const markdownParser = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkFrontmatter, ["yaml", "toml"])
+  .use(remarkAutolinkPositions)
+  .freeze();
+
+/** Markdown as mdast with a position on every node that came from the text (autolink-positions.ts). */
+export function parseMarkdown(input: string): Root {
+  return markdownParser.runSync(markdownParser.parse(input), input);
+}
 
 /** HTML as the desk reads it: page furniture dropped (boilerplate.ts), then rehype-remark. */
 const htmlToMdast = unified().use(rehypeParse).use(rehypeDropBoilerplate).use(rehypeRemark).freeze();
@@ -34,7 +49,7 @@ export function parseHtml(input: string): Root {
 export function parseArticle(input: string, format: SourceFormat = "markdown"): Root {
   if (format === "text") return parsePlainText(input);
   if (format === "html") return parseHtml(input);
-  return parseProseLine(input) ?? markdownParser.parse(input);
+  return parseProseLine(input) ?? parseMarkdown(input);
 }
 
 /** Lines shorter than this always go through micromark; the shortcut below is for pasted giants. */

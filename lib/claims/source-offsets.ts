@@ -84,8 +84,8 @@ export function createSourceMap(markdown: string, source: string, tree: Root): S
   return {
     fromPlain,
     nextUnit(text) {
-      // A unit's words are a slice of its run and so of the plain text; searching from the last unit
-      // on finds it where it is, without trusting Markdown offsets (an autolinked e-mail has none).
+      // A dropped unit has no position selector, but its words are a slice of its run and so of the
+      // plain text: searching from the last unit on finds it where it is.
       const at = mdPlain.indexOf(text, cursor);
       if (at === -1 || text === "") return null;
       cursor = at + 1;
