@@ -41,7 +41,7 @@ const text = readArticle(file);
 // Read as the import reads it (prepareArticle), so both find the same claims; report them in FILE.
 const article = prepareArticle(text, { fileName: file });
 const result = claimsInSource(article, extractClaims(article.markdown));
-const claims = result.claims.map(({ kind, text, sourceStart, sourceEnd, score, reasons, quantities, context }) => ({
-  kind, text, sourceStart, sourceEnd, score, reasons, quantities, context,
+const claims = result.claims.map(({ kind, text, sourceStart, sourceEnd, score, reasons, quantities, context, speaker }) => ({
+  kind, text, sourceStart, sourceEnd, score, reasons, quantities, context, speaker,
 }));
 process.stdout.write(`${JSON.stringify(all ? { claims, dropped: result.dropped } : { claims }, null, 2)}\n`);
