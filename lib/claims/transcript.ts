@@ -56,6 +56,8 @@ export function speakerLabel(line: string): { speaker: string; length: number } 
   if (NOT_A_SPEAKER.has(speaker.toLowerCase().replace(/\.$/, ""))) return null;
   // A sentence that happens to open "The rule: …" or "In 2019: …" is not a turn.
   if (/^(?:The|A|An|This|That|These|Those|In|On|At|For|By|And|But|Or|So|It|We|I|He|She|They|Our|My)$/.test(speaker)) return null;
+  // Words spoken are written in sentence case; "CANDIDATE FORUM: STATE SENATE DISTRICT 14" is a title.
+  if (!/\p{Ll}/u.test(line.slice(m[0].length))) return null;
   return { speaker, length: m[0].length };
 }
 

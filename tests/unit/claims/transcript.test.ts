@@ -33,6 +33,7 @@ describe("transcripts", () => {
     expect(speakerLabel("Q: What happened?")?.speaker).toBe("Q");
     expect(speakerLabel("The rule: it applies.")).toBeNull();
     expect(speakerLabel("Source: the agency.")).toBeNull();
+    expect(speakerLabel("CANDIDATE FORUM: STATE SENATE DISTRICT 14")).toBeNull();
   });
 
   it("cuts a block into turns and carries a speaker across a line without a label", () => {
