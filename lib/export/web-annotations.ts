@@ -1,4 +1,5 @@
 import { buildSelectors } from "@/lib/anchoring/quote-selector";
+import { plainTextMap, type PlainTextMap } from "@/lib/claims/plain-map";
 import type { TextPositionSelector, TextQuoteSelector } from "@/lib/claims/types";
 import { publishingOrganisation, type Organisation } from "./organisation";
 import { buildReportModel, groupBy, personName, verdictInfo } from "./report-model";
@@ -50,7 +51,7 @@ export type Annotation = {
   creator?: Agent;
   generator?: Agent;
   body?: (TextualBody | LinkBody)[];
-  target: { type: "SpecificResource"; source: { id: string; type: "Text"; format: "text/markdown"; language: string }; selector: Selector[] };
+  target: { type: "SpecificResource"; source: { id: string; type: "Text"; format: "text/plain"; language: string }; selector: Selector[] };
 };
 
 export type AnnotationPage = {
@@ -74,20 +75,38 @@ export type AnnotationCollection = {
 };
 
 /**
- * The URL that serves a revision's text as it was imported (app/a/[slug]/revisions/[number]): the
- * annotations' target. Public once the article is published, like the reading view.
+ * The URL that serves a revision's plain text, `plainText` of its Markdown
+ * (app/a/[slug]/revisions/[number]): the annotations' target, the text their selectors count in.
+ * Public once the article is published, like the reading view.
  */
 export function revisionTextUrl(origin: string, slug: string, revisionNumber: number): string {
   return `${origin.replace(/\/+$/, "")}/a/${encodeURIComponent(slug)}/revisions/${revisionNumber}`;
 }
 
 /**
+ * The selectors of a claim at UTF-16 span `[start, end)` of its revision's Markdown: both, over the
+ * plain text, with code-point offsets. A claim whose span holds no prose (a manual claim drawn over
+ * code or raw HTML only: rare) has no place in the plain text, so no position can be given; it gets
+ * a TextQuoteSelector of its Markdown words alone, without context (the Markdown around them is not
+ * in the served text either), which never claims a wrong place.
+ */
+function claimSelectors(plain: PlainTextMap, markdown: string, start: number, end: number): Selector[] {
+  const span = plain.toPlain(start, end);
+  if (!span) return [buildSelectors(markdown, start, end, { contextLength: 0 }).quote];
+  const { quote, position } = buildSelectors(plain.text, span[0], span[1], { offsets: "codepoint" });
+  return [quote, position];
+}
+
+/**
  * annotations.jsonld: the article's claims and reviews as one W3C AnnotationCollection. Each claim
  * readers see, and each orphaned one, is an annotation (motivation `highlighting`, its kind as a
- * `classifying` body) whose target is the claim's span of the revision it is anchored to: that
- * revision's text, served at {@link revisionTextUrl}, by a TextQuoteSelector and a
- * TextPositionSelector whose offsets count code points (the model's characters), both built by
- * lib/anchoring's buildSelectors from the claim's source offsets, so they always agree. Each review
+ * `classifying` body) whose target is the claim's span of the revision it is anchored to, in that
+ * revision's plain text (the words a reader sees, which is what Hypothesis and other W3C consumers
+ * match quotes against; a Markdown quote holding `**` or `](url)` would match nothing there), served
+ * at {@link revisionTextUrl}. The claim's Markdown span becomes a plain-text span through
+ * lib/claims's plainTextMap, the one conversion; lib/anchoring's buildSelectors, the one builder,
+ * cuts a TextQuoteSelector and a TextPositionSelector whose offsets count code points (the model's
+ * characters) from it, so they always agree with each other and with the served text. Each review
  * is an annotation on the same target with motivation `assessing`: its verdict a `classifying`
  * body, its note an `assessing` Markdown body, each citation a SpecificResource body with purpose
  * `linking`. An article without claims is a collection of total 0 with no page. Ids are fragments
@@ -100,7 +119,14 @@ export function formatWebAnnotations(data: ArticleExport, options: { baseUrl: st
   const organisation = options.organisation ?? publishingOrganisation(base);
   const generator: Agent = { id: `${base}/`, type: "Software", name: "Claimdesk", homepage: `${base}/` };
   const desk: Agent = { type: "Organization", name: organisation.name, homepage: organisation.url };
-  const revisions = new Map(data.revisions.map((r) => [r.id, { ...r, astral: /[\uD800-\uDFFF]/.test(r.text) }]));
+  const revisions = new Map(data.revisions.map((r) => [r.id, r]));
+  // Each revision's Markdown is parsed once, on its first claim.
+  const plainMaps = new Map<string, PlainTextMap>();
+  const plainOf = (revision: ArticleExport["revisions"][number]): PlainTextMap => {
+    let map = plainMaps.get(revision.id);
+    if (!map) plainMaps.set(revision.id, (map = plainTextMap(revision.text)));
+    return map;
+  };
   const citationsByReview = groupBy(data.citations, (c) => c.reviewId);
   const sources = new Map(data.sources.map((s) => [s.id, s]));
   const users = new Map(data.users.map((u) => [u.id, u]));
@@ -111,12 +137,10 @@ export function formatWebAnnotations(data: ArticleExport, options: { baseUrl: st
   for (const { claim, kindLabel, reviews } of [...model.claims, ...model.orphaned]) {
     const revision = revisions.get(claim.revisionId);
     if (!revision) continue;
-    // Without astral characters code points and UTF-16 units coincide: skip the counting.
-    const { quote, position } = buildSelectors(revision.text, claim.sourceStart, claim.sourceEnd, { offsets: revision.astral ? "codepoint" : "utf16" });
     const target: Annotation["target"] = {
       type: "SpecificResource",
-      source: { id: revisionTextUrl(base, data.article.slug, revision.number), type: "Text", format: "text/markdown", language: LANGUAGE },
-      selector: [quote, position],
+      source: { id: revisionTextUrl(base, data.article.slug, revision.number), type: "Text", format: "text/plain", language: LANGUAGE },
+      selector: claimSelectors(plainOf(revision), revision.text, claim.sourceStart, claim.sourceEnd),
     };
     items.push({
       id: `${collectionId}#claim-${claim.id}`,

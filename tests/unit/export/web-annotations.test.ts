@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { plainText } from "@/lib/claims";
 import type { ArticleExport } from "@/lib/export/types";
 import { ANNO_CONTEXT, formatWebAnnotations, revisionTextUrl, W3C_MOTIVATIONS } from "@/lib/export/web-annotations";
-import { FIXTURE_SLUG, SOURCES, type Fixture, useExportFixture } from "./fixture";
+import { FIXTURE_SLUG, MANUAL_CLAIM_TEXT, SOURCES, type Fixture, useExportFixture } from "./fixture";
 
 const BASE = "https://desk.example";
 
@@ -20,9 +21,9 @@ describe("annotations.jsonld (W3C Web Annotation)", () => {
     expect(collection.total).toBe(collection.first.items.length);
   });
 
-  it("every annotation has an id, a type, a W3C motivation and a target with both selectors on its revision", () => {
+  it("every annotation has an id, a type, a W3C motivation and a target with both selectors on its revision's plain text", () => {
     const first = formatWebAnnotations(data, { baseUrl: BASE }).first!;
-    const revision = data.revisions[0]!;
+    const codePoints = Array.from(plainText(data.revisions[0]!.text));
     const ids = new Set<string>();
     for (const a of first.items) {
       expect(a.id.startsWith(`${BASE}/`)).toBe(true);
@@ -30,14 +31,14 @@ describe("annotations.jsonld (W3C Web Annotation)", () => {
       expect(a.type).toBe("Annotation");
       for (const m of [a.motivation].flat()) expect(W3C_MOTIVATIONS).toContain(m);
       for (const body of a.body ?? []) expect(W3C_MOTIVATIONS).toContain(body.purpose);
-      expect(a.target.source).toEqual({ id: revisionTextUrl(BASE, FIXTURE_SLUG, 1), type: "Text", format: "text/markdown", language: "en" });
+      expect(a.target.source).toEqual({ id: revisionTextUrl(BASE, FIXTURE_SLUG, 1), type: "Text", format: "text/plain", language: "en" });
       const quote = a.target.selector.find((s) => s.type === "TextQuoteSelector");
       const position = a.target.selector.find((s) => s.type === "TextPositionSelector");
       expect(quote && position).toBeTruthy();
       if (quote?.type === "TextQuoteSelector" && position?.type === "TextPositionSelector") {
-        expect(revision.text.slice(position.start, position.end)).toBe(quote.exact);
-        expect(revision.text.slice(0, position.start).endsWith(quote.prefix)).toBe(true);
-        expect(revision.text.slice(position.end).startsWith(quote.suffix)).toBe(true);
+        expect(codePoints.slice(position.start, position.end).join("")).toBe(quote.exact);
+        expect(codePoints.slice(0, position.start).join("").endsWith(quote.prefix)).toBe(true);
+        expect(codePoints.slice(position.end).join("").startsWith(quote.suffix)).toBe(true);
         expect(quote.prefix.length).toBeGreaterThan(0);
       }
     }
@@ -62,5 +63,9 @@ describe("annotations.jsonld (W3C Web Annotation)", () => {
     const links = reviewAnnotations.flatMap((a) => a.body ?? []).filter((b) => b.purpose === "linking");
     expect(links).toHaveLength(data.citations.length);
     expect(fixture.claims.manual.text).toContain("\n");
+    // The manual claim's words, its line break included, as a reader sees them (the front matter gone).
+    const manual = claimAnnotations.find((a) => a.id.endsWith(`#claim-${fixture.claims.manual.id}`))!;
+    expect(manual.target.selector.map((s) => s.type)).toEqual(["TextQuoteSelector", "TextPositionSelector"]);
+    expect(manual.target.selector[0]).toMatchObject({ exact: MANUAL_CLAIM_TEXT });
   });
 });

@@ -6,9 +6,10 @@ import { readRevisionText, revisionTextResponse } from "@/lib/reading/revision-t
 export const dynamic = "force-dynamic";
 
 /**
- * GET /a/<slug>/revisions/<n>: one revision's text as imported, the target the W3C annotation
- * export points at (lib/export/web-annotations.ts). Access as for the reading view: published
- * articles for everyone, drafts for staff, a 404 for anyone else (lib/reading/revision-text.ts).
+ * GET /a/<slug>/revisions/<n>: one revision's plain text (text/plain), the target the W3C annotation
+ * export points at and whose code points its selectors count (lib/export/web-annotations.ts).
+ * Access as for the reading view: published articles for everyone, drafts for staff, a 404 for
+ * anyone else (lib/reading/revision-text.ts).
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string; number: string }> }): Promise<Response> {
   const viewer = await getViewer();
