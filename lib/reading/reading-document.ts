@@ -72,7 +72,7 @@ export function renderReadingDocument(
           byline ? `Original article: ${byline}. ` : null,
           original ? h("a", { href: original, rel: ["noopener", "noreferrer"] }, ["Read the original"]) : null,
           original ? ". " : null,
-          article.publishedAt ? `Checked by Claimdesk, published ${article.publishedAt.toISOString().slice(0, 10)}.` : null,
+          article.publishedAt ? `Checked by ${markup.organisation.name}, published ${article.publishedAt.toISOString().slice(0, 10)}.` : null,
         ]),
       ]),
       summaryTree(summary, markup.chart),

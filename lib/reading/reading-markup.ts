@@ -17,6 +17,8 @@ export type ReadingMarkup = {
   claimsHtml: string;
   /** The numbered source notes ("" when nothing is cited). */
   sourceNotesHtml: string;
+  /** Who checked the article: ClaimReview's author and the page's "Checked by" line alike. */
+  organisation: Organisation;
   /** ClaimReview JSON-LD, escaped for a script element; null when nothing is approved. */
   claimReviewJson: string | null;
   /** Rough size in UTF-16 code units, for the cache's budget. */
@@ -41,7 +43,8 @@ export function renderReadingMarkup(view: ReadingView, options: { pageUrl: strin
   const claimsHtml = toHtml(claimEntriesTree(page.claims));
   const sourceNotesHtml = notes ? toHtml(notes) : "";
   // The same call on the same read model as claimreview.jsonld (lib/export/claim-review-export.ts).
-  const reviews = claimReviewsOf(page.published, { origin, organisation: options.organisation ?? publishingOrganisation(origin) });
+  const organisation = options.organisation ?? publishingOrganisation(origin);
+  const reviews = claimReviewsOf(page.published, { origin, organisation });
   const claimReviewJson = reviews.length === 0 ? null : serializeJsonLd(reviews);
   return {
     article: view.article,
@@ -50,6 +53,7 @@ export function renderReadingMarkup(view: ReadingView, options: { pageUrl: strin
     bodyHtml,
     claimsHtml,
     sourceNotesHtml,
+    organisation,
     claimReviewJson,
     size: bodyHtml.length + claimsHtml.length + sourceNotesHtml.length + (claimReviewJson?.length ?? 0),
   };

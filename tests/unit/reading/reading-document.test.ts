@@ -3,6 +3,7 @@ import rehypeParse from "rehype-parse";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
 import { describe, expect, it } from "vitest";
+import { publishingOrganisation } from "@/lib/export/organisation";
 import { accountHtml, notFoundDocument, renderReadingDocument } from "@/lib/reading/reading-document";
 import { renderReadingMarkup } from "@/lib/reading/reading-markup";
 import type { ReadingView } from "@/lib/reading/types";
@@ -83,6 +84,17 @@ describe("renderReadingDocument", () => {
     const json = /<script type="application\/ld\+json">(.*?)<\/script>/.exec(html)?.[1] ?? "";
     expect(json).not.toContain("<");
     expect(JSON.parse(json)[0].itemReviewed.author.name).toBe(view.article.author);
+  });
+
+  it("names the configured organisation as the checker, as ClaimReview does", () => {
+    expect(html).toContain("Checked by Claimdesk, published 2026-03-04.");
+    const organisation = publishingOrganisation(pageUrl, { CLAIMDESK_ORG_NAME: "Harbor <Fact> Desk" });
+    const named = renderReadingMarkup(view, { pageUrl, organisation });
+    const page = renderReadingDocument(named, { pageUrl, access: "public" });
+    expect(page.after).toContain("Checked by Harbor &#x3C;Fact> Desk, published 2026-03-04.");
+    expect(page.after).not.toContain("Checked by Claimdesk");
+    const json = /<script type="application\/ld\+json">(.*?)<\/script>/.exec(page.after)?.[1] ?? "";
+    expect(JSON.parse(json)[0].author.name).toBe("Harbor <Fact> Desk");
   });
 
   it("marks a preview with a banner and keeps it out of search engines", () => {
