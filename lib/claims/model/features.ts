@@ -93,18 +93,32 @@ const DESCRIPTIONS: Record<string, string> = {
   "cue:opinion": "opinion or intention (I think, we will)",
 };
 
-/** A feature in words, for a claim's reasons: 'word "deficit"', 'a percentage', 'few words (1-4)'. */
+const WORD_NAMES: Record<string, string> = {
+  "#": "a figure of three or more digits",
+  "#small": "a one- or two-digit figure",
+  "#year": "a year",
+  "?": "a question mark",
+  $: "a dollar sign",
+  "%": "a percent sign",
+};
+
+/** Number shapes inside a word pair, as a reader would write them: "by ‹figure›", "in ‹year›". */
+const shown = (words: string) =>
+  words.replace(/#year/g, "‹year›").replace(/#small/g, "‹small figure›").replace(/#/g, "‹figure›");
+
+/** A feature in words, for a claim's reasons: 'word "deficit"', 'a percentage', 'words "in ‹year›"'. */
 export function describeFeature(feature: string): string {
   const known = DESCRIPTIONS[feature];
   if (known) return known;
   const [prefix, ...rest] = feature.split(":");
   const value = rest.join(":");
-  const shown = value.replace(/#year/g, "a year").replace(/#small/g, "a small number").replace(/#/g, "a figure");
   switch (prefix) {
     case "w":
-      return `word "${shown}"`;
-    case "b":
-      return `words "${shown.replace("<s> ", "").replace(" </s>", "")}"${value.startsWith("<s>") ? " at the start" : value.endsWith("</s>") ? " at the end" : ""}`;
+      return WORD_NAMES[value] ?? `word "${value}"`;
+    case "b": {
+      const words = shown(value.replace("<s> ", "").replace(" </s>", ""));
+      return `words "${words}"${value.startsWith("<s>") ? " at the start" : value.endsWith("</s>") ? " at the end" : ""}`;
+    }
     case "len":
       return `length ${value} words`;
     case "cue":
