@@ -1,5 +1,12 @@
 import { readFileSync } from "node:fs";
+import type { Element } from "hast";
+import rehypeParse from "rehype-parse";
+import { unified } from "unified";
+import { visit } from "unist-util-visit";
 import { describe, expect, it } from "vitest";
+import { accountHtml, renderReadingDocument } from "@/lib/reading/reading-document";
+import { renderReadingMarkup } from "@/lib/reading/reading-markup";
+import type { ReadingView } from "@/lib/reading/types";
 
 const normalize = (css: string) => css.replace(/\s+/g, " ").trim();
 
@@ -18,5 +25,30 @@ describe("public/reading/reading.css", () => {
   it("keeps the filters hidden until the script shows them, and has a print stylesheet", () => {
     expect(css).toContain(".reading-filters[hidden] { display: none; }");
     expect(css).toMatch(/@media print \{[^]*\.reading-filters, \.claim-popover/);
+  });
+
+  it("hides a note's \"Footnotes\" label from the eye, not from screen readers, and nothing else", () => {
+    const hidden = /\n\.footnotes > p\[id\$="footnote-label"\] \{([^}]*)\}/.exec(css)?.[1] ?? "";
+    const visuallyHidden = /\n\.visually-hidden \{([^}]*)\}/.exec(css)?.[1];
+    expect(normalize(hidden)).toBe(normalize(visuallyHidden ?? "-"));
+
+    // What the rule's selector picks in a reading view whose note has a footnote: exactly the label.
+    const text = "Fees rose 5% in 2024.\n";
+    const view: ReadingView = {
+      article: { id: "a", slug: "fees", title: "Fees", publisher: null, author: null, originalUrl: null, publishedOn: null, status: "published", publishedAt: null },
+      revision: { id: "r", number: 1, text },
+      claims: [{ id: "c1", kind: "statistic", text: "Fees rose 5% in 2024.", sourceStart: 0, sourceEnd: 21, approved: { verdict: "false", note: "They fell.[^1]\n\n[^1]: The 2024 accounts.", reviewerName: null, approvedAt: null, citations: [] } }],
+    };
+    const pageUrl = "https://desk.example/a/fees";
+    const { before, after } = renderReadingDocument(renderReadingMarkup(view, { pageUrl }), { pageUrl, access: "public" });
+    const tree = unified().use(rehypeParse).parse(before + accountHtml(null) + after);
+    const picked: Element[] = [];
+    visit(tree, "element", (node: Element, _index, parent) => {
+      const inFootnotes = parent?.type === "element" && [parent.properties.className].flat().includes("footnotes");
+      if (inFootnotes && node.tagName === "p" && String(node.properties.id ?? "").endsWith("footnote-label")) picked.push(node);
+    });
+    expect(picked.map((p) => p.children.map((c) => (c.type === "text" ? c.value : "")).join(""))).toEqual(["Footnotes"]);
+    // The footnote reference still names it, so a screen reader announces "Footnotes".
+    expect(before + after).toContain(`aria-describedby="${String(picked[0]!.properties.id)}"`);
   });
 });
