@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { ArticleStatus, ClaimKind, ClaimOrigin, ClaimState, Confidence, Role, Stance, Verdict } from "@/lib/domain/vocabulary";
 import { Prisma, type Article, type AuditEvent, type Citation, type Claim, type ClaimAnchor, type Review, type Revision, type Source } from "@/lib/generated/prisma/browser";
-import type { ArticleExport } from "./types";
 
 /**
  * backup.json, version 2: every column of every table that belongs to one article, row for row, plus
@@ -242,23 +241,12 @@ export const BackupSchema = z
 
 export type BackupV1 = z.infer<typeof BackupSchemaV1>;
 
-/** A version-1 file: the header, then the report data (lib/export/types.ts) as loaded. */
-export type BackupFileV1 = { format: "claimdesk-backup"; version: 1; exportedAt: string } & ArticleExport;
-
-/**
- * The header and the data: a version-2 file from loadBackup's data. Given the report data instead
- * (which has no anchors), the version-1 file, until every caller loads the backup with loadBackup.
- */
-export function formatBackup(data: BackupData, options?: { exportedAt?: string }): BackupFile;
-/** @deprecated Writes the version-1 format, which loses the claims' anchors: load with loadBackup instead. */
-export function formatBackup(data: ArticleExport, options?: { exportedAt?: string }): BackupFileV1;
-export function formatBackup(data: BackupData | ArticleExport, options: { exportedAt?: string } = {}): BackupFile | BackupFileV1 {
-  const exportedAt = options.exportedAt ?? new Date().toISOString();
-  if ("claimAnchors" in data) return { format: "claimdesk-backup", version: 2, exportedAt, ...data };
-  return { format: "claimdesk-backup", version: 1, exportedAt, ...data };
+/** The header and the data: a version-2 file from loadBackup's data. */
+export function formatBackup(data: BackupData, options: { exportedAt?: string } = {}): BackupFile {
+  return { format: "claimdesk-backup", version: 2, exportedAt: options.exportedAt ?? new Date().toISOString(), ...data };
 }
 
 /** The file's text: two-space indent, final newline. */
-export function serializeBackup(backup: BackupFile | BackupFileV1): string {
+export function serializeBackup(backup: BackupFile): string {
   return `${JSON.stringify(backup, null, 2)}\n`;
 }
