@@ -33,6 +33,10 @@ The city spent **$4.2 million** on [road repairs](https://harbor.example/roads "
 The \`roads-2024\` plan funds 18 new crossings &amp; 40 km of bike lanes, the transit office said in March.
 
 Bus ridership rose 12% in 2023, and the harbor ferry carried 1.2 million riders.
+
+\`\`\`
+roads_budget_2023 = 4_200_000
+\`\`\`
 `;
 
 const MARKDOWN_SYNTAX = /\*\*|\]\(|`|&amp;|&#|https:\/\//;
@@ -53,6 +57,9 @@ function expectMusts(collection: AnnotationCollection) {
     expect(validateAnnotation(standalone), `${annotation.id}: ${ajv.errorsText(validateAnnotation.errors)}`).toBe(true);
   }
 }
+
+/** A claim drawn over code alone: no words in the plain text, so a quote and no position. */
+const CODE_ONLY = "roads_budget_2023 = 4_200_000";
 
 function selectorsOf(annotation: Annotation) {
   const [quote, position] = annotation.target.selector;
@@ -81,6 +88,10 @@ async function expectSelectorsInServedText(db: Database, slug: string, collectio
       served.set(url, Array.from(await response.text()));
     }
     const codePoints = served.get(url)!;
+    if (annotation.target.selector.length === 1) {
+      expect(annotation.target.selector).toEqual([{ type: "TextQuoteSelector", exact: CODE_ONLY, prefix: "", suffix: "" }]);
+      continue;
+    }
     const { quote, position } = selectorsOf(annotation);
     expect(codePoints.slice(position.start, position.end).join(""), annotation.id).toBe(quote.exact);
     expect(codePoints.slice(position.start - Array.from(quote.prefix).length, position.start).join("")).toBe(quote.prefix);
@@ -118,6 +129,8 @@ describe("annotations.jsonld against the W3C test material's MUST assertions", (
     // A split claim: its tail starts after the inline code.
     const crossings = await db.claim.findFirstOrThrow({ where: { revisionId: revision.id, text: { contains: "crossings" }, origin: { not: "manual" } } });
     splitTail = (await splitClaim(db, { claimId: crossings.id, at: crossings.text.indexOf("funds"), viewer })).second.text;
+    const code = INLINE_MARKDOWN.indexOf(CODE_ONLY);
+    await addClaim(db, { revisionId: revision.id, sourceStart: code, sourceEnd: code + CODE_ONLY.length, viewer });
   }, 60_000);
   afterAll(async () => temp.dispose());
 
@@ -143,11 +156,13 @@ describe("annotations.jsonld against the W3C test material's MUST assertions", (
     expect(await expectSelectorsInServedText(db, "emoji-budget", collection)).toBeGreaterThan(0);
   });
 
-  it("an article with inline Markdown passes, its quotes hold no Markdown syntax, and manual and split claims get both selectors", async () => {
+  it("an article with inline Markdown passes, its quotes hold no Markdown syntax, manual and split claims get both selectors, a claim over code alone a quote only", async () => {
     const collection = formatWebAnnotations(await loadArticleExport(db, { slug: "inline-roads" }), { baseUrl: BASE });
     expectMusts(collection);
     await expectSelectorsInServedText(db, "inline-roads", collection);
-    const items = collection.first!.items;
+    const codeOnly = collection.first!.items.filter((a) => a.target.selector.length === 1);
+    expect(codeOnly).toHaveLength(1);
+    const items = collection.first!.items.filter((a) => !codeOnly.includes(a));
     for (const annotation of items) {
       const { quote } = selectorsOf(annotation);
       expect(`${quote.prefix}${quote.exact}${quote.suffix}`, annotation.id).not.toMatch(MARKDOWN_SYNTAX);
