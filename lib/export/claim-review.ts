@@ -31,6 +31,8 @@ export type ClaimReviewInput = {
     text: string;
     verdict: Verdict;
     approvedAt: Date | null;
+    /** In a transcript, who said it: the Claim's author, before the article's. */
+    speaker?: string | null;
   }>;
 };
 
@@ -78,13 +80,13 @@ export function claimReviewsOf(published: PublishedVerdicts, options: { origin: 
     publisher: options.organisation,
     publishedAt: published.article.publishedAt,
     article: published.article,
-    claims: published.claims.flatMap((c) => (c.approved ? [{ id: c.id, text: c.text, verdict: c.approved.verdict, approvedAt: c.approved.approvedAt }] : [])),
+    claims: published.claims.flatMap((c) => (c.approved ? [{ id: c.id, text: c.text, verdict: c.approved.verdict, approvedAt: c.approved.approvedAt, speaker: c.speaker }] : [])),
   });
 }
 
 /** One ClaimReview per approved verdict, in the order given (reading order). */
 export function buildClaimReviews(input: ClaimReviewInput): ClaimReview[] {
-  const itemReviewed = claimAppearance(input.article);
+  const appearance = claimAppearance(input.article);
   const { name, url, logo } = input.publisher;
   const author: ClaimReview["author"] = { "@type": "Organization", name, ...(url ? { url } : {}), ...(logo ? { logo: { "@type": "ImageObject" as const, url: logo } } : {}) };
   return input.claims.map((claim) => {
@@ -105,7 +107,8 @@ export function buildClaimReviews(input: ClaimReviewInput): ClaimReview[] {
       },
       author,
       ...(published ? { datePublished: isoDate(published) } : {}),
-      itemReviewed,
+      // A transcript's speaker made the claim; the article's author only reported it.
+      itemReviewed: claim.speaker ? { ...appearance, author: { "@type": "Person" as const, name: claim.speaker } } : appearance,
     };
   });
 }

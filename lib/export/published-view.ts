@@ -40,6 +40,7 @@ export function readingViewOfExport(data: ArticleExport): ReadingView | null {
         text: claim.text,
         sourceStart: claim.sourceStart,
         sourceEnd: claim.sourceEnd,
+        speaker: claim.speaker,
         approved:
           claim.state === "approved" && review && verdict.success
             ? {

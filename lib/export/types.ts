@@ -47,6 +47,8 @@ export type ExportClaim = {
   /** Stored JSON text (an array of quantities), kept verbatim. */
   quantities: string;
   context: string | null;
+  /** In a transcript, who said it. */
+  speaker: string | null;
   origin: string;
   state: string;
   position: number;

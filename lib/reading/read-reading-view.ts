@@ -35,6 +35,7 @@ export async function readReadingView(db: Database, slug: string): Promise<Readi
               state: true,
               sourceStart: true,
               sourceEnd: true,
+              speaker: true,
               approvedAt: true,
               approvedReview: {
                 select: {
@@ -84,6 +85,7 @@ export async function readReadingView(db: Database, slug: string): Promise<Readi
         text: claim.text,
         sourceStart: claim.sourceStart,
         sourceEnd: claim.sourceEnd,
+        speaker: claim.speaker,
         // Only an approval shows a verdict; a review that merely exists is never shown to readers.
         approved:
           claim.state === "approved" && review && verdict.success

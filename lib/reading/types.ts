@@ -43,6 +43,8 @@ export type ReadingClaim = {
   text: string;
   sourceStart: number;
   sourceEnd: number;
+  /** In a transcript, who said it. */
+  speaker: string | null;
   approved: ApprovedVerdict | null;
 };
 

@@ -86,6 +86,12 @@ describe("buildClaimReviews (in memory)", () => {
     expect(bare!.datePublished).toBeUndefined();
   });
 
+  it("names a transcript's speaker as the claim's author, and the article's author as the appearance's", () => {
+    const [spoken] = buildClaimReviews({ ...input, claims: [{ id: "s", text: "We cut the deficit by $1 trillion.", verdict: "misleading", approvedAt: null, speaker: "SEN. ALVAREZ" }] });
+    expect(spoken!.itemReviewed.author).toEqual({ "@type": "Person", name: "SEN. ALVAREZ" });
+    expect(spoken!.itemReviewed.appearance?.author).toEqual({ "@type": "Person", name: "Pat Writer" });
+  });
+
   it("serialises so that claim text can never close the script element", () => {
     const hostile = buildClaimReviews({ ...input, claims: [{ id: "h", text: "</script><script>alert(1)</script> & \u2028", verdict: "false", approvedAt: null }] });
     const json = serializeJsonLd(hostile);

@@ -8,7 +8,7 @@ const text = "# Budget check\n\nSpending rose **12%** in 2024. The rule allows 4
 
 function claim(quote: string, id: string, kind: ReadingClaim["kind"], approved: ReadingClaim["approved"] = null): ReadingClaim {
   const start = text.indexOf(quote);
-  return { id, kind, text: quote.replace(/\*/g, ""), sourceStart: start, sourceEnd: start + quote.length, approved };
+  return { id, kind, text: quote.replace(/\*/g, ""), sourceStart: start, sourceEnd: start + quote.length, speaker: null, approved };
 }
 
 const citation = (id: string, sourceId: string, url: string): ReadingCitation => ({

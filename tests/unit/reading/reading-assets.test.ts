@@ -37,7 +37,7 @@ describe("public/reading/reading.css", () => {
     const view: ReadingView = {
       article: { id: "a", slug: "fees", title: "Fees", publisher: null, author: null, originalUrl: null, publishedOn: null, status: "published", publishedAt: null },
       revision: { id: "r", number: 1, text },
-      claims: [{ id: "c1", kind: "statistic", text: "Fees rose 5% in 2024.", sourceStart: 0, sourceEnd: 21, approved: { verdict: "false", note: "They fell.[^1]\n\n[^1]: The 2024 accounts.", reviewerName: null, approvedAt: null, citations: [] } }],
+      claims: [{ id: "c1", kind: "statistic", text: "Fees rose 5% in 2024.", sourceStart: 0, sourceEnd: 21, speaker: null, approved: { verdict: "false", note: "They fell.[^1]\n\n[^1]: The 2024 accounts.", reviewerName: null, approvedAt: null, citations: [] } }],
     };
     const pageUrl = "https://desk.example/a/fees";
     const { before, after } = renderReadingDocument(renderReadingMarkup(view, { pageUrl }), { pageUrl, access: "public" });

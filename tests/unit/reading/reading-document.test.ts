@@ -31,6 +31,7 @@ const view: ReadingView = {
       text: "Fees rose 5% in 2024.",
       sourceStart: start,
       sourceEnd: start + "Fees rose 5% in 2024.".length,
+      speaker: null,
       approved: { verdict: "false", note: "No.", reviewerName: "Rita", approvedAt: null, citations: [] },
     },
   ],

@@ -14,6 +14,7 @@ const view: ReadingView = {
       text: "Fees rose 5% in 2024.",
       sourceStart: start,
       sourceEnd: start + "Fees rose 5% in 2024.".length,
+      speaker: null,
       approved: {
         verdict: "false",
         note: "See [the ledger](javascript:alert(1)) <script>alert(2)</script>",
