@@ -76,16 +76,16 @@ function contextWeights(debates: { id: number; label: number }[], margins: numbe
 
 function search(debates: LabelledSentence[], articles: LabelledSentence[]) {
   const labels = debates.map((s) => s.label);
-  console.log("l2\tminCount\tepochs\tposW\tAP\tbest F1");
-  for (const l2 of (process.env.CW_L2 ?? "3e-5,1e-4,3e-4").split(",").map(Number))
-    for (const minCount of (process.env.CW_MIN ?? "1,2").split(",").map(Number))
-      for (const epochs of (process.env.CW_EPOCHS ?? "5,10").split(",").map(Number))
-        for (const positiveWeight of [1]) {
-          const hyper = { l2, minCount, epochs, positiveWeight };
+  console.log("rate\tl2\tminCount\tepochs\tAP\tbest F1");
+  for (const rate of [0.02, 0.05, 0.1, 0.2])
+    for (const l2 of [1e-4, 1e-3])
+      for (const minCount of [1, 2])
+        for (const epochs of [5, 10]) {
+          const hyper = { l2, minCount, epochs, positiveWeight: 1, rate };
           const m = crossValidate(debates, FOLDS, hyper, articles);
           const p = m.map(sigmoid);
           const best = prf(p, labels, bestThreshold(p, labels)).f1;
-          console.log(`${l2}\t${minCount}\t${epochs}\t${positiveWeight}\t${averagePrecision(m, labels).toFixed(4)}\t${best.toFixed(4)}`);
+          console.log(`${rate}\t${l2}\t${minCount}\t${epochs}\t${averagePrecision(m, labels).toFixed(4)}\t${best.toFixed(4)}`);
         }
 }
 

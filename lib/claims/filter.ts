@@ -4,12 +4,12 @@
  * The tests are about the shape of the words, not about any one article: a question asks rather than
  * asserts; an imperative addressed to the reader is a call to action; "I think…" or a personal memory
  * is not checkable, and neither is a quotation with no figure, comparison or effect in it (someone's
- * view), but only where the check-worthiness model agrees (a low probability); and page
+ * view), but only where the check-worthiness model agrees (it does not call the unit check-worthy); and page
  * furniture (bylines, datelines, captions, share/subscribe/comment lines, author boxes, source notes)
  * has a small, well-known vocabulary and shape.
  */
 import { AUXILIARY, FINITE_VERB, HEADLINE_VERB, PAST_EVENT, POLICY_CUES, TREND, findCue } from "./cues";
-import { checkWorthiness, NOTHING_CHECKABLE } from "./model/checkworthy";
+import { checkWorthiness, decisionThreshold } from "./model/checkworthy";
 import type { Typing } from "./type";
 import type { BlockKind } from "./units";
 
@@ -97,10 +97,10 @@ export function whyNotAClaim(unit: FilterInput): string | null {
   }
   // Opinion and first person: dropped only where the rules find nothing measured (a statistic or a
   // rule: a figure, record, trend or comparison; "for forty years" is a span, not a measurement) AND
-  // the model agrees (a low probability). "I cut the deficit by $1 trillion", "We doubled enrolment",
+  // the model agrees (below its decision threshold). "I cut the deficit by $1 trillion", "We doubled enrolment",
   // "When I took office in 2014 we had 11,200 pending cases" stay.
   const measured = typing.kind === "statistic" || typing.kind === "program_rule";
-  const nothingCheckable = !measured && typing.score < NOTHING_CHECKABLE;
+  const nothingCheckable = !measured && typing.score < decisionThreshold();
   if (nothingCheckable && SINGULAR_FIRST_PERSON.test(plain)) return "first-person statement (personal, not checkable)";
   if (nothingCheckable && PLURAL_FIRST_PERSON.test(plain)) return "first-person opinion without a checkable fact";
   if (nothingCheckable && OPINION.test(plain)) return "opinion or figure of speech";

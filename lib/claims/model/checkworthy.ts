@@ -51,7 +51,11 @@ function model(): Loaded {
   return loaded;
 }
 
-/** The probability at and above which the model calls a sentence check-worthy (best F1 held out). */
+/**
+ * The probability at and above which the model calls a sentence check-worthy (best F1 on held-out
+ * ClaimBuster folds). Below it the model holds that a sentence is not worth checking: the filter drops
+ * an opinion or first-person unit only when the rules find nothing measured too (filter.ts).
+ */
 export function decisionThreshold(): number {
   return model().threshold;
 }
@@ -60,12 +64,6 @@ export function decisionThreshold(): number {
 export function contextWeights(): ContextWeights | null {
   return model().context;
 }
-
-/**
- * Below this probability the model holds that a sentence has nothing worth checking: the filter may
- * drop an opinion or first-person unit only when the rules and the model agree (README.md here).
- */
-export const NOTHING_CHECKABLE = 0.2;
 
 /** Scores one sentence. `top` is how many weighed features to return. */
 export function checkWorthiness(text: string, top = 3): CheckWorthiness {
