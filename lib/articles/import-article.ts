@@ -60,6 +60,10 @@ export async function importArticle(db: Database, input: ImportArticleInput): Pr
   const title = meta.title ?? firstHeading(markdown) ?? slug;
   const contentHash = createHash("sha256").update(markdown).digest("hex");
 
+  // An identical re-import is answered from the content hash alone: extraction is the slow part.
+  const unchanged = await unchangedOutcome(db, slug, contentHash);
+  if (unchanged) return unchanged;
+
   // Extraction is pure and can be slow on long articles: run it before the write transaction.
   const { claims } = extractClaims(markdown, { format: "markdown" });
 
@@ -69,10 +73,8 @@ export async function importArticle(db: Database, input: ImportArticleInput): Pr
       select: { id: true, revisions: { orderBy: { number: "desc" }, take: 1, select: { id: true, number: true, text: true, contentHash: true } } },
     });
     const latest = existing?.revisions[0];
-    if (existing && latest?.contentHash === contentHash) {
-      const claimCount = await tx.claim.count({ where: { articleId: existing.id, revision: { number: latest.number } } });
-      return { status: "unchanged", slug, articleId: existing.id, revisionNumber: latest.number, claimCount };
-    }
+    // Checked again inside the transaction: another import may have landed since the check above.
+    if (existing && latest?.contentHash === contentHash) return (await unchangedOutcome(tx, slug, contentHash))!;
 
     const metadata = { title, publisher: meta.publisher, author: meta.author, originalUrl: meta.url, publishedOn: meta.date };
     const article = existing
@@ -102,6 +104,18 @@ export async function importArticle(db: Database, input: ImportArticleInput): Pr
     const { exact, changed, orphaned, restored, added } = carried;
     return { status: "revised", slug, articleId: article.id, revisionNumber: number, claimCount, reanchored: { exact, changed, orphaned, restored, added } };
   }, { timeout: IMPORT_TIMEOUT_MS });
+}
+
+/** The outcome of importing text identical to the article's latest revision, or null when it differs. */
+async function unchangedOutcome(db: Database | Tx, slug: string, contentHash: string): Promise<ImportOutcome | null> {
+  const latest = await db.revision.findFirst({
+    where: { article: { slug } },
+    orderBy: { number: "desc" },
+    select: { id: true, number: true, contentHash: true, articleId: true },
+  });
+  if (!latest || latest.contentHash !== contentHash) return null;
+  const claimCount = await db.claim.count({ where: { revisionId: latest.id } });
+  return { status: "unchanged", slug, articleId: latest.articleId, revisionNumber: latest.number, claimCount };
 }
 
 /**
