@@ -17,7 +17,7 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
   const viewer = await getViewer();
   const outcome = await resolve((await params).slug, viewer);
-  return readingResponse(outcome, viewer, request.headers.get("if-none-match"));
+  return readingResponse(outcome, viewer, { ifNoneMatch: request.headers.get("if-none-match"), acceptEncoding: request.headers.get("accept-encoding") });
 }
 
 async function resolve(rawSlug: string, viewer: Awaited<ReturnType<typeof getViewer>>): Promise<ReadingOutcome> {
