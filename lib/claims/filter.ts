@@ -9,6 +9,7 @@
  * has a small, well-known vocabulary and shape.
  */
 import { AUXILIARY, FINITE_VERB, HEADLINE_VERB, PAST_EVENT, POLICY_CUES, TREND, findCue } from "./cues";
+import { furnitureReason, isNameAlone } from "./furniture";
 import { checkWorthiness, decisionThreshold } from "./model/checkworthy";
 import type { Typing } from "./type";
 import type { BlockKind } from "./units";
@@ -34,15 +35,18 @@ const DATE_ONLY =
   /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4}|\d{4}-\d{2}-\d{2})(?:,?\s+(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)?)?\.?$/i;
 const CONTACT = /[\w.+-]+@[\w-]+\.[\w.]+|\(\d{3}\)\s*\d{3}[-.]\d{4}|\b\d{3}[-.]\d{3}[-.]\d{4}\b/;
 const CALL_TO_ACTION =
-  /^(?:please\s+)?(?:subscribe|share|sign|click|join|follow|donate|contact|call|tell|learn|download|register|visit|watch|listen|read|check out|find out|get|take|help|support|stand|act|email|write|urge|demand|don['’]t|do not|let['’]s|let us|make sure|remember|consider|imagine|try|buy|order|vote|send|give|tap|scroll|see|show up|bring|attend|come|go|stop|speak|ask|fight|protect|save|keep|tell)\b/i;
+  /^(?:please\s+)?(?:subscribe|share|sign|click|join|follow|donate|contact|call|leave|tell|learn|download|register|visit|watch|listen|read|check out|find out|get|take|help|support|stand|act|email|write|urge|demand|don['’]t|do not|let['’]s|let us|make sure|remember|consider|imagine|try|buy|order|vote|send|give|tap|scroll|see|show up|bring|attend|come|go|stop|speak|ask|fight|protect|save|keep|tell)\b/i;
 const READER_ADDRESS = /\b(?:you|your|yours|us|our|today|now|here|below|above)\b|!$/i;
 const SINGULAR_FIRST_PERSON = /\b(?:I|me|my|mine|myself)\b|\bI['’](?:m|ve|d|ll)\b/;
 const PLURAL_FIRST_PERSON = /^(?:(?:but|and|so|yet|now|still|then)\s+)?(?:we|we['’](?:re|ve|ll|d)|let['’]s|our\s+\w+\s+(?:is|are))\b/i;
 const OPINION = /\b(?:in my (?:view|opinion)|personally|frankly|honestly|IMHO)\b|\b(?:is|are|was) like\b/i;
-const SELF_REFERENCE = /\b(?:table|chart|graph|map|figure|list|graphic|video|box)\s+(?:below|above)\b|^(?:below|above)\b/i;
+const SELF_REFERENCE =
+  /\b(?:table|chart|graph|map|figure|list|graphic|video|box)\s+(?:below|above)\b|^(?:below|above)\b|\b(?:the|this|our)\s+(?:table|chart|graph|map|graphic)\s+(?:does\s+not|doesn['’]t|can(?:not|['’]t))\s+show\b|^here['’]?s\s+(?:a|an|our|the|what)\s+(?:quick\s+|short\s+|brief\s+)?(?:guide|look|primer|rundown|breakdown|explainer|summary|overview|timeline|you need to know)\b/i;
 const WH_START = /^(?:who|what|when|where|why|how|which)\b/i;
 const QUOTED = /["“][^"”]{8,}["”]/;
 const NORMATIVE = /\b(?:should|ought to|shouldn['’]t)\b/i;
+/** "should" as the sentence's modal, not the idiom "longer than they should". */
+const NORMATIVE_MODAL = /(?<!\bthan\s+[\w'’]+\s+)\b(?:should(?:n['’]t)?|ought to)\s+(?:not\s+|never\s+|also\s+|still\s+|instead\s+)?[a-z]+/i;
 const NAMED_WORD = /(?<=\S\s+)[A-Z][a-z]+|\b[A-Z]{2,}\b/;
 // A document describing itself ("This fact sheet answers common questions about …") or the notices
 // agencies print on every page (alternative formats, non-discrimination): about the page, not the world.
@@ -59,6 +63,11 @@ const SPEECH_VERB =
   "(?:said|says|told|stated|wrote|writes|added|explained|argued|argues|noted|warned|testified|insisted|acknowledged|conceded|responded|replied|countered|cautioned|predicted|observed|asserted|emphasi[sz]ed|stressed|recalled|agreed|continued)";
 const ATTRIBUTED_QUOTE = new RegExp(`^["“]([^"”]+)["”]\\s*(?:[^"“”]{0,80}?\\b${SPEECH_VERB}\\b[^"“”]{0,120})$`);
 const QUOTED_SPAN = /["“][^"”]*["”]/g;
+// Where someone stands, or how long something has held: "The union opposes the plan.", "That's been in place since 2023."
+const STANCE =
+  /\b(?:disputes?|opposes?|supports?|rejects?|denies|backs|favou?rs|endorses?|objects?\s+to|contests?|welcomes?|criticizes?|condemns?)\s+(?:the|that|this|these|those|a|an|its|their|his|her)\b|\b(?:has|have|had)\s+no\s+\w+|['’]s\s+been\b|\bsince\s+(?:19|20)\d\d\b/i;
+// 'Its president, Jo Park, said stops "regularly find …"': the speaker first, then the quoted words.
+const SPEAKER_FIRST = new RegExp(`^[^"“”]{3,160}?\\b${SPEECH_VERB}\\b(?:\\s+that)?,?\\s+([^"“”]*["“][^"”]+["”][^"“”]{0,40})$`);
 
 /** A reason to drop the unit, or null to keep it. */
 export function whyNotAClaim(unit: FilterInput): string | null {
@@ -77,7 +86,11 @@ export function whyNotAClaim(unit: FilterInput): string | null {
   if (BYLINE.test(plain) && words.length <= 16 && !AUXILIARY.test(plain)) return "byline";
   if (DATE_ONLY.test(plain)) return "date line";
   if (CONTACT.test(plain) && words.length <= 30) return "contact details";
-  if (/^\(.*\)$/.test(text)) return "parenthetical aside (credit or note)";
+  if (/^\(.*\)$|^\[.*\]$/.test(text)) return "parenthetical aside (credit or note)";
+  // "Homicides are down because —": a speaker cut off; the sentence asserts nothing whole.
+  if (/(?:—|–|--)\s*["”’]?$/.test(text)) return "interrupted sentence";
+  // "Yes, for recent graduates.": an answer's fragment, no verb of its own to check.
+  if (/^(?:yes|no|sure|right|exactly|absolutely)\b,?/i.test(plain) && !FINITE_VERB.test(plain.replace(/^\w+,?/, "")) && !counted) return "answer fragment";
   if (unit.linkOnly) return "link only (related or navigation link)";
   if (unit.withImage && words.length <= 40 && unit.block === "paragraph") return "image caption";
   if (unit.styled && unit.block === "paragraph" && words.length <= 40 && !counted) return "styled aside (byline, bio, note or caption)";
@@ -89,7 +102,14 @@ export function whyNotAClaim(unit: FilterInput): string | null {
   if (CALL_TO_ACTION.test(unlabelled) && (READER_ADDRESS.test(plain) || words.length <= 8 || unit.block !== "tableRow")) {
     if (unit.block !== "listItem" || !unit.typing.reasons.some((r) => r.startsWith("rule"))) return "call to action";
   }
+  // "If you have a question, leave us a voicemail …": an imperative to the reader behind a condition.
+  const behindCondition = unlabelled.replace(/^if you\b[^,;]{3,120},\s*/i, "");
+  if (behindCondition !== unlabelled && CALL_TO_ACTION.test(behindCondition) && READER_ADDRESS.test(behindCondition) && typing.kind !== "program_rule") return "call to action";
+  const furniture = furnitureReason(plain, words.length, typing.kind === "statistic" || typing.kind === "program_rule");
+  if (furniture) return furniture;
+  if (isNameAlone(plain)) return "a name alone (a speaker called on)";
   if (heading) {
+    if (/^(?:opinion|editorial|commentary|op-ed|column|perspective)\s*[:|—–-]/i.test(plain) && !counted) return "op-ed headline (the writer's view)";
     if (WH_START.test(plain)) return "question-style heading";
     if (/^about\s/i.test(plain)) return "boilerplate (about box)";
     if (/^[^a-z]*$/.test(plain) && !counted) return "label in capitals";
@@ -104,6 +124,8 @@ export function whyNotAClaim(unit: FilterInput): string | null {
   if (nothingCheckable && SINGULAR_FIRST_PERSON.test(plain)) return "first-person statement (personal, not checkable)";
   if (nothingCheckable && PLURAL_FIRST_PERSON.test(plain)) return "first-person opinion without a checkable fact";
   if (nothingCheckable && OPINION.test(plain)) return "opinion or figure of speech";
+  // "They should be serious about …": what ought to be, with no figure or rule in it, is a view.
+  if (!measured && !counted && NORMATIVE_MODAL.test(plain) && !isQuotedView(text)) return "opinion (what should be done)";
   if (
     isQuotedView(text) &&
     !counted &&
@@ -144,14 +166,14 @@ function isQuotedView(text: string): boolean {
  * than a retort ('"Count on it," he said.').
  */
 function isAttributedStatement(text: string): boolean {
-  const m = ATTRIBUTED_QUOTE.exec(text.trim());
+  const m = ATTRIBUTED_QUOTE.exec(text.trim()) ?? SPEAKER_FIRST.exec(text.trim());
   if (!m) return false;
-  const quote = m[1] ?? "";
+  const quote = (m[1] ?? "").replace(/["“”]/g, "");
   return quote.split(/\s+/).filter(Boolean).length >= 6 && FINITE_VERB.test(quote);
 }
 
 /** A short sentence with a predicate that reports or forecasts something (see SHORT_STATEMENT). */
 function isShortStatement(plain: string, policy: { reason: string } | null): boolean {
-  if (policy) return true;
+  if (policy || STANCE.test(plain)) return true;
   return SHORT_STATEMENT.test(plain) || TREND.test(plain) || (PAST_EVENT.test(plain) && /^[A-Z]/.test(plain) && !/^(?:Yes|No|OK|Okay)\b/.test(plain));
 }

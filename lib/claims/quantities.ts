@@ -75,7 +75,9 @@ function isCalendarNumber(sentence: string, index: number, raw: string, hasScale
   const after = sentence.slice(index + raw.length, index + raw.length + 10);
   if (/^\d{4}$/.test(raw) && !hasScale && Number(raw) >= 1800 && Number(raw) <= 2100) return true;
   if (/^\d{1,2}$/.test(raw) && MONTH.test(before)) return true;
-  if (/^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|:\d)/i.test(after)) return true;
+  if (/^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|:\d|o['’]clock|at night|in the (?:morning|afternoon|evening))/i.test(sentence.slice(index + raw.length, index + raw.length + 20))) return true;
+  // "A third round", "a quarter century": an ordinal or a span, unless a share follows ("a third of").
+  if (/^a (?:third|quarter)$/i.test(raw) && /^\s+(?!of\b)[a-z]/i.test(after)) return true;
   if (/^(?:st|nd|rd|th)\b/i.test(after)) return true;
   // A person's age: "Gerald Pruitt, 71, said", "aged 71", "a 71-year-old".
   if (/^\d{1,3}$/.test(raw) && ((/[A-Z][\w'’.-]+,\s*$/.test(before) && /^,/.test(after)) || /\bage[ds]?\s*$/i.test(before) || /^-year-old\b/i.test(after))) return true;

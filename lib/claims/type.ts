@@ -7,6 +7,7 @@
  * else checkable (an event, an action, an attribution) is factual.
  */
 import { ATTRIBUTION_CUES, findCue, INTENT, MAGNITUDE_COMPARISON, PAST_EVENT, POLICY_CUES, RECORD, RULE_CUES, TREND } from "./cues";
+import { ARGUMENT, EFFECT_CUES, LEAD_IN_RULE, POLICY_EFFECT, PROVISION, SCHEDULE_RULE_CUES } from "./kind-cues";
 import { checkWorthiness, type CheckWorthiness } from "./model/checkworthy";
 import { type LocatedQuantity, locateQuantities, unlocated } from "./quantities";
 import type { ClaimKind, Quantity } from "./types";
@@ -30,7 +31,8 @@ const TIME_SPAN_AFTER = /^\s+(?:[a-z-]+\s+){0,2}?(?:days?|weeks?|months?|years?|
 /** A conditional modal: what follows is a hypothesis, not a report. */
 const CONDITIONAL = /\b(?:would|could|might)\b/i;
 /** "would raise the floor to": the figure after it is the proposal's target, not a measurement. */
-const PROPOSED_TARGET = /\b(?:would|could|might)\s+(?:[a-z]+ly\s+)?(?:raise|lower|cut|increase|reduce|set|lift|bring|boost|expand|extend|cap|limit|push)\s+(?:[\w'’-]+\s+){0,5}?to\s+(?:about\s+|roughly\s+|nearly\s+)?$/i;
+const PROPOSED_TARGET =
+  /\b(?:would|could|might)\s+(?:[a-z]+ly\s+)?(?:(?:raise|lower|cut|increase|reduce|set|lift|bring|boost|expand|extend|cap|limit|push)\s+(?:[\w'’-]+\s+){0,5}?to|(?:freeze|set|cap|hold|keep|fix|limit)\s+(?:[\w'’-]+\s+){0,5}?at)\s+(?:about\s+|roughly\s+|nearly\s+)?$/i;
 
 /**
  * Whether a quantity is a measurement a statistic rests on: a count, amount, rate or change. Small
@@ -75,6 +77,12 @@ function policyCue(text: string): { reason: string; words: string } | null {
   return findCue(scope, POLICY_CUES);
 }
 
+/** What a bill or proposal would do ("a bill that would raise rates …"): a rule it would make. */
+function provision(text: string): { reason: string; words: string } | null {
+  const m = PROVISION.exec(text);
+  return m ? { reason: "provision of a proposal", words: shortenWords(m[0].trim()) } : null;
+}
+
 /**
  * Types one claim. `context` is a list item's lead-in: items under "claimants must:" are rules even
  * though the item itself ("have lost their job…") carries no modal.
@@ -83,8 +91,13 @@ export function typeClaim(text: string, context: string | null = null, options: 
   const located = locateQuantities(text);
   const quantities: Quantity[] = located.map(unlocated);
   const reasons: string[] = [];
-  const own = findCue(text, RULE_CUES);
-  const inherited = own || !context ? null : findCue(context, RULE_CUES);
+  // "The fee will force …", "has narrowed …", "which means …": what a policy does or will do.
+  const effect = POLICY_EFFECT.exec(text);
+  const done = findCue(text, EFFECT_CUES);
+  // A proposal's provision is its rule, unless the sentence goes on to say what it would do to people.
+  const own = findCue(text, RULE_CUES) ?? findCue(text, SCHEDULE_RULE_CUES) ?? (effect || done ? null : provision(text));
+  const lead = own || !context ? null : LEAD_IN_RULE.exec(context);
+  const inherited = own || !context ? null : (findCue(context, RULE_CUES) ?? (lead ? { reason: "", words: lead[0].replace(/:\s*$/, "") } : null));
   const rule = own ?? (inherited ? { reason: "rule from lead-in", words: inherited.words } : null);
   const policy = policyCue(text);
   const attribution = findCue(text, ATTRIBUTION_CUES);
@@ -96,10 +109,16 @@ export function typeClaim(text: string, context: string | null = null, options: 
   const hypothetical = CONDITIONAL.test(text) && policy?.reason === "prediction";
   const comparison = hypothetical ? null : MAGNITUDE_COMPARISON.exec(text);
 
+  const argued = ARGUMENT.exec(text);
+
   let kind: ClaimKind;
   if (rule && !exhortation) {
     kind = "program_rule";
     reasons.push(`${rule.reason}: ${rule.words}`);
+  } else if (effect && !RECORD.test(text)) {
+    // "The fee will force shops to close and cost thousands of jobs": the amount is part of the forecast.
+    kind = "policy_assertion";
+    reasons.push(`predicted effect of a policy: ${shortenWords(effect[0].trim())}`);
   } else if (measured.length > 0 || RECORD.test(text) || comparison || (TREND.test(text) && !policy)) {
     kind = "statistic";
     const record = RECORD.exec(text) ?? comparison ?? TREND.exec(text);
@@ -107,6 +126,13 @@ export function typeClaim(text: string, context: string | null = null, options: 
   } else if (policy && !(policy.reason === "prediction" && attribution)) {
     kind = "policy_assertion";
     reasons.push(`${policy.reason}: ${policy.words}`);
+  } else if (done && !INTENT.test(text)) {
+    kind = "policy_assertion";
+    reasons.push(`${done.reason}: ${done.words}`);
+  } else if (argued) {
+    // "Critics argue that more judges will mean …": an argument, typed by what it asserts.
+    kind = "policy_assertion";
+    reasons.push(`argued: ${argued[0].trim()}`);
   } else {
     kind = "factual";
   }
