@@ -1,6 +1,6 @@
-import { ClaimKind, Verdict } from "@/lib/domain/vocabulary";
 import { HIDDEN_STATES, publishedVerdicts, type PublishedVerdicts } from "@/lib/reading/published-verdicts";
-import type { ReadingCitation, ReadingClaim, ReadingView } from "@/lib/reading/types";
+import { readingClaim } from "@/lib/reading/reading-claim";
+import type { ReadingCitation, ReadingView } from "@/lib/reading/types";
 import type { ArticleExport } from "./types";
 
 /**
@@ -22,9 +22,8 @@ export function readingViewOfExport(data: ArticleExport): ReadingView | null {
   const claims = data.claims
     .filter((c) => c.revisionId === revision.id && !HIDDEN_STATES.includes(c.state))
     .sort((a, b) => a.position - b.position || a.sourceStart - b.sourceStart || compare(a.id, b.id))
-    .map((claim): ReadingClaim => {
+    .map((claim) => {
       const review = claim.approvedReviewId ? reviews.get(claim.approvedReviewId) : undefined;
-      const verdict = Verdict.safeParse(review?.verdict);
       const citations = (review ? (citationsByReview.get(review.id) ?? []) : [])
         .slice()
         .sort((a, b) => a.position - b.position || compare(a.id, b.id))
@@ -34,24 +33,10 @@ export function readingViewOfExport(data: ArticleExport): ReadingView | null {
           const { id, url, title, publisher, publishedOn } = source;
           return [{ id: c.id, stance: c.stance, excerpt: c.excerpt, accessedOn: c.accessedOn, archiveUrl: c.archiveUrl, source: { id, url, title, publisher, publishedOn } }];
         });
-      return {
-        id: claim.id,
-        kind: ClaimKind.catch("factual").parse(claim.kind),
-        text: claim.text,
-        sourceStart: claim.sourceStart,
-        sourceEnd: claim.sourceEnd,
-        speaker: claim.speaker,
-        approved:
-          claim.state === "approved" && review && verdict.success
-            ? {
-                verdict: verdict.data,
-                note: review.note,
-                reviewerName: users.get(review.reviewerId)?.name ?? null,
-                approvedAt: claim.approvedAt ? new Date(claim.approvedAt) : null,
-                citations,
-              }
-            : null,
-      };
+      const approval = review
+        ? { verdict: review.verdict, note: review.note, reviewerName: users.get(review.reviewerId)?.name ?? null, approvedAt: claim.approvedAt ? new Date(claim.approvedAt) : null, citations }
+        : null;
+      return readingClaim(claim, approval);
     });
 
   const { article } = data;

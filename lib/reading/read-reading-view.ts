@@ -1,6 +1,6 @@
 import type { Database } from "@/lib/db/create-database";
-import { ClaimKind, Verdict } from "@/lib/domain/vocabulary";
-import type { ReadingClaim, ReadingView } from "./types";
+import type { ReadingView } from "./types";
+import { readingClaim } from "./reading-claim";
 import { ARTICLE_METADATA } from "@/lib/articles/article-metadata";
 import { HIDDEN_STATES } from "./published-verdicts";
 
@@ -76,28 +76,12 @@ export async function readReadingView(db: Database, slug: string): Promise<Readi
       publishedAt: article.publishedAt,
     },
     revision: { id: revision.id, number: revision.number, text: revision.text },
-    claims: revision.claims.map((claim): ReadingClaim => {
+    claims: revision.claims.map((claim) => {
       const review = claim.approvedReview;
-      const verdict = Verdict.safeParse(review?.verdict);
-      return {
-        id: claim.id,
-        kind: ClaimKind.catch("factual").parse(claim.kind),
-        text: claim.text,
-        sourceStart: claim.sourceStart,
-        sourceEnd: claim.sourceEnd,
-        speaker: claim.speaker,
-        // Only an approval shows a verdict; a review that merely exists is never shown to readers.
-        approved:
-          claim.state === "approved" && review && verdict.success
-            ? {
-                verdict: verdict.data,
-                note: review.note,
-                reviewerName: review.reviewer.name,
-                approvedAt: claim.approvedAt,
-                citations: review.citations,
-              }
-            : null,
-      };
+      return readingClaim(
+        claim,
+        review ? { verdict: review.verdict, note: review.note, reviewerName: review.reviewer.name, approvedAt: claim.approvedAt, citations: review.citations } : null,
+      );
     }),
   };
 }
