@@ -7,6 +7,7 @@ import type { Database } from "@/lib/db/create-database";
 import type { Tx } from "@/lib/review/record-audit";
 import { carryClaims, type CarryOutcome } from "@/lib/revisions/carry-claims";
 import { firstHeading, readFrontMatter } from "./front-matter";
+import { progressOf, type OnImportProgress } from "./import-progress";
 import { MAX_ARTICLE_BYTES } from "./source-file";
 
 export const Slug = z
@@ -30,6 +31,11 @@ export const ImportArticleInput = z.object({
 });
 export type ImportArticleInput = z.input<typeof ImportArticleInput>;
 
+export type { ImportProgress, ImportStage, OnImportProgress } from "./import-progress";
+
+/** Rows per createManyAndReturn of a first import's claims: a progress step, and well inside SQLite's parameter limit. */
+const CREATE_BATCH = 400;
+
 export type ImportOutcome = {
   status: "created" | "revised" | "unchanged";
   slug: string;
@@ -49,9 +55,11 @@ const IMPORT_TIMEOUT_MS = 60_000;
  * extracted claims unless the latest revision already has exactly this text. A new revision of an
  * existing article re-anchors the claims of the previous one onto it (carryClaims) and adds only
  * the sentences no claim covers. Everything is written in one transaction, so a failure leaves the
- * database as it was.
+ * database as it was. `onProgress` is told of each stage (extracting, re-anchoring, writing); an
+ * unchanged file is answered before any of them.
  */
-export async function importArticle(db: Database, input: ImportArticleInput): Promise<ImportOutcome> {
+export async function importArticle(db: Database, input: ImportArticleInput & { onProgress?: OnImportProgress }): Promise<ImportOutcome> {
+  const { onProgress } = input;
   const { text, fileName, slug: givenSlug, format: givenFormat, actorId } = ImportArticleInput.parse(input);
   // The one reading of an article the command line, setup and revision uploads share (lib/claims/prepare.ts).
   const { format, markdown } = prepareArticle(text, { fileName, format: givenFormat });
@@ -65,7 +73,9 @@ export async function importArticle(db: Database, input: ImportArticleInput): Pr
   if (unchanged) return unchanged;
 
   // Extraction is pure and can be slow on long articles: run it before the write transaction.
+  const extracting = progressOf("extracting", 1, onProgress);
   const { claims } = extractClaims(markdown, { format: "markdown" });
+  extracting(1);
 
   return db.$transaction(async (tx) => {
     const existing = await tx.article.findUnique({
@@ -86,9 +96,9 @@ export async function importArticle(db: Database, input: ImportArticleInput): Pr
       select: { id: true },
     });
     const carried = latest
-      ? await carryClaims(tx, { articleId: article.id, from: latest, to: { id: revision.id, number, text: markdown }, extracted: claims, actorId })
+      ? await carryClaims(tx, { articleId: article.id, from: latest, to: { id: revision.id, number, text: markdown }, extracted: claims, actorId, onProgress })
       : null;
-    if (!carried) await createExtractedClaims(tx, article.id, revision.id, markdown, claims);
+    if (!carried) await createExtractedClaims(tx, article.id, revision.id, markdown, claims, progressOf("writing", claims.length, onProgress));
     const claimCount = carried?.claimCount ?? claims.length;
     await tx.auditEvent.create({
       data: {
@@ -123,9 +133,24 @@ async function unchangedOutcome(db: Database | Tx, slug: string, contentHash: st
  * quote is cut from the revision's Markdown at sourceStart/sourceEnd, the text those offsets count
  * in and the one re-anchoring searches; the pipeline's own quote is over the plain text.
  */
-async function createExtractedClaims(tx: Tx, articleId: string, revisionId: string, markdown: string, claims: readonly ExtractedClaim[]): Promise<void> {
+async function createExtractedClaims(
+  tx: Tx,
+  articleId: string,
+  revisionId: string,
+  markdown: string,
+  claims: readonly ExtractedClaim[],
+  onBatch: (rows: number) => void,
+): Promise<void> {
+  for (let from = 0; from < claims.length; from += CREATE_BATCH) {
+    await createClaimBatch(tx, articleId, revisionId, markdown, claims.slice(from, from + CREATE_BATCH), from);
+    onBatch(Math.min(CREATE_BATCH, claims.length - from));
+  }
+}
+
+/** One multi-row INSERT of claims (positions from `first`) and one of their anchor rows. */
+async function createClaimBatch(tx: Tx, articleId: string, revisionId: string, markdown: string, claims: readonly ExtractedClaim[], first: number): Promise<void> {
   const created = await tx.claim.createManyAndReturn({
-    data: claims.map((claim, position) => ({
+    data: claims.map((claim, i) => ({
       articleId,
       revisionId,
       kind: claim.kind,
@@ -142,7 +167,7 @@ async function createExtractedClaims(tx: Tx, articleId: string, revisionId: stri
       speaker: claim.speaker,
       origin: "extracted",
       state: "open",
-      position,
+      position: first + i,
     })),
     select: { id: true, sourceStart: true, sourceEnd: true, text: true },
   });

@@ -1,8 +1,10 @@
 import { quoteColumns, quoteOfColumns, reanchorClaims, type AnchorMatch, type ReanchorStatus } from "@/lib/anchoring";
 import { extractQuantities, type ExtractedClaim } from "@/lib/claims";
 import { stateForReviews } from "@/lib/review/claim-rules";
+import { progressOf, type OnImportProgress } from "@/lib/articles/import-progress";
 import type { Tx } from "@/lib/review/record-audit";
 import { claimTextOf, stateAfterTextChange } from "./anchor-rules";
+import { sqliteDateTime, updateRows, type SqlValue } from "./update-rows";
 
 /** The revision claims are carried from (the latest before this import) and the one they go to. */
 export type CarryRevision = { id: string; number: number; text: string };
@@ -14,6 +16,7 @@ export type CarryClaimsInput = {
   /** The claims the pipeline found in `to.text`. */
   extracted: readonly ExtractedClaim[];
   actorId?: string;
+  onProgress?: OnImportProgress;
 };
 
 /** What re-anchoring did; `exact + changed` claims were carried, `added` are new, `claimCount` are on `to`. */
@@ -80,7 +83,7 @@ type Placed = { claim: Carried; match: AnchorMatch; status: Exclude<ReanchorStat
  * after any hand corrections) and on `to`, and claim.reanchor / claim.orphaned audit events the move.
  */
 export async function carryClaims(tx: Tx, input: CarryClaimsInput): Promise<CarryOutcome> {
-  const { articleId, from, to, extracted, actorId } = input;
+  const { articleId, from, to, extracted, actorId, onProgress } = input;
   const current = await tx.claim.findMany({ where: { articleId, revisionId: from.id }, select: CARRIED, orderBy: { position: "asc" } });
   const earlierOrphans = await tx.claim.findMany({
     where: { articleId, state: "orphaned", revisionId: { not: from.id } },
@@ -97,6 +100,9 @@ export async function carryClaims(tx: Tx, input: CarryClaimsInput): Promise<Carr
     group.claims.push(orphan);
     groups.set(orphan.revisionId, group);
   }
+  const toPlace = current.length + earlierOrphans.length;
+  let placedSoFar = 0;
+  onProgress?.({ stage: "re-anchoring", done: 0, total: toPlace });
   for (const { text, claims } of groups.values()) {
     const selectors = claims.map((c, id) => ({
       id,
@@ -108,6 +114,8 @@ export async function carryClaims(tx: Tx, input: CarryClaimsInput): Promise<Carr
       if (result.status === "orphaned" || !result.match) lost.push(claim);
       else placed.push({ claim, match: result.match, status: result.status });
     }
+    placedSoFar += claims.length;
+    onProgress?.({ stage: "re-anchoring", done: placedSoFar, total: toPlace });
   }
 
   // Extracted claims overlapping a carried claim are that claim (or a part a reviewer split off).
@@ -125,6 +133,8 @@ export async function carryClaims(tx: Tx, input: CarryClaimsInput): Promise<Carr
   const anchors: { claimId: string; revisionId: string; status: string; sourceStart: number | null; sourceEnd: number | null; text: string }[] = [];
   const audits: { action: string; entityId: string; before: unknown; after: unknown }[] = [];
   let restored = 0;
+  const moved: SqlValue[][] = [];
+  const orphaned: SqlValue[][] = [];
 
   for (const { claim, match, status } of placed) {
     const quote = quoteColumns(to.text, match.start, match.end);
@@ -137,27 +147,28 @@ export async function carryClaims(tx: Tx, input: CarryClaimsInput): Promise<Carr
     const state = changed ? stateAfterTextChange(stateBefore) : stateBefore;
     // An approval was of the old words: clear it (the audit event keeps which review it was).
     const clearsApproval = stateBefore === "approved" && state !== "approved";
-    await tx.claim.update({
-      where: { id: claim.id },
-      data: {
-        revisionId: to.id,
-        sourceStart: match.start,
-        sourceEnd: match.end,
-        ...quote,
-        // Plain-text offsets come only from the pipeline; a claim it did not find exactly has none.
-        textStart: twin && twin.text === text ? twin.position.start : null,
-        textEnd: twin && twin.text === text ? twin.position.end : null,
-        ...(changed ? { text, quantities: JSON.stringify(twin?.text === text ? twin.quantities : extractQuantities(text)) } : {}),
-        state,
-        stateBeforeOrphan: null,
-        anchorStatus: status,
-        previousText: changed ? claim.text : null,
-        previousRevisionId: claim.revisionId,
-        position: position.get(claim.id) ?? 0,
-        ...(clearsApproval ? { approvedReviewId: null, approvedById: null, approvedAt: null } : {}),
-      },
-      select: { id: true },
-    });
+    const exactTwin = twin && twin.text === text;
+    moved.push([
+      claim.id,
+      to.id,
+      match.start,
+      match.end,
+      quote.quoteExact,
+      quote.quotePrefix,
+      quote.quoteSuffix,
+      // Plain-text offsets come only from the pipeline; a claim it did not find exactly has none.
+      exactTwin ? twin.position.start : null,
+      exactTwin ? twin.position.end : null,
+      text,
+      // null keeps the stored quantities: the words did not change.
+      changed ? JSON.stringify(exactTwin ? twin.quantities : extractQuantities(text)) : null,
+      state,
+      status,
+      changed ? claim.text : null,
+      claim.revisionId,
+      position.get(claim.id) ?? 0,
+      clearsApproval ? 1 : 0,
+    ]);
     anchors.push({ claimId: claim.id, revisionId: to.id, status, sourceStart: match.start, sourceEnd: match.end, text });
     audits.push({
       action: "claim.reanchor",
@@ -170,7 +181,7 @@ export async function carryClaims(tx: Tx, input: CarryClaimsInput): Promise<Carr
   for (const claim of lost) {
     anchors.push({ claimId: claim.id, revisionId: to.id, status: "orphaned", sourceStart: null, sourceEnd: null, text: claim.text });
     if (claim.state === "orphaned") continue; // orphaned by an earlier import, and still nowhere
-    await tx.claim.update({ where: { id: claim.id }, data: { state: "orphaned", stateBeforeOrphan: claim.state, anchorStatus: "orphaned" }, select: { id: true } });
+    orphaned.push([claim.id, claim.state]);
     audits.push({
       action: "claim.orphaned",
       entityId: claim.id,
@@ -178,6 +189,9 @@ export async function carryClaims(tx: Tx, input: CarryClaimsInput): Promise<Carr
       after: { state: "orphaned", revisionNumber: to.number, reviews: claim.reviews.length },
     });
   }
+
+  const writing = progressOf("writing", moved.length + orphaned.length + added.length, onProgress);
+  await writeMoves(tx, moved, orphaned, writing);
 
   const created = await tx.claim.createManyAndReturn({
     data: added.map((e, i) => ({
@@ -202,6 +216,7 @@ export async function carryClaims(tx: Tx, input: CarryClaimsInput): Promise<Carr
     })),
     select: { id: true, sourceStart: true, sourceEnd: true, text: true },
   });
+  writing(created.length);
   for (const c of created) anchors.push({ claimId: c.id, revisionId: to.id, status: "exact", sourceStart: c.sourceStart, sourceEnd: c.sourceEnd, text: c.text });
 
   await tx.claimAnchor.createMany({ data: anchors });
@@ -213,6 +228,56 @@ export async function carryClaims(tx: Tx, input: CarryClaimsInput): Promise<Carr
   const newlyOrphaned = lost.filter((c) => c.state !== "orphaned").length;
   return { exact, changed: placed.length - exact, orphaned: newlyOrphaned, restored, added: created.length, claimCount: placed.length + created.length };
 }
+
+/**
+ * Writes the carried claims' new places (`moved`, rows in MOVED_COLUMNS order) and the newly
+ * orphaned ones (`[id, state before]`) with a few multi-row statements, as the Prisma updates did
+ * one per claim: updatedAt set, an approval of old words cleared, quantities kept unless the words changed.
+ */
+async function writeMoves(tx: Tx, moved: SqlValue[][], orphaned: SqlValue[][], onBatch: (rows: number) => void): Promise<void> {
+  const now = sqliteDateTime(new Date());
+  await updateRows(tx, {
+    table: "Claim",
+    columns: MOVED_COLUMNS,
+    set: {
+      ...Object.fromEntries(MOVED_COLUMNS.slice(1, -1).map((c) => [c, `v."${c}"`])),
+      quantities: `COALESCE(v."quantities", t."quantities")`,
+      stateBeforeOrphan: "NULL",
+      ...Object.fromEntries(["approvedReviewId", "approvedById", "approvedAt"].map((c) => [c, `CASE WHEN v."clearsApproval" = 1 THEN NULL ELSE t."${c}" END`])),
+      updatedAt: `'${now}'`,
+    },
+    rows: moved,
+    onBatch,
+  });
+  await updateRows(tx, {
+    table: "Claim",
+    columns: ["id", "stateBeforeOrphan"],
+    set: { state: "'orphaned'", stateBeforeOrphan: `v."stateBeforeOrphan"`, anchorStatus: "'orphaned'", updatedAt: `'${now}'` },
+    rows: orphaned,
+    onBatch,
+  });
+}
+
+/** The values of a carried claim's row for writeMoves, in order; clearsApproval (1 or 0) is not a column of Claim. */
+const MOVED_COLUMNS = [
+  "id",
+  "revisionId",
+  "sourceStart",
+  "sourceEnd",
+  "quoteExact",
+  "quotePrefix",
+  "quoteSuffix",
+  "textStart",
+  "textEnd",
+  "text",
+  "quantities",
+  "state",
+  "anchorStatus",
+  "previousText",
+  "previousRevisionId",
+  "position",
+  "clearsApproval",
+] as const;
 
 /**
  * Records where the claims of `revisionId` sit now, replacing what the import that made it wrote:

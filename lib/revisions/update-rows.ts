@@ -1,0 +1,57 @@
+import type { Tx } from "@/lib/review/record-audit";
+
+/** A value SQLite binds as it is: numbers, text, NULL. */
+export type SqlValue = string | number | null;
+
+/**
+ * Rows per statement: a few hundred keeps each statement well under SQLite's 32,766 bound
+ * parameters at ~20 columns, and a re-import of 2,000 claims to a handful of statements.
+ */
+export const UPDATE_BATCH = 400;
+
+export type RowUpdate<C extends string> = {
+  /** The table, as Prisma names it (and so SQLite does). */
+  table: string;
+  /** The columns of each row in `rows`; the first is the key matched against `table.id`. */
+  columns: readonly ["id", ...C[]];
+  /**
+   * What each updated column becomes: an SQL expression over `v.<column>` (the row's value) and
+   * `t.<column>` (the stored one), e.g. `"COALESCE(v.quantities, t.quantities)"`.
+   */
+  set: Readonly<Record<string, string>>;
+  rows: ReadonlyArray<readonly SqlValue[]>;
+  /** Told how many rows each statement wrote, after it ran. */
+  onBatch?: (rows: number) => void;
+};
+
+/**
+ * Updates many rows of one table by id with one multi-row statement per batch of UPDATE_BATCH,
+ * `WITH v(id, …) AS (VALUES (…), …) UPDATE … FROM v`, with bound parameters. Prisma's updateMany
+ * cannot give each row its own values, and one `update` per row costs a query compilation and a
+ * round trip each: 2,000 of them were most of a re-import (issue 13). Runs on the caller's
+ * transaction; returns how many rows changed.
+ */
+export async function updateRows<C extends string>(tx: Tx, { table, columns, set, rows, onBatch }: RowUpdate<C>): Promise<number> {
+  for (const row of rows) {
+    if (row.length !== columns.length) throw new Error(`updateRows: a row of ${row.length} values for ${columns.length} columns`);
+  }
+  const tuple = `(${columns.map(() => "?").join(", ")})`;
+  const assignments = Object.entries(set)
+    .map(([column, expression]) => `"${column}" = ${expression}`)
+    .join(", ");
+  let changed = 0;
+  for (let i = 0; i < rows.length; i += UPDATE_BATCH) {
+    const batch = rows.slice(i, i + UPDATE_BATCH);
+    const sql =
+      `WITH v(${columns.map((c) => `"${c}"`).join(", ")}) AS (VALUES ${batch.map(() => tuple).join(", ")}) ` +
+      `UPDATE "${table}" AS t SET ${assignments} FROM v WHERE t."id" = v."id"`;
+    changed += await tx.$executeRawUnsafe(sql, ...batch.flat());
+    onBatch?.(batch.length);
+  }
+  return changed;
+}
+
+/** A DateTime as Prisma's SQLite adapter stores it ("2026-12-01T09:11:46.776+00:00"), for `updatedAt`. */
+export function sqliteDateTime(date: Date): string {
+  return date.toISOString().replace("Z", "+00:00");
+}
