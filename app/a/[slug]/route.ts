@@ -17,7 +17,10 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
   const viewer = await getViewer();
   const outcome = await resolve((await params).slug, viewer);
-  return readingResponse(outcome, viewer, { ifNoneMatch: request.headers.get("if-none-match"), acceptEncoding: request.headers.get("accept-encoding") });
+  // Accept-Encoding is not passed on: Next 16 drops a route handler's Content-Encoding header (see
+  // FORBIDDEN_HEADERS in next/dist/server/send-response.js), so precompressed bytes would reach the
+  // browser unlabelled. next start gzips the page itself when the client accepts it.
+  return readingResponse(outcome, viewer, { ifNoneMatch: request.headers.get("if-none-match"), acceptEncoding: null });
 }
 
 async function resolve(rawSlug: string, viewer: Awaited<ReturnType<typeof getViewer>>): Promise<ReadingOutcome> {
