@@ -5,6 +5,7 @@ import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
+import { BoundedCache, contentKey } from "@/lib/review/bounded-cache";
 
 /** The id prefix of a note's footnotes when none is given: GitHub's. */
 export const DEFAULT_NOTE_ID_PREFIX = "user-content-";
@@ -46,6 +47,19 @@ export function renderNote(markdown: string, options: RenderNoteOptions = {}): H
   // Only a footnote makes ids: other notes share one processor (most notes, and the fast path).
   const processor = idPrefix === DEFAULT_NOTE_ID_PREFIX || !markdown.includes("[^") ? shared : processorFor(idPrefix);
   return processor.runSync(processor.parse(markdown)) as HastRoot;
+}
+
+/** Room for the notes of several long articles open at once (a note's tree is a few kB). */
+const noteTrees = new BoundedCache<HastRoot>(20_000);
+
+/**
+ * renderNote, once per distinct note: the tree is cached under a hash of the note's text and prefix,
+ * so the workbench does not run Markdown over every note again on every request. The tree returned
+ * is shared between requests: callers must not change it (React only reads it).
+ */
+export function renderNoteOnce(markdown: string, options: RenderNoteOptions = {}): HastRoot {
+  const idPrefix = options.idPrefix ?? DEFAULT_NOTE_ID_PREFIX;
+  return noteTrees.get(contentKey(idPrefix, markdown), () => renderNote(markdown, { idPrefix }));
 }
 
 /**

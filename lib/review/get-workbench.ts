@@ -92,9 +92,12 @@ const ANCHOR_STATUSES = ["exact", "changed", "orphaned"] as const;
  * reading order (plus orphaned claims from older revisions, kept for editors), every review with
  * its citations, and each claim's history. Null for an unknown slug. The caller has checked that
  * the viewer may open the workbench; all reviews are visible to every reviewer.
+ *
+ * With `claimIds`, only those claims and their history are loaded (the workbench page loads the
+ * full detail of the claims it shows, not of all 2,000); `progress` then counts only those.
  */
-export async function getWorkbench(db: Database, input: GetWorkbenchInput & { viewer: SignedInViewer }): Promise<Workbench | null> {
-  const { viewer, ...rest } = input;
+export async function getWorkbench(db: Database, input: GetWorkbenchInput & { viewer: SignedInViewer; claimIds?: readonly string[] }): Promise<Workbench | null> {
+  const { viewer, claimIds, ...rest } = input;
   const { slug } = GetWorkbenchInput.parse(rest);
   const article = await db.article.findUnique({
     where: { slug },
@@ -106,7 +109,7 @@ export async function getWorkbench(db: Database, input: GetWorkbenchInput & { vi
   const numbers = new Map((await db.revision.findMany({ where: { articleId: article.id }, select: { id: true, number: true } })).map((r) => [r.id, r.number]));
 
   const claims = await db.claim.findMany({
-    where: { articleId: article.id, OR: [{ revisionId: revision?.id ?? "" }, { state: "orphaned" }] },
+    where: { articleId: article.id, OR: [{ revisionId: revision?.id ?? "" }, { state: "orphaned" }], ...(claimIds ? { id: { in: [...claimIds] } } : {}) },
     orderBy: [{ position: "asc" }, { sourceStart: "asc" }],
     include: {
       reviews: {
@@ -122,7 +125,7 @@ export async function getWorkbench(db: Database, input: GetWorkbenchInput & { vi
   claims.sort((a, b) => Number(a.revisionId !== revision?.id) - Number(b.revisionId !== revision?.id));
 
   const events = await db.auditEvent.findMany({
-    where: { articleId: article.id, entityType: { in: ["claim", "review", "citation"] } },
+    where: { articleId: article.id, entityType: { in: ["claim", "review", "citation"] }, ...(claimIds ? { OR: eventsOf(claimIds) } : {}) },
     // cuid ids grow within a millisecond, so they order two events of one transaction.
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     include: { actor: USER },
@@ -200,6 +203,15 @@ export async function getWorkbench(db: Database, input: GetWorkbenchInput & { vi
   const active = shaped.filter((c) => c.state !== "dismissed");
   const reviewed = active.filter((c) => c.reviews.some((r) => r.verdict !== null)).length;
   return { article: head, revision, claims: shaped, progress: { reviewed, total: active.length } };
+}
+
+/**
+ * The events that can belong to these claims: the claim's own, and review and citation events whose
+ * snapshot names the claim (AuditEvent has no claim column). A cuid does not occur by chance inside
+ * another snapshot, and claimIdOfEvent still decides for each event found.
+ */
+function eventsOf(claimIds: readonly string[]) {
+  return claimIds.flatMap((id) => [{ entityId: id }, { before: { contains: `"${id}"` } }, { after: { contains: `"${id}"` } }]);
 }
 
 function isQuantity(value: unknown): value is Quantity {

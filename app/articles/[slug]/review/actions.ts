@@ -9,6 +9,7 @@ import { dismissClaim } from "@/lib/review/dismiss-claim";
 import { mergeClaims } from "@/lib/review/merge-claims";
 import { removeCitation } from "@/lib/review/remove-citation";
 import { restoreClaim } from "@/lib/review/restore-claim";
+import { getClaimDetail } from "@/lib/review/get-claim-detail";
 import { saveReview } from "@/lib/review/save-review";
 import {
   AddCitationInput,
@@ -28,9 +29,17 @@ import { suggestSources } from "@/lib/review/suggest-sources";
 import { updateCitation } from "@/lib/review/update-citation";
 import { reattachClaim } from "@/lib/revisions/reattach-claim";
 import { ReattachClaimInput } from "@/lib/revisions/schemas";
+import { toClaimView } from "./claim-view";
 
 // Thin: each action is the policy check, the operation's zod schema and one domain verb.
-export const saveReviewAction = guardedAction("review.write", SaveReviewInput, (input, viewer) => saveReview(db, { viewer, ...input }));
+// A save answers with the claim as it now is, so the workbench updates that claim in place instead
+// of re-rendering the page; the read runs after the save's transaction, outside its write lock.
+export const saveReviewAction = guardedAction("review.write", SaveReviewInput, async (input, viewer) => {
+  const review = await saveReview(db, { viewer, ...input });
+  const claim = toClaimView(await getClaimDetail(db, { viewer, claimId: input.claimId }), viewer.id);
+  return { review: { id: review.id, version: review.version }, claim };
+});
+
 export const addCitationAction = guardedAction("review.write", AddCitationInput, (input, viewer) => addCitation(db, { viewer, ...input }));
 export const updateCitationAction = guardedAction("review.write", UpdateCitationInput, (input, viewer) => updateCitation(db, { viewer, ...input }));
 export const removeCitationAction = guardedAction("review.write", RemoveCitationInput, (input, viewer) => removeCitation(db, { viewer, ...input }));

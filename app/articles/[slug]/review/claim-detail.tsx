@@ -21,6 +21,10 @@ export function ClaimDetail({ reviewRef, citationRef, ...props }: {
   draft: ReviewDraft;
   onDraftChange: (draft: ReviewDraft) => void;
   onSelect: (id: string) => void;
+  /** A save answered with the claim as it now is: show it without a page refresh. */
+  onSaved: (claim: WorkbenchClaim) => void;
+  /** Fetch this claim again (after taking the other version in a conflict). */
+  onReload: () => void;
   reviewRef: Ref<ReviewFormHandle>;
   citationRef: Ref<CitationFormHandle>;
 }) {
@@ -68,7 +72,7 @@ export function ClaimDetail({ reviewRef, citationRef, ...props }: {
 
       <ClaimCorrections claim={claim} nextClaimId={props.nextClaimId} onSelect={props.onSelect} />
 
-      <ReviewForm key={claim.id} ref={reviewRef} claimId={claim.id} locked={locked} draft={draft} onDraftChange={props.onDraftChange} />
+      <ReviewForm key={claim.id} ref={reviewRef} claimId={claim.id} locked={locked} draft={draft} onDraftChange={props.onDraftChange} onSaved={props.onSaved} onReload={props.onReload} />
 
       <section aria-labelledby="my-citations-heading" className="stack">
         <h3 id="my-citations-heading">Your citations</h3>

@@ -1,11 +1,10 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useImperativeHandle, useRef, useState, useTransition, type Ref } from "react";
 import { VERDICTS, type ConfidenceLevel, type Verdict } from "@/lib/domain/vocabulary";
 import type { ErrorBody } from "@/lib/errors";
 import { saveReviewAction } from "./actions";
-import type { ReviewView } from "./types";
+import type { ReviewView, WorkbenchClaim } from "./types";
 
 export type ReviewDraft = { verdict: Verdict | null; confidence: ConfidenceLevel | null; note: string; baseVersion: number | null };
 export type ReviewFormHandle = { setVerdictAndSave: (verdict: Verdict) => void; focusNote: () => void };
@@ -24,10 +23,11 @@ export function ReviewForm({ ref, ...props }: {
   locked: string | null;
   draft: ReviewDraft;
   onDraftChange: (draft: ReviewDraft) => void;
+  onSaved: (claim: WorkbenchClaim) => void;
+  onReload: () => void;
   ref?: Ref<ReviewFormHandle>;
 }) {
   const { claimId, locked, draft, onDraftChange } = props;
-  const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<ErrorBody | null>(null);
@@ -39,11 +39,13 @@ export function ReviewForm({ ref, ...props }: {
     startTransition(async () => {
       const result = await saveReviewAction({ claimId, verdict: next.verdict, confidence: next.confidence, note: next.note, expectedVersion });
       if (result.ok) {
-        onDraftChange({ ...next, baseVersion: result.data.version });
+        const { version } = result.data.review;
+        onDraftChange({ ...next, baseVersion: version });
         setError(null);
         setConflict(null);
-        setStatus(`Saved (version ${result.data.version}).`);
-        router.refresh();
+        setStatus(`Saved (version ${version}).`);
+        // The save answered with the claim as it now is: update it in place, no page refresh.
+        props.onSaved(result.data.claim);
       } else if (result.error.code === "CONFLICT" && isConflictDetails(result.error.details)) {
         setConflict({ yours: next, theirs: result.error.details.theirs });
         setError(result.error);
@@ -160,7 +162,7 @@ export function ReviewForm({ ref, ...props }: {
                 onDraftChange({ ...conflict.theirs, baseVersion: conflict.theirs.version });
                 setConflict(null);
                 setError(null);
-                router.refresh();
+                props.onReload();
               }}
             >
               Take the saved version

@@ -59,3 +59,9 @@ export type WorkbenchClaim = {
 };
 
 export type WorkbenchViewer = { id: string; name: string; role: string };
+
+/** One line of the claim list (lib/review/get-claim-list): the full claim is loaded when selected. */
+export type { ClaimListEntry } from "@/lib/review/get-claim-list";
+
+/** What a save answers: the review's new version, and the claim as it now is. */
+export type SavedClaimReview = { review: { id: string; version: number }; claim: WorkbenchClaim };

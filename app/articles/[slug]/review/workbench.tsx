@@ -6,28 +6,30 @@ import { KIND_LABELS, VERDICTS, type ClaimKind, type Verdict } from "@/lib/domai
 import { addClaimAction } from "./actions";
 import type { CitationFormHandle } from "./citation-form";
 import { ClaimDetail } from "./claim-detail";
+import { inOrder, listWindow, type Order } from "./queue";
 import { draftFrom, type ReviewDraft, type ReviewFormHandle } from "./review-form";
 import { selectionToSourceSpan } from "./selection-offsets";
 import { ShortcutsDialog } from "./shortcuts-dialog";
-import type { WorkbenchClaim, WorkbenchViewer } from "./types";
+import type { ClaimListEntry, WorkbenchClaim, WorkbenchViewer } from "./types";
+import { useClaimDetails } from "./use-claim-details";
 import { useKeyboardShortcuts } from "./use-keyboard-shortcuts";
 
 type Filters = { kind: string; state: string; verdict: string; mine: boolean; unreviewed: boolean };
 const NO_FILTERS: Filters = { kind: "", state: "", verdict: "", mine: false, unreviewed: false };
-/** The queue: likeliest claims first (the model's score), or as they stand in the text. */
-type Order = "score" | "text";
 const KEY_VERDICTS: Record<string, Verdict> = { "1": "false", "2": "misleading", "3": "missing_context", "4": "mostly_accurate", "5": "accurate", u: "unsupported", o: "opinion" };
 
 /**
  * The reviewer's workbench: the article (server-rendered, passed as children) beside the claim list
- * and the selected claim. Keyboard first: j/k, 1–5, u, o, n, c, ?.
+ * and the selected claim. Keyboard first: j/k, 1–5, u, o, n, c, ?. The list is compact lines; the
+ * selected claim's full detail is loaded on selection (useClaimDetails), and a save updates that
+ * claim and its line in place.
  */
-export function Workbench(props: { revisionId: string; claims: WorkbenchClaim[]; viewer: WorkbenchViewer; children: ReactNode }) {
-  const { claims, viewer, revisionId } = props;
+export function Workbench(props: { revisionId: string; claims: ClaimListEntry[]; details: WorkbenchClaim[]; viewer: WorkbenchViewer; children: ReactNode }) {
+  const { viewer, revisionId } = props;
   const router = useRouter();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [order, setOrder] = useState<Order>("score");
-  const [selectedId, setSelectedId] = useState<string | null>(() => inOrder(claims, "score").find((c) => c.state !== "dismissed")?.id ?? null);
+  const [selectedId, setSelectedId] = useState<string | null>(() => inOrder(props.claims, "score").find((c) => c.state !== "dismissed")?.id ?? null);
   const [drafts, setDrafts] = useState<Record<string, ReviewDraft>>({});
   const [help, setHelp] = useState(false);
   const [selection, setSelection] = useState<{ start: number; end: number; text: string; top: number; left: number } | null>(null);
@@ -36,11 +38,29 @@ export function Workbench(props: { revisionId: string; claims: WorkbenchClaim[];
   const articleRef = useRef<HTMLDivElement>(null);
   const reviewRef = useRef<ReviewFormHandle>(null);
   const citationRef = useRef<CitationFormHandle>(null);
+  // A verdict key pressed before the selected claim's detail arrived: applied once its form is there.
+  const queuedVerdict = useRef<{ claimId: string; verdict: Verdict } | null>(null);
 
+  const { claims, selected, prefetch, storeClaim, reload } = useClaimDetails(props.claims, props.details, viewer.id, selectedId);
   const visible = useMemo(() => inOrder(claims.filter((c) => matches(c, filters, viewer.id)), order), [claims, filters, viewer.id, order]);
-  const selected = claims.find((c) => c.id === selectedId) ?? null;
+  const selectedEntry = claims.find((c) => c.id === selectedId) ?? null;
+  const selectedAt = visible.findIndex((c) => c.id === selectedId);
   const active = claims.filter((c) => c.state !== "dismissed" && c.state !== "orphaned");
-  const reviewed = active.filter((c) => c.reviews.some((r) => r.verdict)).length;
+  const reviewed = active.filter((c) => c.verdicts.length > 0).length;
+  const shown = listWindow(visible.length, selectedAt);
+  const ahead = neighbourIds(visible, selectedAt).join(" ");
+  // Once the selected claim is here, fetch its neighbours, so j and k show a complete claim at once.
+  useEffect(() => {
+    if (selected) prefetch(ahead.split(" ").filter(Boolean));
+  }, [selected, ahead, prefetch]);
+
+  useEffect(() => {
+    const queued = queuedVerdict.current;
+    if (selected && queued?.claimId === selected.id) {
+      queuedVerdict.current = null;
+      reviewRef.current?.setVerdictAndSave(queued.verdict);
+    }
+  }, [selected]);
 
   // `#claim-<id>` opens that claim; read after hydration so server and client render alike.
   useEffect(() => {
@@ -75,7 +95,12 @@ export function Workbench(props: { revisionId: string; claims: WorkbenchClaim[];
       c: () => citationRef.current?.open(),
       Escape: () => selectedId && document.getElementById(`claim-item-${selectedId}`)?.focus(),
     };
-    for (const [key, verdict] of Object.entries(KEY_VERDICTS)) map[key] = () => reviewRef.current?.setVerdictAndSave(verdict);
+    for (const [key, verdict] of Object.entries(KEY_VERDICTS)) {
+      map[key] = () => {
+        if (reviewRef.current) reviewRef.current.setVerdictAndSave(verdict);
+        else if (selectedId) queuedVerdict.current = { claimId: selectedId, verdict };
+      };
+    }
     return map;
   }, [move, selectedId]);
   useKeyboardShortcuts(bindings, !help);
@@ -170,8 +195,9 @@ export function Workbench(props: { revisionId: string; claims: WorkbenchClaim[];
             <option value="text">As in the text</option>
           </select>
         </label>
-        <ol className="claim-index" aria-label={`Claims (${visible.length} shown)`}>
-          {visible.map((c) => (
+        {shown.from > 0 ? <p className="muted small">{shown.from} claims above; k moves up.</p> : null}
+        <ol className="claim-index" aria-label={`Claims (${visible.length} shown)`} start={shown.from + 1}>
+          {visible.slice(shown.from, shown.to).map((c) => (
             <li key={c.id}>
               <button
                 type="button"
@@ -187,9 +213,12 @@ export function Workbench(props: { revisionId: string; claims: WorkbenchClaim[];
             </li>
           ))}
         </ol>
+        {shown.to < visible.length ? <p className="muted small">{visible.length - shown.to} claims below; j moves down.</p> : null}
         {selected ? (
           <ClaimDetail
             claim={selected}
+            onSaved={storeClaim}
+            onReload={() => reload(selected.id)}
             viewer={viewer}
             nextClaimId={nextClaimId}
             draft={drafts[selected.id] ?? draftFrom(selected.myReview)}
@@ -198,6 +227,12 @@ export function Workbench(props: { revisionId: string; claims: WorkbenchClaim[];
             reviewRef={reviewRef}
             citationRef={citationRef}
           />
+        ) : selectedEntry ? (
+          <section className="claim-detail stack" aria-labelledby="claim-detail-heading" data-testid="claim-detail" aria-busy="true">
+            <h2 id="claim-detail-heading">Claim</h2>
+            <blockquote className={`claim-quote kind-${selectedEntry.kind}`}>{selectedEntry.text}</blockquote>
+            <p className="muted">Loading its reviews…</p>
+          </section>
         ) : (
           <p className="muted">Select a claim (j / k) to review it.</p>
         )}
@@ -255,27 +290,22 @@ function ClaimFilters({ filters, onChange }: { filters: Filters; onChange: (f: F
   );
 }
 
-/**
- * The list in queue order. Claims come from the server in reading order (orphans last), so a stable
- * sort by score keeps reading order among equals; orphans stay last either way.
- */
-function inOrder(claims: WorkbenchClaim[], order: Order): WorkbenchClaim[] {
-  if (order === "text") return claims;
-  const orphan = (c: WorkbenchClaim) => Number(c.state === "orphaned");
-  return [...claims].sort((a, b) => orphan(a) - orphan(b) || b.score - a.score);
+/** The claims next to the selected one in the list, loaded ahead so j and k do not wait. */
+function neighbourIds(visible: readonly ClaimListEntry[], at: number): string[] {
+  return [visible[at + 1], visible[at - 1], visible[at + 2]].filter((c): c is ClaimListEntry => !!c).map((c) => c.id);
 }
 
-function matches(c: WorkbenchClaim, f: Filters, viewerId: string): boolean {
+function matches(c: ClaimListEntry, f: Filters, viewerId: string): boolean {
   if (f.kind && c.kind !== f.kind) return false;
   if (f.state && c.state !== f.state) return false;
-  if (f.verdict && !c.reviews.some((r) => r.verdict === f.verdict)) return false;
+  if (f.verdict && !c.verdicts.some((v) => v === f.verdict)) return false;
   if (f.mine && c.assigneeId !== viewerId) return false;
-  if (f.unreviewed && c.reviews.some((r) => r.verdict)) return false;
+  if (f.unreviewed && c.verdicts.length > 0) return false;
   return true;
 }
 
-function summary(c: WorkbenchClaim, viewerId: string): string {
-  const mine = c.reviews.find((r) => r.reviewerId === viewerId)?.verdict;
+function summary(c: ClaimListEntry, viewerId: string): string {
+  const mine = c.myVerdict;
   const label = mine ? VERDICTS.find((v) => v.id === mine)?.label : null;
   return [c.state.replace("_", " "), label ? `you: ${label}` : null, c.assigneeId === viewerId ? "assigned to you" : null].filter(Boolean).join(" · ");
 }

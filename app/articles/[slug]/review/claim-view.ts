@@ -1,0 +1,57 @@
+import "server-only";
+import { renderNoteOnce } from "@/lib/render/note-html";
+import type { WorkbenchClaimData } from "@/lib/review/get-workbench";
+import type { WorkbenchClaim } from "./types";
+
+/**
+ * A claim's full detail as the client components take it: plain data, dates as ISO strings, each
+ * note already rendered (once per note text, see renderNoteOnce).
+ */
+export function toClaimView(c: WorkbenchClaimData, viewerId: string): WorkbenchClaim {
+  const reviews = c.reviews.map((r) => ({
+    id: r.id,
+    reviewerId: r.reviewer.id,
+    reviewerName: r.reviewer.name,
+    verdict: r.verdict,
+    confidence: r.confidence,
+    note: r.note,
+    noteTree: renderNoteOnce(r.note),
+    version: r.version,
+    updatedAt: r.updatedAt.toISOString(),
+    citations: r.citations.map((ct) => ({
+      id: ct.id,
+      url: ct.source.url,
+      title: ct.source.title,
+      publisher: ct.source.publisher,
+      publishedOn: ct.source.publishedOn,
+      accessedOn: ct.accessedOn,
+      excerpt: ct.excerpt,
+      stance: ct.stance,
+      archiveUrl: ct.archiveUrl,
+    })),
+  }));
+  return {
+    id: c.id,
+    kind: c.kind,
+    text: c.text,
+    state: c.state,
+    score: c.score,
+    reasons: c.reasons,
+    quantities: c.quantities,
+    context: c.context,
+    speaker: c.speaker,
+    origin: c.origin,
+    dismissReason: c.dismissReason,
+    assigneeId: c.assigneeId,
+    sourceStart: c.sourceStart,
+    sourceEnd: c.sourceEnd,
+    revisionNumber: c.revisionNumber,
+    anchorStatus: c.anchorStatus,
+    previousText: c.previousText,
+    previousRevisionNumber: c.previousRevisionNumber,
+    stateBeforeOrphan: c.stateBeforeOrphan,
+    reviews,
+    myReview: reviews.find((r) => r.reviewerId === viewerId) ?? null,
+    history: c.history.map((h) => ({ id: h.id, action: h.action, actorName: h.actorName, createdAt: h.createdAt.toISOString(), summary: h.summary })),
+  };
+}
