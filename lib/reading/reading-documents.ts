@@ -18,7 +18,7 @@ export type ReadingDocumentBytes = {
   etag: string;
   /**
    * The whole page as a signed-out reader gets it, as is and compressed once per coding; only for
-   * a published article. A preview is never compressed ahead nor kept in any form a shared cache
+   * a published article, and only when asked for (`precompress`). A preview is never compressed ahead nor kept in any form a shared cache
    * could be handed.
    */
   shared: Precompressed | null;
@@ -41,7 +41,10 @@ const encoder = new TextEncoder();
  * otherwise the view is read (one query, selected fields), rendered, encoded and (when published)
  * compressed, once for every concurrent request of that version.
  */
-export function readingDocuments(db: Database, options: { maxSize: number; ttlMs: number; now?: () => number }): ReadingDocuments {
+export function readingDocuments(
+  db: Database,
+  options: { maxSize: number; ttlMs: number; now?: () => number; /** Keep brotli and gzip copies of published pages. */ precompress: boolean },
+): ReadingDocuments {
   const cache = new ReadingCache<ReadingDocumentBytes | null>(options);
   return {
     stamp: (slug) => readReadingStamp(db, slug),
@@ -56,7 +59,7 @@ export function readingDocuments(db: Database, options: { maxSize: number; ttlMs
         const before = encoder.encode(document.before);
         const after = encoder.encode(document.after);
         const etag = `"${createHash("sha256").update(before).update(after).digest("base64url").slice(0, 27)}"`;
-        const shared = published ? await precompress(concat(before, encoder.encode(accountHtml(null)), after)) : null;
+        const shared = published && options.precompress ? await precompress(concat(before, encoder.encode(accountHtml(null)), after)) : null;
         const size = before.byteLength + after.byteLength + (shared ? shared.identity.byteLength + shared.br.byteLength + shared.gzip.byteLength : 0);
         return { status: view.article.status, before, after, etag, shared, size };
       }),

@@ -14,7 +14,7 @@ import { tempDatabase } from "@/tests/support/temp-database";
 describe("reading documents", () => {
   const temp = tempDatabase();
   const { db } = temp;
-  const documents = readingDocuments(db, { maxSize: 64 * 1024 * 1024, ttlMs: 60_000 });
+  const documents = readingDocuments(db, { maxSize: 64 * 1024 * 1024, ttlMs: 60_000, precompress: true });
   const editor = { id: "", role: "editor" as const, email: "ed@test", name: "Eddie" };
   const pageUrl = "http://reader.test/a/";
   let slug = "";
