@@ -1,7 +1,7 @@
 /**
  * `npm run import -- FILE [--slug S]`: imports a Markdown, plain-text or HTML article. Prints one
  * line: created / revised (with how the claims were re-anchored) / unchanged. Bad input exits 1
- * with a one-line reason and writes nothing.
+ * with a one-line reason and writes nothing. On a terminal, stderr shows a progress bar meanwhile.
  */
 import { parseArgs } from "node:util";
 import { importArticle, type ImportOutcome } from "@/lib/articles/import-article";
@@ -9,6 +9,7 @@ import { readArticleFile } from "@/lib/articles/source-file";
 import { createDatabase } from "@/lib/db/create-database";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { cliMessage } from "@/lib/errors";
+import { importProgressBar } from "./import-progress-bar";
 
 const USAGE = "usage: npm run import -- FILE [--slug SLUG]";
 
@@ -20,11 +21,14 @@ async function main(): Promise<void> {
   const text = await readArticleFile(file);
   migrateDatabase();
   const db = createDatabase();
+  const progress = importProgressBar();
   try {
-    const outcome = await importArticle(db, { text, fileName: file, slug: values.slug });
+    const outcome = await importArticle(db, { text, fileName: file, slug: values.slug, onProgress: progress?.onProgress });
+    progress?.stop();
     const what = { created: "imported", revised: "new revision", unchanged: "unchanged" }[outcome.status];
     console.log(`${what}: ${outcome.slug} revision ${outcome.revisionNumber}, ${outcome.claimCount} claims${reanchorSummary(outcome)}`);
   } finally {
+    progress?.stop();
     await db.$disconnect();
   }
 }

@@ -47,6 +47,8 @@ describe("npm run import", () => {
     const first = runImport("content/ice-287g-fy2020.md");
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/^imported: ice-287g-fy2020 revision 1, \d+ claims$/);
+    // Off a terminal, no progress bar: stderr stays empty for whoever reads it.
+    expect(first.stderr).toBe("");
     const second = runImport("content/ice-287g-fy2020.md");
     expect(second.code).toBe(0);
     expect(second.stdout).toMatch(/^unchanged: ice-287g-fy2020 revision 1/);
@@ -78,6 +80,18 @@ describe("npm run import", () => {
     expect(reanchored).toBe(exact + changed);
     expect(claims).toBe(reanchored + added);
     expect(articleRows()).toBe("2\n3");
+  });
+});
+
+describe("npm run import on a terminal", () => {
+  it.runIf(existsSync("/usr/bin/script"))("draws a progress bar on stderr through every stage, and still prints its line", () => {
+    const file = write("terminal.md", "# On a terminal\n\nThe county hired 12 new inspectors in 2024. The state paid $4.1 million for them.\n");
+    // script(1) runs the import on a pseudo-terminal, so stderr is a TTY as it is for a user.
+    const result = spawnSync("script", ["-qec", `${tsx} scripts/import.ts ${file}`, "/dev/null"], { env, encoding: "utf8" });
+    expect(result.status, result.stdout).toBe(0);
+    expect(result.stdout).toContain("finding claims");
+    expect(result.stdout).toMatch(/writing claims\s+\[[^\]]+\] 2\/2/);
+    expect(result.stdout).toMatch(/imported: terminal revision 1, 2 claims/);
   });
 });
 
