@@ -5,8 +5,8 @@ import { brotliCompress, constants, gzip } from "node:zlib";
 export const CODINGS = ["br", "gzip"] as const;
 export type Coding = (typeof CODINGS)[number];
 
-/** One cached page in every form it is sent in: as is, and once compressed per coding. */
-export type Precompressed = { identity: Uint8Array } & Record<Coding, Uint8Array>;
+/** One cached page compressed once per coding (as is, it is sent from the cached halves). */
+export type Precompressed = Record<Coding, Uint8Array>;
 
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
@@ -27,7 +27,7 @@ export async function precompress(bytes: Uint8Array): Promise<Precompressed> {
     }),
     gzipAsync(bytes, { level: 6 }),
   ]);
-  return { identity: bytes, br, gzip: gz };
+  return { br, gzip: gz };
 }
 
 /**

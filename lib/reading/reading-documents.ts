@@ -17,7 +17,7 @@ export type ReadingDocumentBytes = {
   /** A strong validator of the bytes as a signed-out reader gets them. */
   etag: string;
   /**
-   * The whole page as a signed-out reader gets it, as is and compressed once per coding; only for
+   * The whole page as a signed-out reader gets it, compressed once per coding; only for
    * a published article, and only when asked for (`precompress`). A preview is never compressed ahead nor kept in any form a shared cache
    * could be handed.
    */
@@ -60,7 +60,7 @@ export function readingDocuments(
         const after = encoder.encode(document.after);
         const etag = `"${createHash("sha256").update(before).update(after).digest("base64url").slice(0, 27)}"`;
         const shared = published && options.precompress ? await precompress(concat(before, encoder.encode(accountHtml(null)), after)) : null;
-        const size = before.byteLength + after.byteLength + (shared ? shared.identity.byteLength + shared.br.byteLength + shared.gzip.byteLength : 0);
+        const size = before.byteLength + after.byteLength + (shared ? shared.br.byteLength + shared.gzip.byteLength : 0);
         return { status: view.article.status, before, after, etag, shared, size };
       }),
   };

@@ -35,8 +35,9 @@ export function readingResponse(outcome: ReadingOutcome, viewer: Viewer, request
     const validators = { "Cache-Control": SHARED_CACHE, ETag: etag, Vary: "Cookie, Accept-Encoding" };
     if (request.ifNoneMatch !== null && matchesEtag(request.ifNoneMatch, etag)) return new Response(null, { status: 304, headers: validators });
     const headers: Record<string, string> = { ...html, ...validators, ...(coding ? { "Content-Encoding": coding } : {}) };
-    if (outcome.shared) return new Response(outcome.shared[coding ?? "identity"] as Uint8Array<ArrayBuffer>, { status: 200, headers });
-    return new Response(stream([outcome.before, encoder.encode(accountHtml(null)), outcome.after]), { status: 200, headers });
+    // As a stream even when it is one buffer: new Response(bytes) would copy them per request.
+    const parts = coding && outcome.shared ? [outcome.shared[coding]] : [outcome.before, encoder.encode(accountHtml(null)), outcome.after];
+    return new Response(stream(parts), { status: 200, headers });
   }
   const headers = { ...html, "Cache-Control": "private, no-store", ...(access === "preview" ? { "X-Robots-Tag": "noindex, nofollow" } : {}) };
   return new Response(stream([outcome.before, encoder.encode(accountHtml(viewer)), outcome.after]), { status: 200, headers });

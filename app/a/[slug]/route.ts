@@ -4,6 +4,7 @@ import { getViewer } from "@/lib/auth/viewer";
 import { readingAccess } from "@/lib/reading/access";
 import { getReadingDocument, getReadingStamp } from "@/lib/reading/get-reading-view";
 import { readingResponse, type ReadingOutcome } from "@/lib/reading/reading-response";
+import { hasSessionCookie } from "@/lib/reading/session-cookie";
 import { siteOrigin } from "@/lib/reading/site-origin";
 
 export const dynamic = "force-dynamic";
@@ -15,7 +16,8 @@ export const dynamic = "force-dynamic";
  * payload, which for a long article costs more than everything else (lib/reading/reading-document.ts).
  */
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
-  const viewer = await getViewer();
+  // A signed-out reader is known from the cookies alone; auth() is asked only about a session.
+  const viewer = hasSessionCookie(request.headers.get("cookie")) ? await getViewer() : null;
   const outcome = await resolve((await params).slug, viewer);
   // Accept-Encoding is not passed on: Next 16 drops a route handler's Content-Encoding header (see
   // FORBIDDEN_HEADERS in next/dist/server/send-response.js), so precompressed bytes would reach the
