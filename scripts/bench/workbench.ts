@@ -4,13 +4,16 @@
  * throwaway SQLite file, starts the built app on a free loopback port, and requests each workbench
  * page as a signed-in reviewer: time to first byte, whole response, and HTML size, against the same
  * bytes saved as a static file and served by the same server (the floor). Also times the request
- * the workbench makes when a claim is selected (GET …/review/claims/<id>).
+ * the workbench makes when a claim is selected (GET …/review/claims/<id>), and fifty reviewers
+ * saving at once through saveReview (p50/p95/p99, errors, and that every acknowledged write is
+ * there).
  *
  *   npx tsx scripts/bench/workbench.ts [--runs 9]
  *
  * Targets at 2,000 claims: first byte ≤ 300 ms, HTML ≤ 1.5 MB. Builds the app first when .next has
  * no production build. BENCH_KEEP_HTML=<prefix> keeps each page as <prefix>-<claims>.html. Everything it writes (database, the static copies in public/) is removed.
- * Not measured here: Chromium time to interactive, j and save-to-visible (see the e2e specs).
+ * Not measured here: Chromium time to interactive, j and save-to-visible, and saves through the
+ * UI's real path over HTTP.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -21,6 +24,7 @@ import path from "node:path";
 import { encode } from "next-auth/jwt";
 import { createDatabase, type Database } from "@/lib/db/create-database";
 import { migrateDatabase } from "@/lib/db/migrate";
+import { saveReview } from "@/lib/review/save-review";
 
 const SECRET = "bench-only-secret-not-for-deployment";
 const COOKIE = "authjs.session-token";
@@ -49,6 +53,7 @@ async function main(): Promise<void> {
     const other = await db.user.create({ data: { email: "bench-b@claimdesk.test", name: "Reviewer b", role: "reviewer" }, select: { id: true } });
     const seeded = [];
     for (const size of SIZES) seeded.push({ ...size, ...(await seed(db, size.claims, size.words, [reviewer.id, other.id])) });
+    const saves = await concurrentSaves(db, seeded[seeded.length - 1]!.claims);
     await db.$disconnect();
     const cookie = `${COOKIE}=${await encode({ token: { sub: reviewer.id, email: reviewer.email, name: reviewer.name, role: "reviewer" }, secret: SECRET, salt: COOKIE })}`;
 
@@ -101,13 +106,61 @@ async function main(): Promise<void> {
         console.log(`2,000 claims: first byte ${ms(p.warm.ttfb)} (target ≤ ${TARGET_TTFB_MS} ms), HTML ${mb.toFixed(2)} MiB (target ≤ 1.5 MB): ${pass ? "OK" : "OVER TARGET"}`);
       }
     }
-    process.exitCode = ok ? 0 : 1;
+    const { latencies, errors, lost } = saves;
+    const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
+    console.log(
+      `\n${REVIEWERS} reviewers saving at once, ${SAVES_EACH} saves each, through saveReview in one process (the action without its HTTP and session): ` +
+        `p50 ${ms(at(0.5))}, p95 ${ms(at(0.95))}, p99 ${ms(at(0.99))}, ${errors} errors, ${lost} acknowledged writes missing (target p95 ≤ 100 ms)`,
+    );
+    process.exitCode = ok && errors === 0 && lost === 0 ? 0 : 1;
   } finally {
     if (server) await stopServer(server);
     for (const file of statics) rmSync(file, { force: true });
     if (createdPublicDir) rmSync(publicDir, { recursive: true, force: true });
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+const REVIEWERS = 50;
+const SAVES_EACH = 10;
+
+/**
+ * Fifty reviewers, each saving their own review of a claim of the 2,000-claim article ten times
+ * (first a create, then updates from the version the last save gave), all at once. Checks that
+ * every acknowledged save is what the database holds at the end.
+ */
+async function concurrentSaves(db: Database, claimCount: number) {
+  const people = await Promise.all(
+    Array.from({ length: REVIEWERS }, (_, i) =>
+      db.user.create({ data: { email: `bench-save-${i}@claimdesk.test`, name: `Saver ${i}`, role: "reviewer" }, select: { id: true, email: true, name: true } }),
+    ),
+  );
+  const latencies: number[] = [];
+  let errors = 0;
+  const acknowledged = new Map<string, { version: number; note: string }>();
+  await Promise.all(
+    people.map(async (person, i) => {
+      const viewer = { ...person, role: "reviewer" as const };
+      const claimId = `b${claimCount}c${(i * 37) % claimCount}`;
+      let version: number | null = null;
+      for (let n = 0; n < SAVES_EACH; n++) {
+        const note = `Save ${n} by ${i}`;
+        const started = performance.now();
+        try {
+          const saved = await saveReview(db, { viewer, claimId, verdict: n % 2 ? "accurate" : "misleading", confidence: null, note, expectedVersion: version });
+          latencies.push(performance.now() - started);
+          version = saved.version;
+          acknowledged.set(saved.id, { version: saved.version, note });
+        } catch {
+          errors++;
+        }
+      }
+    }),
+  );
+  const stored = await db.review.findMany({ where: { id: { in: [...acknowledged.keys()] } }, select: { id: true, version: true, note: true } });
+  const lost = [...acknowledged].filter(([id, want]) => !stored.some((r) => r.id === id && r.version === want.version && r.note === want.note)).length;
+  latencies.sort((a, b) => a - b);
+  return { latencies, errors, lost };
 }
 
 /** An article of about `words` words with `count` claims, two reviews and three citations each (createMany, no verbs). */

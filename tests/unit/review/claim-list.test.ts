@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importArticle } from "@/lib/articles/import-article";
 import type { Viewer } from "@/lib/auth/policy";
+import { renderArticle } from "@/lib/render/article-html";
 import { renderNote, renderNoteOnce } from "@/lib/render/note-html";
 import { addCitation } from "@/lib/review/add-citation";
 import { BoundedCache } from "@/lib/review/bounded-cache";
@@ -88,6 +89,15 @@ describe("rendered once", () => {
     expect(workbenchArticle(revision, claims.map((c) => ({ ...c, state: "reviewed" })))).toBe(tree); // a verdict or state is not part of the tree
     expect(workbenchArticle(revision, [{ ...claims[0]!, kind: "factual" }])).not.toBe(tree);
     expect(JSON.stringify(tree)).toContain('"dataClaimId":"c1"');
+  });
+
+  it("workbenchArticle gives a long article in parts of whole blocks that together are the whole tree", () => {
+    const paragraph = "The council approved a $412 million budget on Tuesday, after a long debate about parks.";
+    const text = Array.from({ length: 1_200 }, (_, i) => `${paragraph} Item ${i}.`).join("\n\n");
+    const parts = workbenchArticle({ id: "rev-long", text }, []);
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.flatMap((p) => p.children)).toEqual(renderArticle(text, { sourceOffsets: true, claims: [] }).children);
+    expect(workbenchArticle({ id: "rev-short", text: ARTICLE }, [])).toHaveLength(1);
   });
 
   it("BoundedCache keeps the most recently used entries up to its limit", () => {

@@ -23,7 +23,7 @@ type Props = { params: Promise<{ slug: string }> };
 export const metadata: Metadata = { title: "Workbench" };
 
 /**
- * The page carries the article (rendered once per revision, cached), a compact line per claim and
+ * The page carries the article's first part (rendered once per revision, cached), a compact line per claim and
  * the full detail of the claim selected first; the workbench loads any other claim's detail when
  * it is selected. At 2,000 claims the page is the list, not 2,000 claims' reviews and history.
  */
@@ -43,7 +43,7 @@ export default async function ReviewPage({ params }: Props) {
   const detailIds = [...head, ...orphanIds];
   const details = detailIds.length > 0 ? ((await getWorkbench(db, { viewer, slug: slug.data, claimIds: detailIds }))?.claims ?? []) : [];
   const views = details.map((c) => toClaimView(c, viewer.id));
-  const tree = workbenchArticle(list.revision, list.claims);
+  const parts = workbenchArticle(list.revision, list.claims);
 
   return (
     <>
@@ -55,11 +55,10 @@ export default async function ReviewPage({ params }: Props) {
         revisionId={list.revision.id}
         claims={claims}
         details={views.filter((v) => head.includes(v.id))}
+        articleParts={parts.length}
         viewer={{ id: viewer.id, name: viewer.name ?? viewer.email, role: viewer.role }}
       >
-        <div className="article-text" data-testid="article-text">
-          <HastContent tree={tree} />
-        </div>
+        <HastContent tree={parts[0]!} />
       </Workbench>
       {editor ? <OrphansPanel orphans={views.filter((c) => c.state === "orphaned")} revisionId={list.revision.id} /> : null}
     </>

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, useTransition, type ReactNode } from "react";
+import { HastContent } from "@/app/_components/hast-content";
 import { KIND_LABELS, VERDICTS, type ClaimKind, type Verdict } from "@/lib/domain/vocabulary";
 import { addClaimAction } from "./actions";
 import type { CitationFormHandle } from "./citation-form";
@@ -11,6 +12,7 @@ import { draftFrom, type ReviewDraft, type ReviewFormHandle } from "./review-for
 import { selectionToSourceSpan } from "./selection-offsets";
 import { ShortcutsDialog } from "./shortcuts-dialog";
 import type { ClaimListEntry, WorkbenchClaim, WorkbenchViewer } from "./types";
+import { useArticleRest } from "./use-article-rest";
 import { useClaimDetails } from "./use-claim-details";
 import { useKeyboardShortcuts } from "./use-keyboard-shortcuts";
 
@@ -24,7 +26,15 @@ const KEY_VERDICTS: Record<string, Verdict> = { "1": "false", "2": "misleading",
  * selected claim's full detail is loaded on selection (useClaimDetails), and a save updates that
  * claim and its line in place.
  */
-export function Workbench(props: { revisionId: string; claims: ClaimListEntry[]; details: WorkbenchClaim[]; viewer: WorkbenchViewer; children: ReactNode }) {
+export function Workbench(props: {
+  revisionId: string;
+  claims: ClaimListEntry[];
+  details: WorkbenchClaim[];
+  /** How many parts the article comes in; the first is `children`, the rest are fetched. */
+  articleParts: number;
+  viewer: WorkbenchViewer;
+  children: ReactNode;
+}) {
   const { viewer, revisionId } = props;
   const router = useRouter();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
@@ -41,6 +51,7 @@ export function Workbench(props: { revisionId: string; claims: ClaimListEntry[];
   // A verdict key pressed before the selected claim's detail arrived: applied once its form is there.
   const queuedVerdict = useRef<{ claimId: string; verdict: Verdict } | null>(null);
 
+  const articleRest = useArticleRest(revisionId, props.articleParts);
   const { claims, selected, prefetch, storeClaim, reload } = useClaimDetails(props.claims, props.details, viewer.id, selectedId);
   const visible = useMemo(() => inOrder(claims.filter((c) => matches(c, filters, viewer.id)), order), [claims, filters, viewer.id, order]);
   const selectedEntry = claims.find((c) => c.id === selectedId) ?? null;
@@ -114,7 +125,7 @@ export function Workbench(props: { revisionId: string; claims: ClaimListEntry[];
     const marks = root.querySelectorAll(`mark[data-claim-id="${CSS.escape(selectedId)}"]`);
     marks.forEach((m) => m.classList.add("selected"));
     marks[0]?.scrollIntoView({ block: "nearest", behavior: "smooth" });
-  }, [selectedId, claims]);
+  }, [selectedId, claims, articleRest]);
 
   function onArticleClick(event: React.MouseEvent | React.KeyboardEvent) {
     if ("key" in event && event.key !== "Enter") return;
@@ -155,7 +166,12 @@ export function Workbench(props: { revisionId: string; claims: ClaimListEntry[];
   return (
     <div className="workbench">
       <div className="workbench-article" ref={articleRef} onMouseUp={onSelectionEnd} onKeyUp={(e) => (e.shiftKey ? onSelectionEnd() : onArticleClick(e))} onClick={onArticleClick}>
-        {props.children}
+        <div className="article-text" data-testid="article-text">
+          {props.children}
+          {articleRest.map((part, i) => (
+            <HastContent key={i} tree={part} />
+          ))}
+        </div>
         {selection ? (
           // The popover sits inside the article: its own mouse events must not re-read (and so clear)
           // the selection before the click lands, and pressing it must not collapse the selection.
