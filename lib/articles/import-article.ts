@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { quoteColumns } from "@/lib/anchoring";
 import { extractClaims, prepareArticle, type ExtractedClaim } from "@/lib/claims";
 import { SOURCE_FORMATS } from "@/lib/claims/types";
 import type { Database } from "@/lib/db/create-database";
 import type { Tx } from "@/lib/review/record-audit";
 import { carryClaims, type CarryOutcome } from "@/lib/revisions/carry-claims";
+import { insertAnchors, insertExtractedClaims } from "@/lib/revisions/insert-claims";
+import { sqliteDateTime } from "@/lib/revisions/update-rows";
 import { firstHeading, readFrontMatter } from "./front-matter";
 import { progressOf, type OnImportProgress } from "./import-progress";
 import { MAX_ARTICLE_BYTES } from "./source-file";
@@ -149,31 +150,13 @@ async function createExtractedClaims(
 
 /** One multi-row INSERT of claims (positions from `first`) and one of their anchor rows. */
 async function createClaimBatch(tx: Tx, articleId: string, revisionId: string, markdown: string, claims: readonly ExtractedClaim[], first: number): Promise<void> {
-  const created = await tx.claim.createManyAndReturn({
-    data: claims.map((claim, i) => ({
-      articleId,
-      revisionId,
-      kind: claim.kind,
-      text: claim.text,
-      sourceStart: claim.sourceStart,
-      sourceEnd: claim.sourceEnd,
-      ...quoteColumns(markdown, claim.sourceStart, claim.sourceEnd),
-      textStart: claim.position.start,
-      textEnd: claim.position.end,
-      score: claim.score,
-      reasons: JSON.stringify(claim.reasons),
-      quantities: JSON.stringify(claim.quantities),
-      context: claim.context,
-      speaker: claim.speaker,
-      origin: "extracted",
-      state: "open",
-      position: first + i,
-    })),
-    select: { id: true, sourceStart: true, sourceEnd: true, text: true },
-  });
-  await tx.claimAnchor.createMany({
-    data: created.map((c) => ({ claimId: c.id, revisionId, status: "exact", sourceStart: c.sourceStart, sourceEnd: c.sourceEnd, text: c.text })),
-  });
+  const now = sqliteDateTime(new Date());
+  const created = await insertExtractedClaims(tx, { articleId, revisionId, markdown, now }, claims.map((claim, i) => ({ claim, position: first + i })));
+  await insertAnchors(
+    tx,
+    created.map((c) => ({ claimId: c.id, revisionId, status: "exact", sourceStart: c.sourceStart, sourceEnd: c.sourceEnd, text: c.text })),
+    now,
+  );
 }
 
 /** "content/ICE 287(g) FY2020.md" → "ice-287-g-fy2020". */

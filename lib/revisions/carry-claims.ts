@@ -4,6 +4,7 @@ import { stateForReviews } from "@/lib/review/claim-rules";
 import { progressOf, type OnImportProgress } from "@/lib/articles/import-progress";
 import type { Tx } from "@/lib/review/record-audit";
 import { claimTextOf, stateAfterTextChange } from "./anchor-rules";
+import { insertAnchors, insertAuditEvents, insertExtractedClaims, type AnchorRow } from "./insert-claims";
 import { sqliteDateTime, updateRows, type SqlValue } from "./update-rows";
 
 /** The revision claims are carried from (the latest before this import) and the one they go to. */
@@ -89,7 +90,9 @@ export async function carryClaims(tx: Tx, input: CarryClaimsInput): Promise<Carr
     where: { articleId, state: "orphaned", revisionId: { not: from.id } },
     select: { ...CARRIED, revision: { select: { text: true } } },
   });
-  await snapshotAnchors(tx, from.id, current);
+  // One moment for every row this import writes (updatedAt, createdAt), as Prisma would stamp them.
+  const now = sqliteDateTime(new Date());
+  await snapshotAnchors(tx, from.id, current, now);
 
   // One diff per source text: the previous revision's, and each older one an orphan still sits on.
   const placed: Placed[] = [];
@@ -130,7 +133,7 @@ export async function carryClaims(tx: Tx, input: CarryClaimsInput): Promise<Carr
   ].sort((a, b) => a.start - b.start || a.rank - b.rank || a.tie - b.tie);
   const position = new Map(order.map((o, index) => [o.key, index]));
 
-  const anchors: { claimId: string; revisionId: string; status: string; sourceStart: number | null; sourceEnd: number | null; text: string }[] = [];
+  const anchors: AnchorRow[] = [];
   const audits: { action: string; entityId: string; before: unknown; after: unknown }[] = [];
   let restored = 0;
   const moved: SqlValue[][] = [];
@@ -191,38 +194,22 @@ export async function carryClaims(tx: Tx, input: CarryClaimsInput): Promise<Carr
   }
 
   const writing = progressOf("writing", moved.length + orphaned.length + added.length, onProgress);
-  await writeMoves(tx, moved, orphaned, writing);
+  await writeMoves(tx, moved, orphaned, now, writing);
 
-  const created = await tx.claim.createManyAndReturn({
-    data: added.map((e, i) => ({
-      articleId,
-      revisionId: to.id,
-      kind: e.kind,
-      text: e.text,
-      sourceStart: e.sourceStart,
-      sourceEnd: e.sourceEnd,
-      // Over the Markdown like every stored quote; the pipeline's own quote is over the plain text.
-      ...quoteColumns(to.text, e.sourceStart, e.sourceEnd),
-      textStart: e.position.start,
-      textEnd: e.position.end,
-      score: e.score,
-      reasons: JSON.stringify(e.reasons),
-      quantities: JSON.stringify(e.quantities),
-      context: e.context,
-      speaker: e.speaker,
-      origin: "extracted",
-      state: "open",
-      position: position.get(`new:${i}`) ?? 0,
-    })),
-    select: { id: true, sourceStart: true, sourceEnd: true, text: true },
-  });
+  const created = await insertExtractedClaims(
+    tx,
+    { articleId, revisionId: to.id, markdown: to.text, now },
+    added.map((claim, i) => ({ claim, position: position.get(`new:${i}`) ?? 0 })),
+  );
   writing(created.length);
   for (const c of created) anchors.push({ claimId: c.id, revisionId: to.id, status: "exact", sourceStart: c.sourceStart, sourceEnd: c.sourceEnd, text: c.text });
 
-  await tx.claimAnchor.createMany({ data: anchors });
-  await tx.auditEvent.createMany({
-    data: audits.map((a) => ({ actorId, action: a.action, entityType: "claim", entityId: a.entityId, articleId, before: JSON.stringify(a.before), after: JSON.stringify(a.after) })),
-  });
+  await insertAnchors(tx, anchors, now);
+  await insertAuditEvents(
+    tx,
+    audits.map((a) => ({ actorId, action: a.action, entityType: "claim", entityId: a.entityId, articleId, before: JSON.stringify(a.before), after: JSON.stringify(a.after) })),
+    now,
+  );
 
   const exact = placed.filter((p) => p.status === "exact").length;
   const newlyOrphaned = lost.filter((c) => c.state !== "orphaned").length;
@@ -234,8 +221,7 @@ export async function carryClaims(tx: Tx, input: CarryClaimsInput): Promise<Carr
  * orphaned ones (`[id, state before]`) with a few multi-row statements, as the Prisma updates did
  * one per claim: updatedAt set, an approval of old words cleared, quantities kept unless the words changed.
  */
-async function writeMoves(tx: Tx, moved: SqlValue[][], orphaned: SqlValue[][], onBatch: (rows: number) => void): Promise<void> {
-  const now = sqliteDateTime(new Date());
+async function writeMoves(tx: Tx, moved: SqlValue[][], orphaned: SqlValue[][], now: string, onBatch: (rows: number) => void): Promise<void> {
   await updateRows(tx, {
     table: "Claim",
     columns: MOVED_COLUMNS,
@@ -283,12 +269,13 @@ const MOVED_COLUMNS = [
  * Records where the claims of `revisionId` sit now, replacing what the import that made it wrote:
  * claims added, split or merged by hand since then are part of that revision's picture too.
  */
-async function snapshotAnchors(tx: Tx, revisionId: string, claims: readonly Carried[]): Promise<void> {
+async function snapshotAnchors(tx: Tx, revisionId: string, claims: readonly Carried[], now: string): Promise<void> {
   // The rows of claims still on this revision (orphans' rows stay); a relation filter, not an id list,
   // which on a long article would pass SQLite's limit on query parameters.
   await tx.claimAnchor.deleteMany({ where: { revisionId, claim: { revisionId } } });
-  await tx.claimAnchor.createMany({
-    data: claims.map((c) => ({
+  await insertAnchors(
+    tx,
+    claims.map((c) => ({
       claimId: c.id,
       revisionId,
       status: c.anchorStatus === "changed" ? "changed" : "exact",
@@ -296,7 +283,8 @@ async function snapshotAnchors(tx: Tx, revisionId: string, claims: readonly Carr
       sourceEnd: c.sourceEnd,
       text: c.text,
     })),
-  });
+    now,
+  );
 }
 
 /** Whether [start, end) overlaps any of `spans` (sorted by start). */

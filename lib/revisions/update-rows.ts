@@ -55,3 +55,39 @@ export async function updateRows<C extends string>(tx: Tx, { table, columns, set
 export function sqliteDateTime(date: Date): string {
   return date.toISOString().replace("Z", "+00:00");
 }
+
+/**
+ * Inserts rows with one multi-row `INSERT … VALUES (…), …` per batch of UPDATE_BATCH, bound
+ * parameters, on the caller's transaction. Prisma's createMany compiles and maps every row (about
+ * 0.4 ms a row here, 1.6 s for 2,000 claims); this is SQLite's own speed. The caller supplies every
+ * column Prisma would fill in: ids (newId), createdAt and updatedAt (sqliteDateTime).
+ */
+export async function insertRows(
+  tx: Tx,
+  { table, columns, rows, onBatch }: { table: string; columns: readonly string[]; rows: ReadonlyArray<readonly SqlValue[]>; onBatch?: (rows: number) => void },
+): Promise<void> {
+  const tuple = `(${columns.map(() => "?").join(", ")})`;
+  const head = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES `;
+  for (let i = 0; i < rows.length; i += UPDATE_BATCH) {
+    const batch = rows.slice(i, i + UPDATE_BATCH);
+    for (const row of batch) {
+      if (row.length !== columns.length) throw new Error(`insertRows: a row of ${row.length} values for ${columns.length} columns`);
+    }
+    await tx.$executeRawUnsafe(head + batch.map(() => tuple).join(", "), ...batch.flat());
+    onBatch?.(batch.length);
+  }
+}
+
+const FINGERPRINT = (process.pid.toString(36) + Math.random().toString(36).slice(2)).slice(-4).padStart(4, "0");
+let counter = Math.floor(Math.random() * 36 ** 4);
+
+/**
+ * A new id in the shape of Prisma's `cuid()` ("c", time, counter, process, random; 25 lower-case
+ * letters and digits), for rows inserted without Prisma: the ids of one process never repeat and
+ * sort roughly by creation, as the engine's do.
+ */
+export function newId(): string {
+  counter = (counter + 1) % 36 ** 4;
+  const random = Array.from(crypto.getRandomValues(new Uint32Array(2)), (n) => (n % 36 ** 4).toString(36).padStart(4, "0")).join("");
+  return `c${Date.now().toString(36).padStart(8, "0")}${counter.toString(36).padStart(4, "0")}${FINGERPRINT}${random}`;
+}
