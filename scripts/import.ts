@@ -4,12 +4,12 @@
  * with a one-line reason and writes nothing. On a terminal, stderr shows a progress bar meanwhile.
  */
 import { parseArgs } from "node:util";
-import { importArticle, type ImportOutcome } from "@/lib/articles/import-article";
+import type { ImportOutcome } from "@/lib/articles/import-article";
 import { readArticleFile } from "@/lib/articles/source-file";
-import { createDatabase } from "@/lib/db/create-database";
+import { unchangedMarkdownFile } from "@/lib/articles/unchanged-file";
+import { databaseUrl } from "@/lib/db/database-url";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { cliMessage } from "@/lib/errors";
-import { importProgressBar } from "./import-progress-bar";
 
 const USAGE = "usage: npm run import -- FILE [--slug SLUG]";
 
@@ -20,17 +20,30 @@ async function main(): Promise<void> {
   // Read and check the file before touching the database: refused input writes nothing at all.
   const text = await readArticleFile(file);
   migrateDatabase();
+  // An unchanged Markdown file is answered before the claim pipeline and Prisma are even loaded.
+  const unchanged = await unchangedMarkdownFile(databaseUrl(), { text, fileName: file, slug: values.slug });
+  if (unchanged) return report({ status: "unchanged", ...unchanged });
+
+  const [{ importArticle }, { createDatabase }, { importProgressBar }] = await Promise.all([
+    import("@/lib/articles/import-article"),
+    import("@/lib/db/create-database"),
+    import("./import-progress-bar"),
+  ]);
   const db = createDatabase();
   const progress = importProgressBar();
   try {
     const outcome = await importArticle(db, { text, fileName: file, slug: values.slug, onProgress: progress?.onProgress });
     progress?.stop();
-    const what = { created: "imported", revised: "new revision", unchanged: "unchanged" }[outcome.status];
-    console.log(`${what}: ${outcome.slug} revision ${outcome.revisionNumber}, ${outcome.claimCount} claims${reanchorSummary(outcome)}`);
+    report(outcome);
   } finally {
     progress?.stop();
     await db.$disconnect();
   }
+}
+
+function report(outcome: ImportOutcome): void {
+  const what = { created: "imported", revised: "new revision", unchanged: "unchanged" }[outcome.status];
+  console.log(`${what}: ${outcome.slug} revision ${outcome.revisionNumber}, ${outcome.claimCount} claims${reanchorSummary(outcome)}`);
 }
 
 /** " (24 re-anchored: 22 exact, 2 changed; 1 orphaned; 2 new)" for a new revision, else "". */

@@ -9,7 +9,11 @@ import { insertAnchors, insertExtractedClaims } from "@/lib/revisions/insert-cla
 import { sqliteDateTime } from "@/lib/revisions/update-rows";
 import { firstHeading, readFrontMatter } from "./front-matter";
 import { progressOf, type OnImportProgress } from "./import-progress";
+import { slugFromFileName } from "./slug-from-file-name";
 import { MAX_ARTICLE_BYTES } from "./source-file";
+
+// A light module of its own, so the command line's unchanged-file check can use it without the pipeline.
+export { slugFromFileName };
 
 export const Slug = z
   .string()
@@ -157,16 +161,4 @@ async function createClaimBatch(tx: Tx, articleId: string, revisionId: string, m
     created.map((c) => ({ claimId: c.id, revisionId, status: "exact", sourceStart: c.sourceStart, sourceEnd: c.sourceEnd, text: c.text })),
     now,
   );
-}
-
-/** "content/ICE 287(g) FY2020.md" → "ice-287-g-fy2020". */
-export function slugFromFileName(fileName: string): string {
-  const base = fileName.replace(/^.*[\\/]/, "").replace(/\.[^.]+$/, "");
-  return base
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 120);
 }
