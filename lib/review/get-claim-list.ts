@@ -22,6 +22,21 @@ export type ClaimListEntry = {
   myVerdict: Verdict | null;
 };
 
+type ListRow = {
+  id: string;
+  revisionId: string;
+  kind: string;
+  text: string;
+  state: string;
+  score: number;
+  speaker: string | null;
+  assigneeId: string | null;
+  sourceStart: number;
+  sourceEnd: number;
+  verdicts: string | null;
+  myVerdict: string | null;
+};
+
 export type ClaimList = {
   article: { id: string; slug: string; title: string; status: string };
   revision: { id: string; number: number; text: string } | null;
@@ -44,40 +59,34 @@ export async function getClaimList(db: Database, input: GetWorkbenchInput & { vi
   if (!article) return null;
   const { revisions, ...head } = article;
   const revision = revisions[0] ?? null;
-  const rows = await db.claim.findMany({
-    where: { articleId: article.id, OR: [{ revisionId: revision?.id ?? "" }, { state: "orphaned" }] },
-    orderBy: [{ position: "asc" }, { sourceStart: "asc" }],
-    select: {
-      id: true,
-      revisionId: true,
-      kind: true,
-      text: true,
-      state: true,
-      score: true,
-      speaker: true,
-      assigneeId: true,
-      sourceStart: true,
-      sourceEnd: true,
-      reviews: { orderBy: { createdAt: "asc" }, select: { reviewerId: true, verdict: true } },
-    },
-  });
+  // One SQL statement instead of Prisma's claims-then-reviews pair: at 2,000 claims and 4,000
+  // reviews, Prisma's query building and row mapping took most of the page's server time.
+  const rows = await db.$queryRaw<ListRow[]>`
+    SELECT c.id, c.revisionId, c.kind, c.text, c.state, c.score, c.speaker, c.assigneeId, c.sourceStart, c.sourceEnd,
+      (SELECT group_concat(v, ',') FROM (SELECT r.verdict AS v FROM Review r WHERE r.claimId = c.id AND r.verdict IS NOT NULL ORDER BY r.createdAt, r.id)) AS verdicts,
+      (SELECT r.verdict FROM Review r WHERE r.claimId = c.id AND r.reviewerId = ${viewer.id}) AS myVerdict
+    FROM Claim c
+    WHERE c.articleId = ${article.id} AND (c.revisionId = ${revision?.id ?? ""} OR c.state = 'orphaned')
+    ORDER BY c.position ASC, c.sourceStart ASC`;
+  // Orphaned claims of older revisions go last: they have no place in the text shown.
   rows.sort((a, b) => Number(a.revisionId !== revision?.id) - Number(b.revisionId !== revision?.id));
-  const claims = rows.map(({ reviews, ...c }): ClaimListEntry => {
-    const verdicts = reviews.map((r) => readEnum(Verdict, r.verdict, null)).filter((v): v is Verdict => v !== null);
-    const mine = reviews.find((r) => r.reviewerId === viewer.id);
-    return {
+  const claims = rows.map(
+    (c): ClaimListEntry => ({
       id: c.id,
       text: c.text,
-      score: c.score,
+      score: Number(c.score),
       speaker: c.speaker,
       assigneeId: c.assigneeId,
-      sourceStart: c.sourceStart,
-      sourceEnd: c.sourceEnd,
+      sourceStart: Number(c.sourceStart),
+      sourceEnd: Number(c.sourceEnd),
       kind: readEnum(ClaimKind, c.kind, "factual"),
       state: readEnum(ClaimState, c.state, "open"),
-      verdicts,
-      myVerdict: mine ? readEnum(Verdict, mine.verdict, null) : null,
-    };
-  });
+      verdicts: (c.verdicts ?? "").split(",").flatMap((v) => {
+        const verdict = readEnum(Verdict, v, null);
+        return verdict ? [verdict] : [];
+      }),
+      myVerdict: readEnum(Verdict, c.myVerdict, null),
+    }),
+  );
   return { article: head, revision, claims };
 }
