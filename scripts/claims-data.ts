@@ -11,7 +11,9 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, extname, join, relative, resolve } from "node:path";
 import { parse } from "csv-parse/sync";
-import { extractClaims } from "../lib/claims";
+import { extractClaims, typedUnits } from "../lib/claims";
+import type { KindInput } from "../lib/claims/model/kinds-features";
+import type { KindExample } from "../lib/claims/model/kinds-training";
 import type { LabelledSentence } from "../lib/claims/model/training";
 import type { SourceFormat } from "../lib/claims/types";
 import { type GoldDocument, type GoldFile, locateQuote, overlap, type Span, spansMatch } from "../tests/support/score-claims";
@@ -129,4 +131,28 @@ export function articleSentences(article: LabelledArticle, weight = 1): Labelled
     else if (none.some((n) => overlap(span, n) >= 0.5 * (span[1] - span[0]))) out.push({ text: unit.text, label: 0, weight });
   }
   return out;
+}
+
+/** A document's kept claims as the kind model sees them, and the examples it learns from. */
+export interface KindDocument {
+  article: LabelledArticle;
+  /** Every claim the pipeline keeps, with its span, in order. */
+  claims: { input: KindInput; sourceStart: number; sourceEnd: number }[];
+  /** Kept claims that land on a gold claim, labelled with its best kind (`kinds[0]`). */
+  examples: KindExample[];
+}
+
+/** What the kind model learns from and is cross-validated on, one labelled article. */
+export function kindDocument(article: LabelledArticle): KindDocument {
+  const gold = article.labels.claims.map((c) => ({ c, span: locateQuote(article.text, c.quote) })).filter((g) => g.span !== null);
+  const claims: KindDocument["claims"] = [];
+  const examples: KindExample[] = [];
+  for (const u of typedUnits(article.text, article.format)) {
+    if (u.why) continue;
+    claims.push({ input: u.kindInput, sourceStart: u.anchor.sourceStart, sourceEnd: u.anchor.sourceEnd });
+    const on = gold.find((g) => spansMatch(g.span!, [u.anchor.sourceStart, u.anchor.sourceEnd]));
+    const best = on?.c.kinds[0];
+    if (best === "statistic" || best === "program_rule" || best === "policy_assertion" || best === "factual") examples.push({ input: u.kindInput, label: best });
+  }
+  return { article, claims, examples };
 }

@@ -3,6 +3,7 @@
  *
  *   npm run train:claims             train with the settings chosen below
  *   npm run train:claims -- --search cross-validate a grid of settings on ClaimBuster and print it
+ *   npm run train:claims -- --kinds  only the kind model (models/kinds/model.json)
  *
  * Learns from ClaimBuster's labelled debate sentences (../shared/data/claimbuster, GPL-3.0) and the
  * training split of our own labelled articles. Settings are chosen by ClaimBuster cross-validation in
@@ -15,7 +16,11 @@ import { type ContextWeights, fitDense } from "../lib/claims/model/context";
 import { sigmoid } from "../lib/claims/model/logistic";
 import { averagePrecision, bestThreshold, prf } from "../lib/claims/model/metrics";
 import { crossValidate, DEFAULT_HYPER, fitLinear, fitPlatt, type Hyper, type LabelledSentence } from "../lib/claims/model/training";
-import { articleSentences, readArticles, readClaimBuster } from "./claims-data";
+import { KIND_FEATURES_VERSION } from "../lib/claims/model/kinds-features";
+import { decide, fitKinds, type KindHyper, type KindMode, kindPredictor, memoisedFeatures } from "../lib/claims/model/kinds-training";
+import { CLAIM_KINDS, type ClaimKind } from "../lib/claims/types";
+import { poolScores, scoreDocument } from "../tests/support/score-claims";
+import { articleSentences, type KindDocument, kindDocument, readArticles, readClaimBuster } from "./claims-data";
 
 /** Ten contiguous folds: each a run of about 970 sentences, a few debates. */
 export const FOLDS = 10;
@@ -90,6 +95,7 @@ function search(debates: LabelledSentence[], articles: LabelledSentence[]) {
 }
 
 function main() {
+  if (process.argv.includes("--kinds")) return trainKinds();
   const t0 = performance.now();
   const { debates, articles, articleCount } = trainingData();
   if (process.argv.includes("--search")) return search(debates, articles);
@@ -117,6 +123,137 @@ function main() {
   console.log(`trained on ${debates.length} ClaimBuster sentences + ${articles.length} units of ${articleCount} articles: ${model.names.length} features`);
   console.log(`ClaimBuster ${FOLDS}-fold contiguous CV: AP ${averagePrecision(margins, labels).toFixed(3)}, F1 ${f.f1.toFixed(3)} at ${threshold} (P ${f.precision.toFixed(3)}, R ${f.recall.toFixed(3)})`);
   console.log(`Platt a=${platt.a.toFixed(3)} b=${platt.b.toFixed(3)}; wrote ${OUT} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  trainKinds();
+}
+
+// ——— The kind model (models/kinds/model.json): our own labels only, chosen by leave-one-document-out CV.
+
+const KINDS_OUT = resolve(process.cwd(), "models/kinds/model.json");
+
+/** The learner's settings: the grid below hardly moves any row (±0.01), so one is fixed and only the combination is chosen. */
+export const KIND_HYPER: Omit<KindHyper, "withRuleKind"> = { l2: 1e-3, rate: 0.05, epochs: 10, minCount: 1 };
+const KIND_GRID: Omit<KindHyper, "withRuleKind">[] = [];
+for (const l2 of [1e-3, 1e-2]) for (const rate of [0.05, 0.2]) for (const minCount of [1, 2]) KIND_GRID.push({ l2, rate, epochs: 10, minCount });
+const OVERRIDE_AT = [0.5, 0.6, 0.7, 0.8, 0.9];
+const features = memoisedFeatures();
+
+type Predicted = { kind: ClaimKind; probability: number }[][];
+
+/** Pooled kind accuracy of per-document kinds, scored as the outside check does. */
+function kindScore(docs: KindDocument[], kinds: ClaimKind[][]): number {
+  return poolScores(docs.map((d, i) => scoreDocument(d.article.labels, d.article.text, d.claims.map((c, j) => ({ kind: kinds[i]![j]!, sourceStart: c.sourceStart, sourceEnd: c.sourceEnd }))))).kind;
+}
+
+/** Each of `held`'s claims predicted by a model trained on `train`'s examples. */
+function predictWith(train: KindDocument[], held: KindDocument[], hyper: KindHyper): Predicted {
+  const predict = kindPredictor(fitKinds(train.flatMap((d) => d.examples), hyper, features), features);
+  return held.map((d) => d.claims.map((c) => predict(c.input)));
+}
+
+/** Each document's claims predicted by a model trained on the other documents only. */
+function leaveOneDocumentOut(docs: KindDocument[], hyper: KindHyper): Predicted {
+  return docs.map((held, i) => predictWith(docs.filter((_, j) => j !== i), [held], hyper)[0]!);
+}
+
+/** One way of deciding the kind: the rules, the model (with or without the rules' kind as a feature), or the rules overruled where the model is sure. */
+export interface KindCandidate {
+  name: string;
+  decision: KindMode;
+  withRuleKind: boolean;
+}
+
+export const KIND_CANDIDATES: KindCandidate[] = [
+  { name: "(a) rules alone", decision: { mode: "rules" }, withRuleKind: false },
+  { name: "(b) learned alone", decision: { mode: "learned" }, withRuleKind: false },
+  { name: "(c) learned, rules' kind as a feature", decision: { mode: "learned" }, withRuleKind: true },
+  ...[false, true].flatMap((withRuleKind) =>
+    OVERRIDE_AT.map((threshold) => ({ name: `(c) rules, overruled where the ${withRuleKind ? "rule-aware " : ""}model is ≥ ${threshold} sure`, decision: { mode: "override", threshold } as KindMode, withRuleKind })),
+  ),
+];
+
+/** The kinds a candidate gives, from the two models' predictions. */
+function kindsOf(candidate: KindCandidate, docs: KindDocument[], plain: Predicted, ruleAware: Predicted): ClaimKind[][] {
+  const predicted = candidate.withRuleKind ? ruleAware : plain;
+  return docs.map((d, i) => d.claims.map((c, j) => decide(candidate.decision, c.input.ruleKind, predicted[i]![j]!)));
+}
+
+/** Scores every candidate by leave-one-document-out over `docs`. */
+function scoreCandidates(docs: KindDocument[], hyper: Omit<KindHyper, "withRuleKind">): number[] {
+  const plain = leaveOneDocumentOut(docs, { ...hyper, withRuleKind: false });
+  const ruleAware = leaveOneDocumentOut(docs, { ...hyper, withRuleKind: true });
+  return KIND_CANDIDATES.map((c) => kindScore(docs, kindsOf(c, docs, plain, ruleAware)));
+}
+
+const bestOf = (scores: number[]) => scores.reduce((best, x, i) => (x > scores[best]! + 1e-9 ? i : best), 0);
+
+/**
+ * Nested leave-one-document-out: for each document, the candidate is chosen by leave-one-out over the
+ * other documents, then applied to it by a model trained on them. The pooled figure measures the whole
+ * procedure, choice included (the plain table's best row is the best of many, so it flatters).
+ */
+function nestedKindAccuracy(docs: KindDocument[]): { kind: number; chosen: string[] } {
+  const kinds: ClaimKind[][] = [];
+  const chosen: string[] = [];
+  docs.forEach((held, i) => {
+    const others = docs.filter((_, j) => j !== i);
+    const candidate = KIND_CANDIDATES[bestOf(scoreCandidates(others, KIND_HYPER))]!;
+    chosen.push(candidate.name);
+    const predicted = predictWith(others, [held], { ...KIND_HYPER, withRuleKind: candidate.withRuleKind })[0]!;
+    kinds.push(held.claims.map((c, j) => decide(candidate.decision, c.input.ruleKind, predicted[j]!)));
+  });
+  return { kind: kindScore(docs, kinds), chosen };
+}
+
+/** The kind section of train:claims and eval:claims: the CV table, and the candidate it chooses. */
+export function kindCrossValidation(options: { grid?: boolean; nested?: boolean } = {}): { docs: KindDocument[]; chosen: KindCandidate; kind: number; rules: number; nested: number | null } {
+  const docs = readArticles().filter((a) => a.split === "train").map(kindDocument);
+  const scores = scoreCandidates(docs, KIND_HYPER);
+  const grid = options.grid ? KIND_GRID.map((h) => scoreCandidates(docs, h)) : [];
+  console.log(`\nkind model, leave-one-document-out CV on ${docs.length} training articles (${docs.reduce((n, d) => n + d.examples.length, 0)} labelled claims), pooled kind accuracy`);
+  console.log(`  (the rules were written on these same articles, so row (a) is not held out; the models' rows are)`);
+  console.log(`  shipped settings${grid.length ? `  grid of ${grid.length}: mean  best` : ""}`);
+  KIND_CANDIDATES.forEach((c, k) => {
+    const g = grid.map((s) => s[k]!);
+    const spread = g.length ? `  ${(g.reduce((a, x) => a + x, 0) / g.length).toFixed(3)}  ${Math.max(...g).toFixed(3)}` : "";
+    console.log(`  ${scores[k]!.toFixed(3)}${spread}  ${c.name}`);
+  });
+  grid.forEach((g, i) => console.log(`  grid ${JSON.stringify(KIND_GRID[i])}: best row ${Math.max(...g).toFixed(3)}, mean of the model rows ${(g.slice(1).reduce((a, x) => a + x, 0) / (g.length - 1)).toFixed(3)}`));
+  const chosen = KIND_CANDIDATES[bestOf(scores)]!;
+  let nested: number | null = null;
+  if (options.nested) {
+    const n = nestedKindAccuracy(docs);
+    nested = n.kind;
+    const counts = new Map<string, number>();
+    for (const c of n.chosen) counts.set(c, (counts.get(c) ?? 0) + 1);
+    console.log(`  nested leave-one-document-out (the choice made inside each fold): kind ${n.kind.toFixed(3)}; chosen ${[...counts].map(([c, k]) => `${k}× ${c}`).join(", ")}`);
+  }
+  return { docs, chosen, kind: scores[bestOf(scores)]!, rules: scores[0]!, nested };
+}
+
+/** Chooses the candidate with the best CV kind accuracy (ties to the earlier, simpler one) and writes it. */
+function trainKinds() {
+  const t0 = performance.now();
+  const { docs, chosen, kind, rules, nested } = kindCrossValidation({ grid: true, nested: true });
+  const hyper = { ...KIND_HYPER, withRuleKind: chosen.withRuleKind };
+  const model = chosen.decision.mode === "rules" ? { kinds: [...CLAIM_KINDS], names: ["bias"], weights: [0, 0, 0, 0], withRuleKind: false } : fitKinds(docs.flatMap((d) => d.examples), hyper, features);
+  const classes = model.kinds.length;
+  // Features whose weights all round to zero carry nothing: left out of the shipped table.
+  const keep = model.names.map((_, i) => i).filter((i) => i === 0 || model.weights.slice(i * classes, (i + 1) * classes).some((w) => w !== 0));
+  const file = {
+    format: KIND_FEATURES_VERSION,
+    about: "Kind of a claim: softmax regression over the rules' cue firings, words and block (lib/claims/model/kinds*.ts). See NOTICE.",
+    trainedOn: { articles: docs.length, claims: docs.reduce((n, d) => n + d.examples.length, 0) },
+    chosenBy: `leave-one-document-out CV kind ${kind.toFixed(3)} (rules alone ${rules.toFixed(3)}; nested ${nested?.toFixed(3)})`,
+    decision: chosen.decision,
+    hyper: chosen.decision.mode === "rules" ? null : hyper,
+    kinds: model.kinds,
+    withRuleKind: model.withRuleKind,
+    names: keep.map((i) => model.names[i]).join("\n"),
+    weights: keep.flatMap((i) => model.weights.slice(i * classes, (i + 1) * classes)),
+  };
+  mkdirSync(dirname(KINDS_OUT), { recursive: true });
+  writeFileSync(KINDS_OUT, `${JSON.stringify(file)}\n`);
+  console.log(`shipped: ${chosen.name} (CV kind ${kind.toFixed(3)}), ${keep.length} features; wrote ${KINDS_OUT} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;

@@ -9,7 +9,7 @@
  * has a small, well-known vocabulary and shape.
  */
 import { AUXILIARY, FINITE_VERB, HEADLINE_VERB, PAST_EVENT, POLICY_CUES, TREND, findCue } from "./cues";
-import { furnitureReason, isNameAlone } from "./furniture";
+import { furnitureReason, isHostLabel, isNameAlone } from "./furniture";
 import { checkWorthiness, decisionThreshold } from "./model/checkworthy";
 import type { Typing } from "./type";
 import type { BlockKind } from "./units";
@@ -25,6 +25,12 @@ export interface FilterInput {
   /** The whole paragraph is one link. */
   linkOnly?: boolean;
   typing: Typing;
+  /** In a transcript, the turn's speaker label; null or absent elsewhere. */
+  speaker?: string | null;
+  /** The document is a transcript ("NAME:" turns, transcript.ts). */
+  transcript?: boolean;
+  /** The speaker runs the event: most of their turns ask questions (furniture.ts `hostSpeakers`). */
+  host?: boolean;
 }
 
 const BOILERPLATE =
@@ -82,6 +88,11 @@ export function whyNotAClaim(unit: FilterInput): string | null {
 
   if (words.length === 0 || !/\p{L}|\d/u.test(plain)) return "no words";
   if (/\?["”’')]*$/.test(plain)) return "question";
+  // A moderator or host asks, introduces and paraphrases ("And you've said publicly that the hospital
+  // could close."): dropped unless it states a measured figure or a rule, or the model gives it even
+  // odds of being check-worthy on its own ("Early voting begins October 21."), as for a quoted view below.
+  const hosting = unit.transcript && unit.speaker && (unit.host || isHostLabel(unit.speaker));
+  if (hosting && !typing.signals.includes("measured") && typing.kind !== "program_rule" && typing.score < 0.5) return "a host's line with no figure";
   if (BOILERPLATE.test(plain)) return "boilerplate (share/subscribe/comment/author/caption line)";
   if (BYLINE.test(plain) && words.length <= 16 && !AUXILIARY.test(plain)) return "byline";
   if (DATE_ONLY.test(plain)) return "date line";

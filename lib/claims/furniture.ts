@@ -78,3 +78,46 @@ export function furnitureReason(plain: string, words: number, measured: boolean)
 export function isNameAlone(plain: string): boolean {
   return new RegExp(`^${CALLED}[.!]?$`).test(plain) && plain.split(/\s+/).length <= 4 && !/\b(?:is|are|was|were|has|have|had|will)\b/.test(plain);
 }
+
+/** A speaker label that names the role of running the event: "MODERATOR", "HOST", "Q", "INTERVIEWER (Jo Park)". */
+const HOST_LABEL = /^(?:q|question|questioner)$|\b(?:moderator|co-moderator|host|co-host|interviewer|presenter|anchor)\b/i;
+
+/** Whether a transcript's speaker label names a moderator or host. */
+export function isHostLabel(speaker: string): boolean {
+  return HOST_LABEL.test(speaker.trim());
+}
+
+/** A question sentence, with its closing quotes or brackets. */
+const QUESTION = /\?["”’')\]]*\s*$/;
+
+/**
+ * The speakers of a transcript who run it: those at least two of whose turns, and most of them (three
+ * in five or more), ask a question. `sentences` is the transcript's units in order with their speaker;
+ * a turn is a run of consecutive sentences by one speaker.
+ */
+export function hostSpeakers(sentences: { speaker: string | null; text: string }[]): Set<string> {
+  const turns = new Map<string, { turns: number; asking: number }>();
+  let previous: string | null = null;
+  let asked = false;
+  const close = () => {
+    if (previous === null) return;
+    const t = turns.get(previous) ?? { turns: 0, asking: 0 };
+    t.turns += 1;
+    if (asked) t.asking += 1;
+    turns.set(previous, t);
+  };
+  for (const s of sentences) {
+    if (s.speaker !== previous) {
+      close();
+      previous = s.speaker;
+      asked = false;
+    }
+    if (QUESTION.test(s.text)) asked = true;
+  }
+  close();
+  const hosts = new Set<string>();
+  // With one speaker there is nobody to host; everyone asking questions means it is a panel of askers.
+  if (turns.size < 2) return hosts;
+  for (const [speaker, t] of turns) if (t.asking >= 2 && t.asking * 5 >= t.turns * 3) hosts.add(speaker);
+  return hosts.size === turns.size ? new Set() : hosts;
+}

@@ -5,11 +5,14 @@
  */
 import { anchorClaim, joinPlainText } from "./anchor";
 import { whyNotAClaim } from "./filter";
+import { hostSpeakers } from "./furniture";
+import { claimKind } from "./model/kinds";
+import type { KindInput } from "./model/kinds-features";
 import { markdownChunks, parseArticle } from "./parse";
 import { splitUnit } from "./split";
-import { typeClaim } from "./type";
+import { typeClaim, type Typing } from "./type";
 import type { DroppedUnit, ExtractedClaim, ExtractionResult, SourceFormat } from "./types";
-import { collectUnits, type Units, unitText } from "./units";
+import { collectUnits, type Unit, type Units, unitText } from "./units";
 
 export { detectFormat, toMarkdown } from "./format";
 export { checkWorthiness, type CheckWorthiness } from "./model/checkworthy";
@@ -49,23 +52,55 @@ function unitsOf(input: string, format: SourceFormat): Units {
   return into;
 }
 
-function extract(input: string, format: SourceFormat): ExtractionResult {
+/** One unit after the type and filter stages: what the pipeline and the kind model's training read. */
+export interface TypedUnit {
+  unit: Unit;
+  text: string;
+  typing: Typing;
+  /** What the kind model reads (./model/kinds-features.ts). */
+  kindInput: KindInput;
+  anchor: ReturnType<typeof anchorClaim>;
+  /** Why the filter dropped it, or null for a claim. */
+  why: string | null;
+}
+
+/**
+ * Every unit of `input`, split, typed (by the rules) and filtered, in document order. For the pipeline
+ * and for scripts that learn from its units (scripts/claims-data.ts); `extractClaims` is the API.
+ */
+export function typedUnits(input: string, format: SourceFormat): TypedUnit[] {
   const { runs, units } = unitsOf(input, format);
   const plain = joinPlainText(runs);
-  const claims: ExtractedClaim[] = [];
-  const dropped: DroppedUnit[] = [];
+  // In a transcript the host's turns run the event; who the host is needs the whole document.
+  const transcript = units.some((u) => u.speaker !== undefined);
+  const hosts = transcript ? hostSpeakers(units.map((u) => ({ speaker: u.speaker ?? null, text: unitText(u) }))) : new Set<string>();
+  const out: TypedUnit[] = [];
   for (const whole of units) {
     for (const unit of splitUnit(whole)) {
       const text = unitText(unit);
       const typing = typeClaim(text, unit.context, { heading: unit.block === "heading" });
       const anchor = anchorClaim(unit.run, unit.a, unit.b, plain);
-      const why = whyNotAClaim({ text, block: unit.block, withImage: unit.run.hasImage, styled: unit.styled, linkOnly: unit.linkOnly, typing });
-      if (why) {
-        dropped.push({ text, sourceStart: anchor.sourceStart, sourceEnd: anchor.sourceEnd, why });
-        continue;
-      }
-      claims.push({ kind: typing.kind, text, ...anchor, score: typing.score, reasons: typing.reasons, quantities: typing.quantities, context: unit.context, speaker: unit.speaker ?? null });
+      const speaker = unit.speaker ?? null;
+      const why = whyNotAClaim({ text, block: unit.block, withImage: unit.run.hasImage, styled: unit.styled, linkOnly: unit.linkOnly, typing, speaker, transcript, host: speaker !== null && hosts.has(speaker) });
+      const kindInput: KindInput = { text, ruleKind: typing.kind, signals: typing.signals, block: unit.block, context: unit.context, spoken: speaker !== null };
+      out.push({ unit, text, typing, kindInput, anchor, why });
     }
+  }
+  return out;
+}
+
+function extract(input: string, format: SourceFormat): ExtractionResult {
+  const claims: ExtractedClaim[] = [];
+  const dropped: DroppedUnit[] = [];
+  for (const { unit, text, typing, kindInput, anchor, why } of typedUnits(input, format)) {
+    if (why) {
+      dropped.push({ text, sourceStart: anchor.sourceStart, sourceEnd: anchor.sourceEnd, why });
+      continue;
+    }
+    // The kind: the rules', unless the shipped kind model overrules them (./model/kinds.ts).
+    const decided = claimKind(kindInput);
+    const reasons = decided.kind === typing.kind || !decided.model ? typing.reasons : [`kind by the learned model: ${decided.model.kind} ${decided.model.probability.toFixed(2)} (the rules said ${typing.kind})`, ...typing.reasons];
+    claims.push({ kind: decided.kind, text, ...anchor, score: typing.score, reasons, quantities: typing.quantities, context: unit.context, speaker: unit.speaker ?? null });
   }
   return { claims, dropped };
 }

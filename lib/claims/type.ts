@@ -18,6 +18,11 @@ export interface Typing {
   score: number;
   reasons: string[];
   quantities: Quantity[];
+  /**
+   * What the rules saw, as feature names ("rule", "measured", "policy:prediction", "attribution" …),
+   * whatever kind they chose: the learned kind model reads them (./model/kinds.ts).
+   */
+  signals: string[];
 }
 
 /** Capitalised words not at the start of the sentence: names of people, places, agencies. */
@@ -110,6 +115,29 @@ export function typeClaim(text: string, context: string | null = null, options: 
   const comparison = hypothetical ? null : MAGNITUDE_COMPARISON.exec(text);
 
   const argued = ARGUMENT.exec(text);
+  const trend = TREND.test(text);
+  const record = RECORD.test(text);
+  const past = PAST_EVENT.test(text);
+  const signals = [
+    own ? `rule:${own.reason}` : null,
+    inherited ? "rule:from lead-in" : null,
+    effect ? "policy effect" : null,
+    done ? `done:${done.reason}` : null,
+    policy ? `policy:${policy.reason}` : null,
+    attribution ? "attribution" : null,
+    intent ? "intention" : null,
+    exhortation ? "first-person subject" : null,
+    conditional !== -1 || CONDITIONAL.test(text) ? "conditional" : null,
+    located.length > 0 ? "quantity" : null,
+    measured.length > 0 ? "measured" : null,
+    located.length > measured.length ? "unmeasured quantity" : null,
+    record ? "record" : null,
+    comparison ? "comparison" : null,
+    trend ? "trend" : null,
+    hypothetical ? "hypothetical" : null,
+    argued ? "argued" : null,
+    past ? "past event" : null,
+  ].filter((s): s is string => s !== null);
 
   let kind: ClaimKind;
   if (rule && !exhortation) {
@@ -155,5 +183,5 @@ export function typeClaim(text: string, context: string | null = null, options: 
   const worth = checkWorthiness(text);
   const score = Math.round(worth.probability * 1000) / 1000;
   if (worth.weighed.length > 0) reasons.push(`check-worthiness ${score.toFixed(2)}: ${worth.weighed.map(weighedWords).join(", ")}`);
-  return { kind, score, reasons, quantities };
+  return { kind, score, reasons, quantities, signals };
 }
