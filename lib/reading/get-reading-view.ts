@@ -7,10 +7,10 @@ export type { ReadingDocumentBytes } from "./reading-documents";
 
 /**
  * Up to 64 MiB of rendered pages per app server; a minute at most behind changes the stamp cannot
- * see. No precompressed copies: Next 16 drops a route handler's Content-Encoding header (see
- * app/a/[slug]/route.ts), so nothing could send them; next start gzips per request instead.
+ * see. Published pages keep brotli and gzip copies: app/a/[slug]/br sends the brotli one under the
+ * label next.config.js sets (Next 16 drops a route handler's own Content-Encoding header).
  */
-const documents = readingDocuments(db, { maxSize: 64 * 1024 * 1024, ttlMs: 60_000, precompress: false });
+const documents = readingDocuments(db, { maxSize: 64 * 1024 * 1024, ttlMs: 60_000, precompress: true });
 
 /** The version stamp of an article's reading view from the app's database, or null. */
 export function getReadingStamp(slug: string): Promise<ReadingStamp | null> {
