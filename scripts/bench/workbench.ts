@@ -15,18 +15,18 @@
  * Not measured here: Chromium time to interactive, j and save-to-visible, and saves through the
  * UI's real path over HTTP.
  */
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { encode } from "next-auth/jwt";
 import { createDatabase, type Database } from "@/lib/db/create-database";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { saveReview } from "@/lib/review/save-review";
+import { BENCH_AUTH_SECRET, freePort, mulberry32, startServer, stopServer } from "./next-server";
 
-const SECRET = "bench-only-secret-not-for-deployment";
+const SECRET = BENCH_AUTH_SECRET;
 const COOKIE = "authjs.session-token";
 const SIZES = [
   { claims: 25, words: 630 },
@@ -261,54 +261,6 @@ function median(samples: Timing[]): Timing {
 }
 
 const ms = (value: number) => `${value.toFixed(0)} ms`;
-
-async function startServer(port: number, databaseUrl: string): Promise<ChildProcess> {
-  const next = path.resolve("node_modules/next/dist/bin/next");
-  const child = spawn(process.execPath, [next, "start", "-H", "127.0.0.1", "-p", String(port)], {
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, AUTH_SECRET: SECRET, AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return child;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error("next start did not answer within 60 s");
-}
-
-function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once("exit", () => resolve());
-    child.kill("SIGTERM");
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
-/** A small seeded PRNG, so every run benchmarks the same articles. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 main().catch((error: unknown) => {
   console.error(`bench failed: ${error instanceof Error ? error.message : String(error)}`);
