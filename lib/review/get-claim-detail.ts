@@ -5,19 +5,21 @@ import { AppError } from "@/lib/errors";
 import type { SignedInViewer } from "./claim-rules";
 import { getWorkbench, type WorkbenchClaimData } from "./get-workbench";
 
-export const GetClaimDetailInput = z.object({ claimId: z.string().trim().min(1).max(64) });
+export const GetClaimDetailInput = z.object({ /** The article in the address, when the request names one: a claim of another article is not found there. */
+  slug: z.string().trim().min(1).max(120).optional(),
+  claimId: z.string().trim().min(1).max(64) });
 export type GetClaimDetailInput = z.input<typeof GetClaimDetailInput>;
 
 /**
  * Everything the workbench shows about one claim (reviews, citations, history), loaded when the
  * reviewer selects it, so the page itself carries only the compact list. Throws NOT_FOUND for an
- * unknown claim. The caller has checked `workbench.view`: every reviewer may read every review.
+ * unknown claim, and for a claim of another article than the one named. The caller has checked `workbench.view`: every reviewer may read every review.
  */
 export async function getClaimDetail(db: Database, input: GetClaimDetailInput & { viewer: SignedInViewer }): Promise<WorkbenchClaimData> {
   const { viewer, ...rest } = input;
-  const { claimId } = GetClaimDetailInput.parse(rest);
+  const { slug, claimId } = GetClaimDetailInput.parse(rest);
   const claim = await db.claim.findUnique({ where: { id: claimId }, select: { article: { select: { slug: true } } } });
-  const bench = claim ? await getWorkbench(db, { viewer, slug: claim.article.slug, claimIds: [claimId] }) : null;
+  const bench = claim && (slug === undefined || claim.article.slug === slug) ? await getWorkbench(db, { viewer, slug: claim.article.slug, claimIds: [claimId] }) : null;
   const found = bench?.claims[0];
   if (!found) throw new AppError("NOT_FOUND", "This claim no longer exists; reload the page.");
   return found;

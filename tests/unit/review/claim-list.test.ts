@@ -71,6 +71,9 @@ describe("the detail of one claim", () => {
     expect(detail.reviews.map((r) => r.reviewer.name)).toEqual(["Rita", "Omar"]);
     expect(detail.viewerReviewId).toBe(detail.reviews[0]!.id);
     await expect(getClaimDetail(t.db, { viewer: rita, claimId: "no-such-claim" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // Addressed through its own article it is found; through another article's address it is not.
+    expect((await getClaimDetail(t.db, { viewer: rita, slug: "harbor-city", claimId: ids[0]! })).id).toBe(ids[0]);
+    await expect(getClaimDetail(t.db, { viewer: rita, slug: "another-article", claimId: ids[0]! })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
 

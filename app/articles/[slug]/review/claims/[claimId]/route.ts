@@ -10,6 +10,6 @@ import { toClaimView } from "../../claim-view";
  * hold up a save.
  */
 export const GET = guardedRoute<{ slug: string; claimId: string }>("workbench.view", async (_request, { params, viewer }) => {
-  const claim = toClaimView(await getClaimDetail(db, { viewer, claimId: params.claimId }), viewer.id);
+  const claim = toClaimView(await getClaimDetail(db, { viewer, slug: params.slug, claimId: params.claimId }), viewer.id);
   return Response.json(claim, { headers: { "Cache-Control": "private, no-store" } });
 });
