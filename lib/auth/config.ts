@@ -6,9 +6,7 @@ import Google from "next-auth/providers/google";
 import type { Provider } from "next-auth/providers";
 import { Role } from "@/lib/domain/vocabulary";
 import { db } from "@/lib/db/client";
-import { SignInInput } from "./sign-in-input";
-import { checkSignInAllowed, recordSignInAttempt } from "./sign-in-limits";
-import { verifyPassword } from "./password";
+import { authorizePassword } from "./authorize-password";
 
 /** Sign-in refused because of too many attempts; the message reaches the sign-in form. */
 class TooManyAttempts extends CredentialsSignin {
@@ -19,19 +17,9 @@ const providers: Provider[] = [
   Credentials({
     credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
     async authorize(raw, request) {
-      const parsed = SignInInput.safeParse(raw);
-      if (!parsed.success) return null;
-      const { email, password } = parsed.data;
-      const address = clientAddress(request);
-      if (!(await checkSignInAllowed(db, { email, address }))) throw new TooManyAttempts();
-      const user = await db.user.findUnique({
-        where: { email },
-        select: { id: true, email: true, name: true, role: true, passwordHash: true },
-      });
-      const ok = user?.passwordHash ? await verifyPassword(password, user.passwordHash) : false;
-      await recordSignInAttempt(db, { email, address, succeeded: ok });
-      if (!user || !ok) return null;
-      return { id: user.id, email: user.email, name: user.name, role: Role.parse(user.role) };
+      const outcome = await authorizePassword(db, raw, request);
+      if (outcome === "rate_limited") throw new TooManyAttempts();
+      return outcome;
     },
   }),
 ];
@@ -77,8 +65,3 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
   },
 });
-
-function clientAddress(request: Request | undefined): string {
-  const forwarded = request?.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || request?.headers.get("x-real-ip") || "unknown";
-}
