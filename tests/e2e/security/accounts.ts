@@ -12,7 +12,7 @@ import { DEMO_PASSWORD } from "@/lib/auth/demo-accounts";
 import { hashPassword } from "@/lib/auth/password";
 import { createDatabase } from "@/lib/db/create-database";
 
-async function run(db: ReturnType<typeof createDatabase>, [command, subject, role]: string[]): Promise<void> {
+async function run(db: ReturnType<typeof createDatabase>, [command, subject = "", role = "reviewer"]: string[]): Promise<void> {
   switch (command) {
     case "create":
       await db.user.create({ data: { email: subject, name: subject, role, passwordHash: await hashPassword(DEMO_PASSWORD) }, select: { id: true } });
