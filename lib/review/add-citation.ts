@@ -1,5 +1,5 @@
 import type { Database } from "@/lib/db/create-database";
-import { citationSnapshot, CITATION_FIELDS, toSavedCitation, upsertSource, type SavedCitation } from "./citation-rows";
+import { citationSnapshot, CITATION_FIELDS, recordLockedSourceCorrection, toSavedCitation, upsertSource, type SavedCitation } from "./citation-rows";
 import { assertClaimEditable, findClaimForChange, settleClaimState, type SignedInViewer } from "./claim-rules";
 import { recordAudit, reviewSnapshot, type Tx } from "./record-audit";
 import { AddCitationInput } from "./schemas";
@@ -8,16 +8,17 @@ import { AddCitationInput } from "./schemas";
  * Cites a source in the viewer's review of a claim. A reviewer often finds the evidence before
  * deciding the verdict, so a viewer without a review gets an empty one (version 1) first. The
  * source is shared by normalised URL. Citations are rows of their own: the review's version is not
- * bumped, so adding evidence never makes an open review form stale.
+ * bumped, so adding evidence never makes an open review form stale. A source an approved verdict
+ * cites keeps its stored metadata unless the viewer is an editor; `notice` then says why.
  */
-export async function addCitation(db: Database, input: AddCitationInput & { viewer: SignedInViewer }): Promise<SavedCitation> {
+export async function addCitation(db: Database, input: AddCitationInput & { viewer: SignedInViewer }): Promise<SavedCitation & { notice?: string }> {
   const { viewer, ...rest } = input;
   const data = AddCitationInput.parse(rest);
   return db.$transaction(async (tx) => {
     const claim = await findClaimForChange(tx, data.claimId);
     assertClaimEditable(claim);
     const reviewId = await ownReviewId(tx, viewer, claim);
-    const source = await upsertSource(tx, data);
+    const source = await upsertSource(tx, data, { viewer });
     const last = await tx.citation.aggregate({ where: { reviewId }, _max: { position: true } });
     const row = await tx.citation.create({
       data: {
@@ -40,7 +41,10 @@ export async function addCitation(db: Database, input: AddCitationInput & { view
       articleId: claim.articleId,
       after: citationSnapshot(claim.id, citation),
     });
-    return citation;
+    if (source.correctedLocked) {
+      await recordLockedSourceCorrection(tx, { actorId: viewer.id, articleId: claim.articleId, claimId: claim.id, citationId: citation.id, sourceId: source.id, change: source.correctedLocked });
+    }
+    return source.notice ? { ...citation, notice: source.notice } : citation;
   });
 }
 

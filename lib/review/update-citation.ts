@@ -1,7 +1,7 @@
 import { assertOwnsReview } from "@/lib/auth/policy";
 import type { Database } from "@/lib/db/create-database";
 import { AppError } from "@/lib/errors";
-import { citationSnapshot, CITATION_FIELDS, toSavedCitation, upsertSource, type SavedCitation } from "./citation-rows";
+import { citationSnapshot, CITATION_FIELDS, recordLockedSourceCorrection, toSavedCitation, upsertSource, type SavedCitation } from "./citation-rows";
 import { assertClaimEditable, type SignedInViewer } from "./claim-rules";
 import { recordAudit } from "./record-audit";
 import { UpdateCitationInput } from "./schemas";
@@ -9,7 +9,8 @@ import { UpdateCitationInput } from "./schemas";
 /**
  * Replaces the fields of one citation of the viewer's own review (the form sends them all). A
  * changed URL moves the citation to that URL's source; metadata typed here corrects the source,
- * which every citation of the same page shares.
+ * which every citation of the same page shares. A source an approved verdict cites is corrected
+ * only by an editor, and audited; a reviewer's attempt is refused (FORBIDDEN) and changes nothing.
  */
 export async function updateCitation(db: Database, input: UpdateCitationInput & { viewer: SignedInViewer }): Promise<SavedCitation> {
   const { viewer, ...rest } = input;
@@ -25,7 +26,7 @@ export async function updateCitation(db: Database, input: UpdateCitationInput & 
     assertClaimEditable(review.claim);
 
     const before = toSavedCitation(row);
-    const source = await upsertSource(tx, data, "correct");
+    const source = await upsertSource(tx, data, { mode: "correct", viewer });
     const updated = await tx.citation.update({
       where: { id: before.id },
       data: {
@@ -47,6 +48,9 @@ export async function updateCitation(db: Database, input: UpdateCitationInput & 
       before: citationSnapshot(review.claimId, before),
       after: citationSnapshot(review.claimId, after),
     });
+    if (source.correctedLocked) {
+      await recordLockedSourceCorrection(tx, { actorId: viewer.id, articleId: review.claim.articleId, claimId: review.claimId, citationId: after.id, sourceId: source.id, change: source.correctedLocked });
+    }
     return after;
   });
 }
