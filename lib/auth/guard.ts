@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { AppError, errorBody, toAppError, type ErrorBody } from "@/lib/errors";
 import { assertCan, type Permission, type Viewer } from "./policy";
+import { assertSameOriginOrToken } from "./same-origin";
 import { getRequestViewer, getViewer } from "./viewer";
 
 /** What every server action returns: data, or an error the form shows while keeping its input. */
@@ -36,8 +37,10 @@ type RouteContext<P> = { params: Promise<P> };
 
 /**
  * Wraps a route handler the same way: the viewer (an `Authorization: Bearer` API token, else the
- * session cookie; see getRequestViewer) must hold the permission; errors become JSON
- * `{ error: { code, message } }` with the code's status.
+ * session cookie; see getRequestViewer) must hold the permission, and a state-changing request
+ * that rides on the cookie must come from our own origin (lib/auth/same-origin.ts: another port of
+ * the same host sends the cookie too). Both are checked before `run` reads the body or writes.
+ * Errors become JSON `{ error: { code, message } }` with the code's status.
  */
 export function guardedRoute<P = Record<string, string>>(
   permission: Permission,
@@ -47,6 +50,9 @@ export function guardedRoute<P = Record<string, string>>(
     try {
       const viewer = await getRequestViewer(request);
       assertCan(viewer, permission);
+      // After the viewer and permission: a reader still learns to sign in (401), a reviewer that
+      // the role is missing (403), whatever the request's origin.
+      assertSameOriginOrToken(request);
       return await run(request, { params: await context.params, viewer });
     } catch (error) {
       const appError = toAppError(error);
