@@ -15,7 +15,14 @@ const env = { ...process.env, DATABASE_URL: `file:${file}`, NODE_ENV: "test" as 
 execFileSync(path.resolve("node_modules/.bin/tsx"), ["scripts/setup.ts"], { env, stdio: "inherit" });
 
 const server = spawn(path.resolve("node_modules/.bin/next"), ["start", "-H", "127.0.0.1", "-p", port], {
-  env: { ...env, NODE_ENV: "production", AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-only-secret-not-for-deployment", AUTH_TRUST_HOST: "true" },
+  env: {
+    ...env,
+    NODE_ENV: "production",
+    AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-only-secret-not-for-deployment",
+    AUTH_TRUST_HOST: "true",
+    // Required in production (lib/reading/site-origin.ts): the address the tests use, playwright.config.ts's baseURL.
+    CLAIMDESK_PUBLIC_URL: `http://127.0.0.1:${port}`,
+  },
   stdio: "inherit",
 });
 

@@ -1,12 +1,12 @@
 import "server-only";
-import { headers } from "next/headers";
 import { Slug } from "@/lib/articles/import-article";
 import { getViewer } from "@/lib/auth/viewer";
 import { readingAccess } from "./access";
 import { getReadingDocument, getReadingStamp } from "./get-reading-view";
 import { readingResponse, type ReadingOutcome } from "./reading-response";
 import { hasSessionCookie } from "./session-cookie";
-import { siteOrigin } from "./site-origin";
+import { readingPath } from "./published-verdicts";
+import { publicUrl } from "./site-origin";
 
 type Viewer = Awaited<ReturnType<typeof getViewer>>;
 
@@ -28,9 +28,8 @@ async function resolve(rawSlug: string, viewer: Viewer): Promise<ReadingOutcome>
   if (!slug.success) return { kind: "hidden" };
   const stamp = await getReadingStamp(slug.data);
   if (!stamp || readingAccess(stamp.status, viewer) === "hidden") return { kind: "hidden" };
-  const requestHeaders = await headers();
-  const pageUrl = `${siteOrigin((name) => requestHeaders.get(name))}/a/${slug.data}`;
-  const document = await getReadingDocument(stamp, pageUrl);
+  // From configuration, never from the request's Host: this page is kept by shared caches (site-origin.ts).
+  const document = await getReadingDocument(stamp, publicUrl(readingPath(slug.data)));
   // Access is checked again on what was rendered (readingResponse), in case it was unpublished in between.
   return document ? { kind: "document", ...document } : { kind: "hidden" };
 }
