@@ -4,9 +4,10 @@ import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
 import type { Provider } from "next-auth/providers";
-import { Role } from "@/lib/domain/vocabulary";
 import { db } from "@/lib/db/client";
+import { sameOriginRedirect } from "./auth-redirect";
 import { authorizePassword } from "./authorize-password";
+import { endSession, openSession, SESSION_MAX_AGE_SECONDS } from "./sessions";
 
 /** Sign-in refused because of too many attempts; the message reaches the sign-in form. */
 class TooManyAttempts extends CredentialsSignin {
@@ -35,33 +36,44 @@ if (process.env.AUTH_GOOGLE_ID && process.env.AUTH_GOOGLE_SECRET) {
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
-  // Credentials sign-in needs JWT sessions; they also keep several app servers stateless.
-  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  // Credentials sign-in needs JWT sessions. Each JWT carries the token of a Session row
+  // (lib/auth/sessions.ts), read with its user on every request, so sessions can be revoked.
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   trustHost: true,
   pages: { signIn: "/sign-in" },
   providers,
   callbacks: {
     async signIn({ user, account }) {
-      if (!account || account.provider === "credentials") return true;
-      // OAuth: only addresses that already have an account here, or create one as reviewer.
       if (!user.email) return false;
-      await db.user.upsert({ where: { email: user.email }, update: {}, create: { email: user.email, name: user.name, role: "reviewer" }, select: { id: true } });
-      return true;
+      // OAuth: an address without an account here gets one, as reviewer.
+      const stored =
+        !account || account.provider === "credentials"
+          ? await db.user.findUnique({ where: { email: user.email }, select: { disabledAt: true } })
+          : await db.user.upsert({ where: { email: user.email }, update: {}, create: { email: user.email, name: user.name, role: "reviewer" }, select: { disabledAt: true } });
+      // A disabled account signs in with no provider.
+      return stored !== null && stored.disabledAt === null;
     },
     async jwt({ token, user, account }) {
-      if (user && account) {
-        const stored = await db.user.findUnique({ where: { email: user.email ?? "" }, select: { id: true, role: true } });
-        if (stored) {
-          token.sub = stored.id;
-          token.role = stored.role;
-        }
-      }
-      return token;
+      if (!(user && account)) return token;
+      // Signing in: the session becomes a row, and the JWT keeps only who and which row.
+      const stored = await db.user.findUnique({ where: { email: user.email ?? "" }, select: { id: true } });
+      if (!stored) return null;
+      const { sessionToken } = await openSession(db, { userId: stored.id });
+      return { ...token, sub: stored.id, sid: sessionToken };
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
-      session.user.role = Role.catch("reviewer").parse(token.role);
+      // getViewer reads the row by this token; alone it is worthless (it counts only inside the signed JWT).
+      session.sid = token.sid;
       return session;
+    },
+    redirect: sameOriginRedirect,
+  },
+  events: {
+    // Both the menu's sign-out and POST /api/auth/signout come here: the JWT's row is deleted, so
+    // a copy of the cookie no longer counts.
+    async signOut(message) {
+      if ("token" in message) await endSession(db, message.token?.sid);
     },
   },
 });

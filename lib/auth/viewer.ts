@@ -1,29 +1,51 @@
 import "server-only";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { db } from "@/lib/db/client";
-import { Role } from "@/lib/domain/vocabulary";
 import { AppError } from "@/lib/errors";
 import { bearerTokenOf, resolveApiToken } from "./api-tokens";
 import { auth } from "./config";
 import { can, type Permission, type Viewer } from "./policy";
+import { findSessionViewer } from "./sessions";
 
-/** The signed-in user from the session (JWT), or null for a reader. */
-export async function getViewer(): Promise<Viewer> {
+/** What a write with a session that no longer counts is told (route handlers; actions get policy's 401). */
+const SESSION_ENDED_MESSAGE = "Your session has ended (signed out, or the account was disabled or removed); sign in again.";
+
+/**
+ * This request's session, read once per request (React's cache) and never across requests, so a
+ * sign-out, role change, disabling or deletion counts on the next request on every app server.
+ * `ended`: the cookie holds a validly signed JWT whose Session row is gone, expired, or whose user
+ * is disabled or deleted.
+ */
+const currentSession = cache(async (): Promise<{ viewer: Viewer; ended: boolean }> => {
   const session = await auth();
-  const user = session?.user;
-  if (!user?.id || !user.email) return null;
-  return { id: user.id, email: user.email, name: user.name ?? null, role: Role.catch("reviewer").parse(user.role) };
+  if (!session) return { viewer: null, ended: false };
+  const viewer = await findSessionViewer(db, session.sid);
+  return { viewer, ended: viewer === null };
+});
+
+/**
+ * The signed-in user, with the role of their user row now, or null for a reader. A session that
+ * has ended reads as signed out, so pages show the reader's view instead of failing.
+ */
+export async function getViewer(): Promise<Viewer> {
+  return (await currentSession()).viewer;
 }
 
 /**
  * The viewer of a route handler's request. With `Authorization: Bearer <token>` it is the token's
  * owner and the session cookie is not consulted at all: a token that is malformed, unknown or
  * revoked is refused with UNAUTHENTICATED (401), so a client never silently falls back to whoever
- * is signed in the same browser. Without a Bearer header, the session decides (getViewer).
+ * is signed in the same browser. Without a Bearer header, the session decides (getViewer), and a
+ * session that has ended is refused with UNAUTHENTICATED and says so.
  */
 export async function getRequestViewer(request: Request): Promise<Viewer> {
   const token = bearerTokenOf(request.headers.get("authorization"));
-  if (token === undefined) return getViewer();
+  if (token === undefined) {
+    const { viewer, ended } = await currentSession();
+    if (ended) throw new AppError("UNAUTHENTICATED", SESSION_ENDED_MESSAGE);
+    return viewer;
+  }
   const viewer = token ? await resolveApiToken(db, token) : null;
   if (!viewer) {
     throw new AppError("UNAUTHENTICATED", "This API token is not valid or has been revoked; create a new one under Settings → API tokens.");
