@@ -1,30 +1,83 @@
+import "server-only";
 import type { Database } from "@/lib/db/create-database";
 
-/** Failed attempts allowed per account, and per network address, within the window. */
-export const SIGN_IN_LIMITS = { perAccount: 5, perAddress: 20, windowMinutes: 15 } as const;
+/**
+ * How many password checks are allowed within the window. Each counts an attempt from the moment it
+ * is claimed (before the password is checked) until it succeeds.
+ */
+export const SIGN_IN_LIMITS = {
+  // Failed checks of one account, from anywhere: binds a guesser spread over many addresses.
+  // Counted from the account's last success, so its owner is not punished for old typos.
+  perAccount: 5,
+  // Failed checks of one account from one address, counted from that address's last success for
+  // the account (not anyone's): someone else's success cannot reset a guesser's count.
+  perAccountFromAddress: 5,
+  // Distinct accounts that failed from one address. Once reached, the address may go on trying the
+  // accounts it already tried (each up to the limits above) but no new one: that stops a spray
+  // over many accounts without locking out everyone behind a shared NAT. People in an office mistype
+  // rarely enough that 10 different accounts in 15 minutes is not them.
+  accountsPerAddress: 10,
+  windowMinutes: 15,
+} as const;
+
+/** Accounts that signed in from an address within this time are never refused as "new" there. */
+const KNOWN_FOR_MS = 24 * 60 * 60_000;
+
+export type SignInClaim = { attemptId: string } | "rate_limited";
 
 /**
- * Whether another sign-in may be tried for this account from this address. Failures count from the
- * later of the window's start and the account's last success, so a person who signs in is not
- * punished for old typos; the attempts live in the database so every app server sees them.
+ * Claims one password check for this account from this address, or refuses. The claim is written
+ * first, as a failure, and the counts are taken after it in the same write transaction: SQLite runs
+ * one write transaction at a time (across processes too: the insert takes the file's write lock,
+ * waiting up to the busy timeout), so concurrent attempts each see all earlier claims and a burst
+ * cannot outrun the limit. A refused claim is deleted again rather than rolled back: the adapter
+ * shares one connection, and a rollback could take another request's write with it.
+ *
+ * On PostgreSQL the insert would not make others wait; take `pg_advisory_xact_lock(hashtext(email))`
+ * (and one for the address) at the start of the same transaction, or keep a counter row per account
+ * and claim with `UPDATE ... SET n = n + 1 WHERE email = $1 AND n < $2 RETURNING n`.
  */
-export async function checkSignInAllowed(db: Database, { email, address }: { email: string; address: string }): Promise<boolean> {
-  const since = new Date(Date.now() - SIGN_IN_LIMITS.windowMinutes * 60_000);
-  const lastSuccess = await db.signInAttempt.findFirst({
-    where: { email, succeeded: true, createdAt: { gte: since } },
-    orderBy: { createdAt: "desc" },
-    select: { createdAt: true },
-  });
-  const accountFailures = await db.signInAttempt.count({
-    where: { email, succeeded: false, createdAt: { gte: lastSuccess?.createdAt ?? since } },
-  });
-  if (accountFailures >= SIGN_IN_LIMITS.perAccount) return false;
-  const addressFailures = await db.signInAttempt.count({ where: { address, succeeded: false, createdAt: { gte: since } } });
-  return addressFailures < SIGN_IN_LIMITS.perAddress;
+export async function claimSignInAttempt(db: Database, { email, address }: { email: string; address: string }): Promise<SignInClaim> {
+  const now = Date.now();
+  const windowStart = new Date(now - SIGN_IN_LIMITS.windowMinutes * 60_000);
+  return db.$transaction(
+    async (tx) => {
+      const { id } = await tx.signInAttempt.create({ data: { email, address, succeeded: false }, select: { id: true } });
+      const lastSuccess = (where: { email: string; address?: string }) =>
+        tx.signInAttempt.findFirst({ where: { ...where, succeeded: true, createdAt: { gte: windowStart } }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
+      const [accountSuccess, pairSuccess] = await Promise.all([lastSuccess({ email }), lastSuccess({ email, address })]);
+      const accountFailures = await tx.signInAttempt.count({ where: { email, succeeded: false, createdAt: { gte: accountSuccess?.createdAt ?? windowStart } } });
+      const pairFailures = await tx.signInAttempt.count({ where: { email, address, succeeded: false, createdAt: { gte: pairSuccess?.createdAt ?? windowStart } } });
+      // Counts include this claim, hence ">".
+      let refused = accountFailures > SIGN_IN_LIMITS.perAccount || pairFailures > SIGN_IN_LIMITS.perAccountFromAddress;
+      if (!refused) {
+        const knownHere = await tx.signInAttempt.findFirst({ where: { email, address, succeeded: true, createdAt: { gte: new Date(now - KNOWN_FOR_MS) } }, select: { id: true } });
+        if (!knownHere) {
+          const failingAccounts = await tx.signInAttempt.findMany({
+            where: { address, succeeded: false, createdAt: { gte: windowStart } },
+            distinct: ["email"],
+            select: { email: true },
+            take: SIGN_IN_LIMITS.accountsPerAddress + 1,
+          });
+          refused = failingAccounts.length > SIGN_IN_LIMITS.accountsPerAddress;
+        }
+      }
+      if (refused) {
+        await tx.signInAttempt.delete({ where: { id }, select: { id: true } });
+        return "rate_limited" as const;
+      }
+      return { attemptId: id };
+    },
+    // 40 attempts at once queue for the one connection; the default 2 s wait is too short on a busy machine.
+    { maxWait: 15_000, timeout: 15_000 },
+  );
 }
 
-/** Records an attempt, and drops attempts older than a day so the table stays small. */
-export async function recordSignInAttempt(db: Database, attempt: { email: string; address: string; succeeded: boolean }): Promise<void> {
-  await db.signInAttempt.create({ data: attempt, select: { id: true } });
-  await db.signInAttempt.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - 24 * 60 * 60_000) } } });
+/**
+ * Records how a claimed check ended (a claim already counts as a failure, so only a success is
+ * written), and drops attempts older than a day so the table stays small.
+ */
+export async function recordSignInOutcome(db: Database, attemptId: string, succeeded: boolean): Promise<void> {
+  if (succeeded) await db.signInAttempt.update({ where: { id: attemptId }, data: { succeeded: true }, select: { id: true } });
+  await db.signInAttempt.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - KNOWN_FOR_MS) } } });
 }
