@@ -1,5 +1,6 @@
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
+import { HttpUrl } from "@/lib/domain/http-url";
 import { AppError } from "@/lib/errors";
 
 /** What an article's front matter may say about it; unknown keys are kept out, not guessed at. */
@@ -8,7 +9,7 @@ export const ArticleMetadata = z.object({
   slug: z.string().optional(),
   publisher: z.string().trim().min(1).max(300).optional(),
   author: z.string().trim().min(1).max(300).optional(),
-  url: z.url({ protocol: /^https?$/, message: "url must be an http(s) address" }).optional(),
+  url: HttpUrl.optional(),
   // YAML turns an unquoted 2020-12-01 into a Date; keep the calendar day the author wrote.
   date: z
     .union([z.string(), z.date()])

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { httpUrl, OptionalHttpUrl } from "@/lib/domain/http-url";
 import { ClaimKind, Confidence, Stance, Verdict } from "@/lib/domain/vocabulary";
 
 /**
@@ -20,25 +21,8 @@ export function todayIsoDate(now: Date = new Date()): string {
 
 const Id = (what: string) => z.string({ error: `${what} is missing` }).trim().min(1, `${what} is missing`);
 
-/** A web address that may be cited: http or https only, so no `javascript:` or `data:` link is ever rendered. */
-export const CitableUrl = z
-  .string({ error: "Enter the source's web address" })
-  .trim()
-  .min(1, "Enter the source's web address")
-  .max(2_000, "That address is longer than 2,000 characters")
-  .superRefine((value, ctx) => {
-    let protocol: string;
-    try {
-      protocol = new URL(value).protocol;
-    } catch {
-      // "javascript:alert(1)" parses; "example.org/page" does not: ask for the full address.
-      ctx.addIssue({ code: "custom", message: "Enter a full web address, starting with https://" });
-      return;
-    }
-    if (protocol !== "http:" && protocol !== "https:") {
-      ctx.addIssue({ code: "custom", message: "Only http and https addresses can be cited" });
-    }
-  });
+/** A web address that may be cited: http or https only (the desk's one URL rule, lib/domain/http-url.ts). */
+export const CitableUrl = httpUrl("Enter the source's web address");
 
 /** An optional form field: blank (or only spaces) means "not given". */
 const optionalText = (max: number, what: string) =>
@@ -84,13 +68,8 @@ const AccessedOn = z
       .refine(isRealDate, "That access date does not exist"),
   );
 
-const ArchiveUrl = z
-  .string()
-  .trim()
-  .optional()
-  .nullable()
-  .transform((v) => v || undefined)
-  .pipe(CitableUrl.optional());
+/** Optional: blank means none. */
+const ArchiveUrl = OptionalHttpUrl;
 
 /** Save the viewer's review of a claim (or, with reviewId, a named review the viewer may edit). */
 export const SaveReviewInput = z.object({
