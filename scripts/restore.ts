@@ -1,7 +1,9 @@
 /**
  * `npm run restore -- FILE [--replace]`: restores a backup.json (version 2, or an older version 1;
  * README.md "Backup format") into the database at DATABASE_URL, migrating it first. Prints one line. Bad input exits 1 with a
- * one-line reason and writes nothing; an article with the same slug is refused unless --replace.
+ * one-line reason and writes nothing; an article with the same slug is refused unless --replace. The
+ * operator running it restores as an admin: people the file names who have no account here are
+ * created as disabled reviewers without a password.
  */
 import { readFile, stat } from "node:fs/promises";
 import { parseArgs } from "node:util";
@@ -30,11 +32,12 @@ async function main(): Promise<void> {
   migrateDatabase();
   const db = createDatabase();
   try {
-    const outcome = await restoreBackup(db, backup, { replace: values.replace === true });
+    // Whoever runs this holds the database file already: the operator restores as an admin would.
+    const outcome = await restoreBackup(db, backup, { replace: values.replace === true, restorer: "operator" });
     console.log(
       `${outcome.replaced ? "replaced" : "restored"}: ${outcome.slug}, ${outcome.revisions} revisions, ${outcome.claims} claims ` +
         `(${outcome.claimAnchors} anchors${version === 1 ? ", rebuilt from a version-1 file" : ""}), ${outcome.reviews} reviews, ` +
-        `${outcome.citations} citations (${outcome.usersCreated} people and ${outcome.sourcesCreated} sources new)`,
+        `${outcome.citations} citations (${outcome.usersCreated} people new, as disabled reviewers, and ${outcome.sourcesCreated} sources new)`,
     );
   } finally {
     await db.$disconnect();

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { HttpUrl } from "@/lib/domain/http-url";
 import { ArticleStatus, ClaimKind, ClaimOrigin, ClaimState, Confidence, Role, Stance, Verdict } from "@/lib/domain/vocabulary";
 import { Prisma, type Article, type AuditEvent, type Citation, type Claim, type ClaimAnchor, type Review, type Revision, type Source } from "@/lib/generated/prisma/browser";
 
@@ -56,6 +57,9 @@ const when = z.iso.datetime({ error: "must be an ISO date-time like 2025-01-31T1
 const text = z.string();
 const optionalText = z.string().nullable();
 const offset = z.number().int().nonnegative();
+/** Every address the desk renders as a link: http or https only (lib/domain/http-url.ts), else the restore is refused. */
+const httpAddress = HttpUrl.meta({ description: "An http or https address", pattern: "^\\s*[Hh][Tt][Tt][Pp][Ss]?:" });
+const link = httpAddress.nullable();
 const AnchorStatus = z.enum(["exact", "changed", "orphaned"]);
 /** A column this version of the file does not describe (added to the schema later): any JSON scalar. */
 const OtherColumn = z.union([z.string(), z.number(), z.boolean(), z.null()]);
@@ -71,7 +75,7 @@ const KNOWN = {
     title: z.string().min(1),
     publisher: optionalText,
     author: optionalText,
-    originalUrl: optionalText,
+    originalUrl: link,
     publishedOn: optionalText,
     status: ArticleStatus,
     publishedAt: when.nullable(),
@@ -146,14 +150,14 @@ const KNOWN = {
     stance: Stance,
     excerpt: text,
     accessedOn: optionalText,
-    archiveUrl: optionalText,
+    archiveUrl: link,
     position: z.number().int(),
     createdAt: when,
     updatedAt: when,
   } satisfies Columns<Row<"citations">>,
   sources: {
     id,
-    url: z.url({ protocol: /^https?$/, error: "a source URL must be http or https" }),
+    url: httpAddress,
     normalizedUrl: z.string().min(1),
     title: optionalText,
     publisher: optionalText,
@@ -169,6 +173,7 @@ const KNOWN = {
     before: optionalText,
     after: optionalText,
     createdAt: when,
+    importedAt: when.nullable().describe("When this event came in from a backup file; a restore sets it to its own time, whatever the file says"),
   } satisfies Columns<Row<"auditEvents">>,
 };
 
@@ -216,7 +221,8 @@ export const BackupSchemaV2 = z
     citations: z.array(rows("citations", z.object(KNOWN.citations))),
     sources: z.array(rows("sources", z.object(KNOWN.sources))),
     users: users.describe("The people the rows name: never password hashes, accounts or tokens"),
-    auditEvents: z.array(rows("auditEvents", z.object(KNOWN.auditEvents))),
+    // Files written before AuditEvent.importedAt existed lack it.
+    auditEvents: z.array(rows("auditEvents", z.object(KNOWN.auditEvents).partial({ importedAt: true }))),
   })
   .meta({ title: "Claimdesk backup, version 2", description: "One article and everything about it; see README.md, Backup format." });
 

@@ -2,6 +2,10 @@ import type { Database } from "@/lib/db/create-database";
 import { AppError, toAppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { BackupSchema, type BackupFile, type BackupV1 } from "./backup";
+import { matchPeople, restorerRights, type Restorer } from "./restore-people";
+import { describeReplaced, importTrail, keepTrail, recordRestore } from "./restore-history";
+
+export type { Restorer } from "./restore-people";
 
 /** A backup that passed validation, in the current version. */
 export type Backup = BackupFile;
@@ -9,8 +13,10 @@ export type Backup = BackupFile;
 type Tx = Parameters<Parameters<Database["$transaction"]>[0]>[0];
 
 export type RestoreOptions = {
-  /** Delete an article with the same slug (and its audit trail) first, instead of refusing. */
+  /** Replace an article with the same slug (its audit trail is kept), instead of refusing. */
   replace?: boolean;
+  /** Who restores: the audit trail names them, and only an admin or the operator may bring in new people. Unsaid: not an admin. */
+  restorer?: Restorer;
 };
 
 export type RestoreOutcome = {
@@ -24,7 +30,11 @@ export type RestoreOutcome = {
   claimAnchors: number;
   reviews: number;
   citations: number;
+  /** The file's audit events written, as imported history (those this trail already held are not copied). */
   auditEvents: number;
+  /** Audit events of the replaced article that stayed, moved onto the restored one. */
+  auditEventsKept: number;
+  /** People with no account here, created as disabled reviewers (admins and the operator only). */
   usersCreated: number;
   usersMatched: number;
   sourcesCreated: number;
@@ -34,13 +44,17 @@ export type RestoreOutcome = {
 /**
  * Restores a backup.json (version 2, or 1 upgraded) into a database: the article with the same ids
  * and timestamps, its revisions, claims and their anchors, reviews, citations and audit trail, every
- * column as the file has it. People are matched by email (a missing one
- * is created without a password, so they cannot sign in until an admin sets one); sources are
- * matched by normalised URL. Everything is written in one transaction: a refused or failed restore
- * writes nothing.
+ * column as the file has it, within the restorer's rights. People are matched to accounts by email
+ * and never changed; one with no account here is created (a disabled reviewer without a password)
+ * only when an admin or the operator restores, otherwise the restore is refused (restore-people.ts).
+ * The file's audit events come in marked as imported, the restore is itself audited, and a replace
+ * keeps the replaced article's trail (restore-history.ts). Sources are matched by normalised URL.
+ * Everything is written in one transaction: a refused or failed restore writes nothing.
  *
  * `input` is the file's text or its parsed JSON. Throws AppError: INVALID for a malformed backup
- * (the first problem, with its path), CONFLICT when the slug or any record already exists.
+ * (the first problem, with its path; every URL must be http or https), FORBIDDEN when it names
+ * people with no account and the restorer may not create them, CONFLICT when the slug or any
+ * record already exists.
  */
 export async function restoreBackup(db: Database, input: unknown, options: RestoreOptions = {}): Promise<RestoreOutcome> {
   const { backup, version } = readBackup(input);
@@ -164,17 +178,18 @@ function findBrokenReference(b: Backup): string | null {
 }
 
 async function write(tx: Tx, b: Backup, options: RestoreOptions): Promise<Omit<RestoreOutcome, "version">> {
+  const now = new Date();
+  const rights = restorerRights(options.restorer);
   const existing = await tx.article.findUnique({ where: { slug: b.article.slug }, select: { id: true } });
   if (existing && !options.replace) {
     throw new AppError("CONFLICT", `An article with the slug "${b.article.slug}" already exists; nothing was restored. Replace it, or restore into another database.`);
   }
-  if (existing) {
-    // AuditEvent.articleId is a plain column, so the old trail goes explicitly; the rest cascades.
-    await tx.auditEvent.deleteMany({ where: { articleId: existing.id } });
-    await tx.article.delete({ where: { id: existing.id } });
-  }
+  // Who the file names is settled first: a refusal comes before anything is touched.
+  const users = await matchPeople(tx, b, { mayCreateAccounts: rights.mayCreateAccounts, now });
+  const replaced = existing ? await describeReplaced(tx, existing.id) : null;
+  // The rows cascade from the article; its audit trail (a plain articleId column) stays: see restore-history.ts.
+  if (existing) await tx.article.delete({ where: { id: existing.id } });
 
-  const users = await matchUsers(tx, b.users);
   const sources = await matchSources(tx, b.sources);
   const userId = (id: string | null) => (id === null ? null : (users.ids.get(id) ?? null));
 
@@ -191,9 +206,10 @@ async function write(tx: Tx, b: Backup, options: RestoreOptions): Promise<Omit<R
   await tx.review.createMany({ data: b.reviews.map((r) => ({ ...r, reviewerId: userId(r.reviewerId)! })) });
   await tx.citation.createMany({ data: b.citations.map((c) => ({ ...c, sourceId: sources.ids.get(c.sourceId)! })) });
   await linkApprovedReviews(tx, b.claims);
-  await tx.auditEvent.createMany({ data: b.auditEvents.map((e) => ({ ...e, articleId: a.id, actorId: userId(e.actorId) })) });
+  if (existing) await keepTrail(tx, { from: existing.id, to: a.id });
+  const auditEvents = await importTrail(tx, b, { articleId: a.id, userId, now });
 
-  return {
+  const outcome = {
     slug: a.slug,
     articleId: a.id,
     replaced: existing !== null,
@@ -202,12 +218,15 @@ async function write(tx: Tx, b: Backup, options: RestoreOptions): Promise<Omit<R
     claimAnchors: b.claimAnchors.length,
     reviews: b.reviews.length,
     citations: b.citations.length,
-    auditEvents: b.auditEvents.length,
+    auditEvents,
+    auditEventsKept: replaced?.auditEventsKept ?? 0,
     usersCreated: users.created,
-    usersMatched: b.users.length - users.created,
+    usersMatched: users.matched,
     sourcesCreated: sources.created,
     sourcesMatched: b.sources.length - sources.created,
   };
+  await recordRestore(tx, { actorId: rights.actorId, articleId: a.id, before: replaced, after: { ...outcome, title: a.title, exportedAt: b.exportedAt } });
+  return outcome;
 }
 
 /**
@@ -222,33 +241,6 @@ async function linkApprovedReviews(tx: Tx, claims: Backup["claims"]): Promise<vo
     const cases = chunk.map((c) => Prisma.sql`WHEN ${c.id} THEN ${c.approvedReviewId}`);
     await tx.$executeRaw`UPDATE "Claim" SET "approvedReviewId" = CASE "id" ${Prisma.join(cases, " ")} END WHERE "id" IN (${Prisma.join(chunk.map((c) => c.id))})`;
   }
-}
-
-/**
- * Maps each backup user to a user of this database by email, creating the missing ones (with the
- * backup's id when it is free) without a password.
- */
-async function matchUsers(tx: Tx, people: Backup["users"]): Promise<{ ids: Map<string, string>; created: number }> {
-  const ids = new Map<string, string>();
-  if (people.length === 0) return { ids, created: 0 };
-  const known = await tx.user.findMany({ where: { email: { in: people.map((p) => p.email) } }, select: { id: true, email: true } });
-  const byEmail = new Map(known.map((u) => [u.email, u.id]));
-  const taken = new Set((await tx.user.findMany({ where: { id: { in: people.map((p) => p.id) } }, select: { id: true } })).map((u) => u.id));
-  let created = 0;
-  for (const person of people) {
-    const match = byEmail.get(person.email);
-    if (match) {
-      ids.set(person.id, match);
-      continue;
-    }
-    const user = await tx.user.create({
-      data: { ...(taken.has(person.id) ? {} : { id: person.id }), email: person.email, name: person.name, role: person.role },
-      select: { id: true },
-    });
-    ids.set(person.id, user.id);
-    created++;
-  }
-  return { ids, created };
 }
 
 /** Maps each backup source to this database's source with the same normalised URL, creating the missing ones. */

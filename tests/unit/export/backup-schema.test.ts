@@ -38,12 +38,15 @@ describe("backup.schema.json", () => {
     expect(ok).toBe(true);
   });
 
-  it("refuses a backup without anchors, with a claim in an unknown state or a row that is not JSON scalars", () => {
+  it("refuses a backup without anchors, with a claim in an unknown state, a row that is not JSON scalars or a javascript: link", () => {
     const { claimAnchors, ...withoutAnchors } = backup;
     expect(claimAnchors.length).toBeGreaterThan(0);
     expect(validate(withoutAnchors)).toBe(false);
     expect(validate({ ...backup, claims: [{ ...backup.claims[0]!, state: "lost" }] })).toBe(false);
     expect(validate({ ...backup, claims: [{ ...backup.claims[0]!, extra: { nested: true } }] })).toBe(false);
     expect(validate({ ...backup, version: 1 })).toBe(false);
+    // Addresses rendered as links are http(s) only, in the published schema as in the restore.
+    expect(validate({ ...backup, sources: [{ ...backup.sources[0]!, url: "javascript:alert(1)" }] })).toBe(false);
+    expect(validate({ ...backup, article: { ...backup.article, originalUrl: "data:text/html,<script>alert(1)</script>" } })).toBe(false);
   });
 });
