@@ -60,16 +60,18 @@ export async function revokeApiToken(db: Database, input: { tokenId: string; vie
 const LAST_USED_GRANULARITY_MS = 60_000;
 
 /**
- * The viewer a Bearer token stands for, or null when it is malformed, unknown or revoked. Records
+ * The viewer a Bearer token stands for, or null when it is malformed, unknown, revoked or its owner
+ * is disabled. Records
  * when the token was last used.
  */
 export async function resolveApiToken(db: Database, token: string, now: Date = new Date()): Promise<Viewer> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
   const row = await db.apiToken.findUnique({
     where: { tokenHash: hashApiToken(token) },
-    select: { id: true, revokedAt: true, lastUsedAt: true, user: { select: { id: true, email: true, name: true, role: true } } },
+    select: { id: true, revokedAt: true, lastUsedAt: true, user: { select: { id: true, email: true, name: true, role: true, disabledAt: true } } },
   });
-  if (!row || row.revokedAt) return null;
+  // A disabled account's tokens stop with its sessions (issue 11): the owner's state is read on every use.
+  if (!row || row.revokedAt || row.user.disabledAt) return null;
   const role = Role.safeParse(row.user.role);
   if (!role.success) return null;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_GRANULARITY_MS) {

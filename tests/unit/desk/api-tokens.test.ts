@@ -51,6 +51,15 @@ describe("API tokens", () => {
     expect(await resolveApiToken(t.db, token)).toBeNull();
   });
 
+  it("stops a disabled account's tokens at once, and gives the role the account holds now", async () => {
+    const c = await t.db.user.create({ data: { email: "dana@example.org", name: "Dana", role: "editor" } });
+    const { token } = await createApiToken(t.db, { viewer: { id: c.id, email: c.email, name: c.name, role: "editor" }, name: "cms" });
+    await t.db.user.update({ where: { id: c.id }, data: { role: "reviewer" } });
+    expect((await resolveApiToken(t.db, token))?.role).toBe("reviewer");
+    await t.db.user.update({ where: { id: c.id }, data: { disabledAt: new Date() } });
+    expect(await resolveApiToken(t.db, token)).toBeNull();
+  });
+
   it("lets nobody revoke another person's token", async () => {
     const { id, token } = await createApiToken(t.db, { viewer: rita, name: "mine" });
     await expect(revokeApiToken(t.db, { viewer: omar, tokenId: id })).rejects.toMatchObject({ code: "NOT_FOUND" });
