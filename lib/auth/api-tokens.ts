@@ -61,8 +61,7 @@ const LAST_USED_GRANULARITY_MS = 60_000;
 
 /**
  * The viewer a Bearer token stands for, or null when it is malformed, unknown, revoked or its owner
- * is disabled. Records
- * when the token was last used.
+ * is disabled. Records when the token was last used.
  */
 export async function resolveApiToken(db: Database, token: string, now: Date = new Date()): Promise<Viewer> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
