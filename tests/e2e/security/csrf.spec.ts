@@ -16,9 +16,12 @@ test.afterEach(async () => {
   attacker = undefined;
 });
 
-/** A signed-out client: it sees what a reader sees (a draft's reading view is a 404). */
+/**
+ * A client without cookies: it sees what a reader sees (a draft's reading view is a 404). The empty
+ * storageState matters: otherwise the context inherits the editor's from test.use.
+ */
 async function reader(): Promise<APIRequestContext> {
-  return apiRequest.newContext({ baseURL: app });
+  return apiRequest.newContext({ baseURL: app, storageState: { cookies: [], origins: [] } });
 }
 
 /** The reviewer gives the article's first claim a verdict in the workbench; its ids come back. */
