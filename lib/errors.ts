@@ -1,4 +1,5 @@
 import { ZodError } from "zod";
+import { BUSY_MESSAGE, isBusyError } from "./db/busy-error";
 
 /**
  * The one error type of Claimdesk. Domain code throws it with a code; route handlers, server actions
@@ -15,6 +16,8 @@ export const ERROR_STATUS = {
   INVALID: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  /** SQLite's write lock stayed taken (usually by a long import) past the wait: try again shortly. */
+  UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -56,6 +59,7 @@ export function toAppError(error: unknown): AppError {
     const where = first && first.path.length > 0 ? `${first.path.join(".")}: ` : "";
     return new AppError("INVALID", `${where}${first?.message ?? "invalid input"}`, { fieldErrors, cause: error });
   }
+  if (isBusyError(error)) return new AppError("UNAVAILABLE", BUSY_MESSAGE, { cause: error });
   return new AppError("INTERNAL", "Something went wrong on our side; nothing was changed.", { cause: error });
 }
 
@@ -78,5 +82,6 @@ export function errorBody(error: AppError): { error: ErrorBody } {
 export function cliMessage(error: unknown): string {
   const appError = toAppError(error);
   const message = appError.code === "INTERNAL" && error instanceof Error ? error.message : appError.message;
-  return message.split("\n")[0] ?? message;
+  // Prisma's messages begin with a blank line ("\nInvalid `tx.article.create()` invocation…").
+  return message.split("\n").find((line) => line.trim() !== "")?.trim() ?? appError.message;
 }
