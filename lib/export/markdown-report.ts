@@ -1,11 +1,16 @@
+import { isHttpUrl } from "@/lib/domain/http-url";
 import { humanDate } from "./human-date";
 import { noteMarkdown } from "./note-markdown";
 import { buildReportModel, sourceLine, verdictText, type ReportCitation, type ReportClaim } from "./report-model";
 import type { ArticleExport } from "./types";
 
-/** Backslash-escapes the characters that would turn claim or source text into Markdown syntax or HTML. */
+/**
+ * Escapes the characters that would turn claim or source text into Markdown syntax or HTML: a
+ * backslash before Markdown's, and `<` as `&lt;` (with a `&` that would start an entity as `&amp;`),
+ * since not every Markdown viewer honours `\\<` and some render raw HTML.
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>#|~!]/g, (c) => `\\${c}`);
+  return text.replace(/&(?=#?\w+;)/g, "&amp;").replace(/[\\`*_[\]>#|~!]/g, (c) => `\\${c}`).replace(/</g, "&lt;");
 }
 
 /** Every line prefixed for a block quote, so a claim with newlines stays one quote. */
@@ -16,13 +21,12 @@ function quote(text: string): string {
     .join("\n");
 }
 
-/** An autolink `<…>` is safe only for a URL without spaces or angle brackets; the URL parser encodes those. */
+/**
+ * An http(s) address as an autolink `<…>` (safe for a URL without spaces or angle brackets: the URL
+ * parser encodes those); any other address, `javascript:` and the like, as plain text.
+ */
 function autolink(url: string): string {
-  try {
-    return `<${new URL(url).href}>`;
-  } catch {
-    return escapeMarkdown(url);
-  }
+  return isHttpUrl(url) ? `<${new URL(url).href}>` : escapeMarkdown(url);
 }
 
 /**
