@@ -31,19 +31,19 @@ export function sqliteAdapter(url: string): PrismaBetterSQLite3 {
   return factory;
 }
 
+type Adapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
+
 /**
  * Makes the adapter's transactions begin IMMEDIATE. The adapter holds a mutex from its BEGIN to
  * the commit, and would never release it if its BEGIN threw; so its own BEGIN is made a no-op and
  * the IMMEDIATE one runs after it, where a busy failure can still release the transaction.
  */
-type Adapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
-
 function beginImmediately(adapter: Adapter, client: Sqlite.Database): void {
   const prepare = client.prepare.bind(client);
   const beginImmediate = prepare("BEGIN IMMEDIATE");
   // The adapter starts every transaction with prepare("BEGIN").run(); nothing else prepares "BEGIN".
-  const deferredBegin = { run: () => ({ changes: 0, lastInsertRowid: 0 }) };
-  client.prepare = ((source: string) => (source === "BEGIN" ? deferredBegin : prepare(source))) as typeof client.prepare;
+  const skippedBegin = { run: () => ({ changes: 0, lastInsertRowid: 0 }) };
+  client.prepare = ((source: string) => (source === "BEGIN" ? skippedBegin : prepare(source))) as typeof client.prepare;
 
   const startTransaction = adapter.startTransaction.bind(adapter);
   adapter.startTransaction = async (isolationLevel) => {
