@@ -9,7 +9,8 @@
  * non-UTF-8 file exits non-zero with one line on stderr.
  */
 import { readFileSync } from "node:fs";
-import { claimsInSource, extractClaims, prepareArticle } from "../lib/claims";
+import { claimsInSource, extractClaims, prepareArticle, type PreparedArticle } from "../lib/claims";
+import { AppError } from "../lib/errors";
 
 function fail(message: string): never {
   process.stderr.write(`claims: ${message}\n`);
@@ -32,6 +33,15 @@ function readArticle(file: string): string {
   }
 }
 
+/** prepareArticle, with a refusal (too deeply nested HTML) or a parser's failure as one line on stderr. */
+function readAsImported(text: string, file: string): PreparedArticle {
+  try {
+    return prepareArticle(text, { fileName: file });
+  } catch (err) {
+    fail(err instanceof AppError ? `${file}: ${err.message}` : `${file} could not be read as an article (${(err as Error)?.message ?? String(err)})`);
+  }
+}
+
 const args = process.argv.slice(2);
 const all = args.includes("--all");
 const files = args.filter((a) => a !== "--all" && a !== "--");
@@ -39,7 +49,7 @@ if (files.length !== 1) fail("usage: npm run --silent claims -- FILE [--all]");
 const file = files[0]!;
 const text = readArticle(file);
 // Read as the import reads it (prepareArticle), so both find the same claims; report them in FILE.
-const article = prepareArticle(text, { fileName: file });
+const article = readAsImported(text, file);
 const result = claimsInSource(article, extractClaims(article.markdown));
 const claims = result.claims.map(({ kind, text, sourceStart, sourceEnd, score, reasons, quantities, context, speaker }) => ({
   kind, text, sourceStart, sourceEnd, score, reasons, quantities, context, speaker,

@@ -12,6 +12,7 @@ import { unified } from "unified";
 import remarkAutolinkPositions from "./autolink-positions";
 import rehypeDropBoilerplate from "./boilerplate";
 import { parsePlainText } from "./plain-text";
+import rehypeSafeHtml, { checkHtmlDepth } from "./safe-html";
 import type { SourceFormat } from "./types";
 
 /**
@@ -31,14 +32,15 @@ export function parseMarkdown(input: string): Root {
   return markdownParser.runSync(markdownParser.parse(input), input);
 }
 
-/** HTML as the desk reads it: page furniture dropped (boilerplate.ts), then rehype-remark. */
-const htmlToMdast = unified().use(rehypeParse).use(rehypeDropBoilerplate).use(rehypeRemark).freeze();
+/** HTML as the desk reads it: made safe to convert (safe-html.ts), page furniture dropped (boilerplate.ts), then rehype-remark. */
+const htmlToMdast = unified().use(rehypeParse).use(rehypeSafeHtml).use(rehypeDropBoilerplate).use(rehypeRemark).freeze();
 
 /**
  * An HTML page as mdast, page furniture dropped, positions pointing into `input`. The one reading of
  * HTML: toMarkdown writes its Markdown from this tree and the claims' offsets map back through it.
  */
 export function parseHtml(input: string): Root {
+  checkHtmlDepth(input);
   return htmlToMdast.runSync(htmlToMdast.parse(input)) as unknown as Root;
 }
 
