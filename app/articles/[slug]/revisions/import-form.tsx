@@ -7,8 +7,16 @@ import type { ImportOutcome } from "@/lib/articles/import-article";
 import { ImportRevisionInput } from "@/lib/revisions/schemas";
 import { importRevisionAction } from "./actions";
 
-/** The server's own limit is 5 MiB (lib/articles/source-file.ts); refuse bigger files before reading them. */
+/**
+ * The server's own limit is 5 MiB (lib/articles/source-file.ts); bigger files and pasted text are
+ * refused here before sending, since an over-limit server-action body gets Next's bare error page.
+ */
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+/** "This file is 6.2 MB; the limit is 5 MB." (MB as people say it, counted in MiB as the server does.) */
+function tooLarge(what: string, bytes: number): string {
+  return `${what} is ${(bytes / (1024 * 1024)).toFixed(1)} MB; the limit is 5 MB.`;
+}
 
 /**
  * "Import new revision": paste the edited article or choose its file (its text is shown here and may
@@ -25,7 +33,7 @@ export function ImportRevisionForm({ slug }: { slug: string }) {
   async function onFile(file: File | undefined) {
     setOutcome(null);
     if (!file) return setFileName(undefined);
-    if (file.size > MAX_FILE_BYTES) return setError(`${file.name} is larger than 5 MiB, the limit for an article.`);
+    if (file.size > MAX_FILE_BYTES) return setError(tooLarge(`This file (${file.name})`, file.size));
     try {
       setText(new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer()).replace(/^\uFEFF/, ""));
       setFileName(file.name);
@@ -40,6 +48,8 @@ export function ImportRevisionForm({ slug }: { slug: string }) {
     const input = { slug, text, fileName };
     const parsed = ImportRevisionInput.safeParse(input);
     if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? "Check the text and try again.");
+    const bytes = new TextEncoder().encode(text).byteLength;
+    if (bytes > MAX_FILE_BYTES) return setError(tooLarge(fileName ? `This file (${fileName})` : "This text", bytes));
     startTransition(async () => {
       const result = await importRevisionAction(input);
       if (!result.ok) {
