@@ -71,7 +71,7 @@ export async function matchPeople(tx: Tx, b: Backup, options: { mayCreateAccount
   for (const person of unknown) {
     // The file's role is not taken: a restored person is a reviewer who cannot sign in yet.
     const user = await tx.user.create({
-      data: { ...(taken.has(person.id) ? {} : { id: person.id }), email: person.email, name: person.name, role: "reviewer", disabledAt: options.now },
+      data: { ...(taken.has(person.id) ? {} : { id: person.id }), email: person.email.toLowerCase(), name: person.name, role: "reviewer", disabledAt: options.now },
       select: { id: true },
     });
     ids.set(person.id, user.id);
