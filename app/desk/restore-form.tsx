@@ -63,7 +63,7 @@ export function RestoreForm() {
             <>
               Restored <Link href={`/desk/${restored.slug}`}>{restored.slug}</Link>
               {restored.replaced ? " (replaced)" : ""}: {restored.claims} claims, {restored.reviews} reviews, {restored.citations} citations
-              {restored.usersCreated > 0 ? `; ${restored.usersCreated} new accounts without passwords` : ""}
+              {restored.usersCreated > 0 ? `; ${restored.usersCreated} new disabled reviewer accounts (an admin enables them)` : ""}
               {restored.version === 1 ? " (an older backup: where claims sat in earlier revisions was not in it)" : ""}.
             </>
           ) : null}

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importArticle } from "@/lib/articles/import-article";
 import type { Viewer } from "@/lib/auth/policy";
+import { HTTP_URL_MESSAGE } from "@/lib/domain/http-url";
 import type { Role } from "@/lib/domain/vocabulary";
 import { AppError, toAppError } from "@/lib/errors";
 import { addCitation } from "@/lib/review/add-citation";
@@ -47,13 +48,13 @@ describe("the citation schema", () => {
     (url) => {
       const result = AddCitationInput.safeParse({ ...base, url });
       expect(result.success).toBe(false);
-      expect(toAppError(result.error).fieldErrors.url).toEqual(["Only http and https addresses can be cited"]);
+      expect(toAppError(result.error).fieldErrors.url).toEqual([HTTP_URL_MESSAGE]);
     },
   );
 
   it("refuses a javascript: archive URL and an address that is not absolute", () => {
     const archive = AddCitationInput.safeParse({ ...base, archiveUrl: "javascript:alert(1)" });
-    expect(toAppError(archive.error).fieldErrors.archiveUrl).toEqual(["Only http and https addresses can be cited"]);
+    expect(toAppError(archive.error).fieldErrors.archiveUrl).toEqual([HTTP_URL_MESSAGE]);
     const relative = AddCitationInput.safeParse({ ...base, url: "example.org/minutes" });
     expect(toAppError(relative.error).fieldErrors.url?.[0]).toMatch(/full web address/);
   });
@@ -79,7 +80,7 @@ describe("citations", () => {
     const error = await addCitation(t.db, { viewer: rita, claimId: claim!.id, url: "javascript:alert(1)", stance: "supports" }).catch(toAppError);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe("INVALID");
-    expect((error as AppError).message).toMatch(/Only http and https addresses can be cited/);
+    expect((error as AppError).message).toContain(HTTP_URL_MESSAGE);
     expect(await t.db.review.count({ where: { claimId: claim!.id } })).toBe(0);
     expect(await t.db.source.count({ where: { url: { startsWith: "javascript" } } })).toBe(0);
   });
