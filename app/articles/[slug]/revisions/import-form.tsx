@@ -51,7 +51,12 @@ export function ImportRevisionForm({ slug }: { slug: string }) {
     const bytes = new TextEncoder().encode(text).byteLength;
     if (bytes > MAX_FILE_BYTES) return setError(tooLarge(fileName ? `This file (${fileName})` : "This text", bytes));
     startTransition(async () => {
-      const result = await importRevisionAction(input);
+      // Next answers a body over its limit, or a dropped connection, with a rejected call rather than a result.
+      const result = await importRevisionAction(input).catch(() => null);
+      if (!result) {
+        setOutcome(null);
+        return setError("The upload did not reach the server or was refused there (the limit is 5 MB); nothing was imported. Try again.");
+      }
       if (!result.ok) {
         setOutcome(null);
         return setError(result.error.message);
