@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { AppError, errorBody, toAppError, type ErrorBody } from "@/lib/errors";
 import { assertCan, type Permission, type Viewer } from "./policy";
 import { assertSameOriginOrToken } from "./same-origin";
-import { getRequestViewer, getViewer } from "./viewer";
+import { getRequestViewer, getWritingViewer } from "./viewer";
 
 /** What every server action returns: data, or an error the form shows while keeping its input. */
 export type ActionResult<T> =
@@ -22,7 +22,7 @@ export function guardedAction<S extends z.ZodType, T>(
 ): (input: z.input<S>) => Promise<ActionResult<T>> {
   return async (input) => {
     try {
-      const viewer = await getViewer();
+      const viewer = await getWritingViewer();
       assertCan(viewer, permission);
       return { ok: true, data: await run(schema.parse(input), viewer) };
     } catch (error) {

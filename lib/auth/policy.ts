@@ -51,7 +51,7 @@ export function canSeeArticle(viewer: Viewer, article: { status: string }): bool
 /** Throws UNAUTHENTICATED (401) for a reader, FORBIDDEN (403) for a signed-in user without the right. */
 export function assertCan(viewer: Viewer, permission: Permission): asserts viewer is NonNullable<Viewer> {
   // A session that has ended (signed out elsewhere, account disabled or removed) reads as a reader too.
-  if (viewer === null) throw new AppError("UNAUTHENTICATED", "Sign in to do this. If you were signed in, your session has ended (signed out, or the account was disabled or removed).");
+  if (viewer === null) throw new AppError("UNAUTHENTICATED", "Sign in to do this.");
   if (!can(viewer, permission)) {
     throw new AppError("FORBIDDEN", `Your role (${viewer.role}) may not do this: it needs ${describe(permission)}.`);
   }

@@ -8,7 +8,7 @@ import { auth } from "./config";
 import { can, type Permission, type Viewer } from "./policy";
 import { findSessionViewer } from "./sessions";
 
-/** What a write with a session that no longer counts is told (route handlers; actions get policy's 401). */
+/** What a write with a session that no longer counts is told, by route handlers and server actions alike. */
 const SESSION_ENDED_MESSAGE = "Your session has ended (signed out, or the account was disabled or removed); sign in again.";
 
 /**
@@ -33,6 +33,17 @@ export async function getViewer(): Promise<Viewer> {
 }
 
 /**
+ * The viewer of a server action (or a route handler without a token): like getViewer, but a session
+ * that has ended is refused with UNAUTHENTICATED and says why, so the form tells the person to sign
+ * in again rather than "sign in to do this" as if they never had.
+ */
+export async function getWritingViewer(): Promise<Viewer> {
+  const { viewer, ended } = await currentSession();
+  if (ended) throw new AppError("UNAUTHENTICATED", SESSION_ENDED_MESSAGE);
+  return viewer;
+}
+
+/**
  * The viewer of a route handler's request. With `Authorization: Bearer <token>` it is the token's
  * owner and the session cookie is not consulted at all: a token that is malformed, unknown or
  * revoked is refused with UNAUTHENTICATED (401), so a client never silently falls back to whoever
@@ -41,11 +52,7 @@ export async function getViewer(): Promise<Viewer> {
  */
 export async function getRequestViewer(request: Request): Promise<Viewer> {
   const token = bearerTokenOf(request.headers.get("authorization"));
-  if (token === undefined) {
-    const { viewer, ended } = await currentSession();
-    if (ended) throw new AppError("UNAUTHENTICATED", SESSION_ENDED_MESSAGE);
-    return viewer;
-  }
+  if (token === undefined) return getWritingViewer();
   const viewer = token ? await resolveApiToken(db, token) : null;
   if (!viewer) {
     throw new AppError("UNAUTHENTICATED", "This API token is not valid or has been revoked; create a new one under Settings → API tokens.");
