@@ -36,6 +36,8 @@ export function CitationForm({ ref, ...props }: { claimId: string; editing: Cita
   const [open, setOpen] = useState(editing !== null);
   const [fields, setFields] = useState<Fields>(fieldsFrom(editing));
   const [error, setError] = useState<ErrorBody | null>(null);
+  // Why a saved citation's source kept its stored title and publisher (an approved verdict cites it).
+  const [notice, setNotice] = useState<string | null>(null);
   const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
   const [pending, startTransition] = useTransition();
   const urlRef = useRef<HTMLInputElement>(null);
@@ -57,9 +59,16 @@ export function CitationForm({ ref, ...props }: { claimId: string; editing: Cita
 
   if (!open) {
     return (
-      <button type="button" className="button" disabled={disabled} onClick={() => setOpen(true)}>
-        Add citation <kbd aria-hidden="true">c</kbd>
-      </button>
+      <>
+        <button type="button" className="button" disabled={disabled} onClick={() => setOpen(true)}>
+          Add citation <kbd aria-hidden="true">c</kbd>
+        </button>
+        {notice ? (
+          <p role="note" className="citation-notice">
+            {notice}
+          </p>
+        ) : null}
+      </>
     );
   }
 
@@ -101,6 +110,7 @@ export function CitationForm({ ref, ...props }: { claimId: string; editing: Cita
         return;
       }
       setError(null);
+      setNotice("notice" in result.data && typeof result.data.notice === "string" ? result.data.notice : null);
       setFields(fieldsFrom(null));
       setOpen(false);
       onDone();
