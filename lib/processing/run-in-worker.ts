@@ -29,7 +29,8 @@ let ready: Promise<string> | null = null;
  */
 function workerBundle(): Promise<string> {
   if (ready && process.env.NODE_ENV === "production") return ready;
-  const script = path.join(process.cwd(), "scripts", "build-processing-worker.mjs");
+  // The comment keeps Turbopack from tracing every file under the working directory into the server build.
+  const script = path.join(/* turbopackIgnore: true */ process.cwd(), "scripts", "build-processing-worker.mjs");
   ready = run(process.execPath, [script, "--if-stale"]).then(({ stdout }) => stdout.trim());
   ready.catch(() => (ready = null));
   return ready;
