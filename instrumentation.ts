@@ -2,8 +2,9 @@ import { publicOrigin } from "@/lib/reading/site-origin";
 
 /** Runs once when a Next server process starts (Next's instrumentation hook; never during next build). */
 export async function register(): Promise<void> {
-  // A production server without CLAIMDESK_PUBLIC_URL refuses to start, saying what to set, rather than
-  // publish canonical links and ClaimReview URLs built from nothing (lib/reading/site-origin.ts); in
+  // A production server without CLAIMDESK_PUBLIC_URL fails to prepare (logged with what to set; every
+  // request answers 500) rather than publish canonical links and ClaimReview URLs built from nothing
+  // (lib/reading/site-origin.ts); in
   // development this prints the one-line warning about the localhost default.
   publicOrigin();
   // Only the Node.js server owns sockets; the stamp gives the sign-in limits the real client address.
