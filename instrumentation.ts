@@ -4,8 +4,7 @@ import { publicOrigin } from "@/lib/reading/site-origin";
 export async function register(): Promise<void> {
   // A production server without CLAIMDESK_PUBLIC_URL fails to prepare (logged with what to set; every
   // request answers 500) rather than publish canonical links and ClaimReview URLs built from nothing
-  // (lib/reading/site-origin.ts); in
-  // development this prints the one-line warning about the localhost default.
+  // (lib/reading/site-origin.ts); in development this prints the one-line localhost warning.
   publicOrigin();
   // Only the Node.js server owns sockets; the stamp gives the sign-in limits the real client address.
   if (process.env.NEXT_RUNTIME === "nodejs") {
