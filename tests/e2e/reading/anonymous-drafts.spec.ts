@@ -64,7 +64,9 @@ async function expectNoDraft(response: APIResponse, draft: Seeded, what: string)
  * rows (keyed by id) in whichever order their promises settle, so two identical pages can differ
  * only in that order (seen on about 1 run in 6).
  */
-function sameDocument(body: string): { html: string; rows: string[] } {
+function sameDocument(page: string): { html: string; rows: string[] } {
+  // Each page carries its own CSP nonce (proxy.ts), so two documents differ there by design.
+  const body = page.replace(/ nonce="[^"]*"/g, "");
   const flight = /<script>self\.__next_f\.push\(\[1,"((?:[^"\\]|\\.)*)"\]\)<\/script>/g;
   const rows = [...body.matchAll(flight)].flatMap((m) => m[1]!.split("\\n")).sort();
   return { html: body.replace(flight, ""), rows };

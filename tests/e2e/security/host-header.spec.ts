@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { seedArticle } from "../support";
+import { seedArticle, storageStateOf } from "../support";
 import { seedApproved } from "../reading/reading-support";
 
 /**
@@ -37,4 +37,21 @@ test("the shared page a spoofed request got first is what the next reader gets",
   const next = await request.get(`/a/${slug}`, { headers: { "Accept-Encoding": "br" } });
   expect(next.headers()["etag"]).toBe(poisoned.headers()["etag"]);
   expect(await next.text()).toContain(`<link rel="canonical" href="${baseURL}/a/${slug}">`);
+});
+
+test.describe("exports", () => {
+  test.use({ storageState: storageStateOf("editor") });
+
+  test("a spoofed Host or X-Forwarded-Host reaches no link of an export", async ({ request, baseURL }) => {
+    // The export route once took its links from the request URL, whose host the client writes.
+    const slug = seedArticle("hostexport");
+    seedApproved(slug);
+    for (const format of ["claimreview.jsonld", "annotations.jsonld"]) {
+      const response = await request.get(`/api/articles/${slug}/export/${format}`, { headers: { ...SPOOFED, Host: "evil.example" } });
+      expect(response.status(), format).toBe(200);
+      const body = await response.text();
+      expect(body, format).not.toContain("evil.example");
+      expect(body, format).toContain(`${baseURL}/a/${slug}`);
+    }
+  });
 });
