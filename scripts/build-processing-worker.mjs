@@ -8,15 +8,17 @@
  *   node scripts/build-processing-worker.mjs [--if-stale]
  *
  * Written to node_modules/.cache/claimdesk/processing-worker.mjs (git-ignored). With --if-stale the
- * bundle is made only when a source file is newer than it. Prints the bundle's path.
+ * bundle is made only when a source file is newer than it. Prints the bundle's path (on the command
+ * line; lib/processing/run-in-worker.ts runs it in a worker thread).
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { isMainThread } from "node:worker_threads";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const entry = path.join(root, "lib", "processing", "worker-main.ts");
-export const bundle = path.join(root, "node_modules", ".cache", "claimdesk", "processing-worker.mjs");
+const bundle = path.join(root, "node_modules", ".cache", "claimdesk", "processing-worker.mjs");
 /** What the bundle is made of: the pipeline's code, the models' weights, and the locked dependencies. */
 const SOURCES = ["lib", "models", "scripts/build-processing-worker.mjs", "package-lock.json", "tsconfig.json"];
 
@@ -58,4 +60,5 @@ if (!ifStale || built <= Math.max(...SOURCES.map((s) => newest(path.join(root, s
   });
   renameSync(partial, bundle);
 }
-process.stdout.write(`${bundle}\n`);
+// From the command line, say where it is; from the server (a worker thread), stay quiet.
+if (isMainThread) process.stdout.write(`${bundle}\n`);

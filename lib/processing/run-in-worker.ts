@@ -4,9 +4,7 @@
  * on being answered. Past the limit, or when the request that asked for it is aborted, the worker
  * is terminated and the caller gets an AppError, never a result, so nothing is written afterwards.
  */
-import { execFile } from "node:child_process";
 import path from "node:path";
-import { promisify } from "node:util";
 import { Worker } from "node:worker_threads";
 import { AppError, type ErrorCode } from "@/lib/errors";
 import type { ProcessingTask, TaskResult } from "./tasks";
@@ -18,20 +16,27 @@ const WORKER_HEAP_MB = 2048;
 
 export type RunOptions = { timeLimitMs?: number; signal?: AbortSignal };
 
-const run = promisify(execFile);
 let ready: Promise<string> | null = null;
 
 /**
  * The worker bundle's path, built by scripts/build-processing-worker.mjs when missing or older than
- * its sources. A child process rather than an import of esbuild, so neither Next's bundler nor the
- * server's own thread ever loads esbuild. Once per process in production; on every call in
+ * its sources. The script runs in a worker thread of its own, so neither Next's bundler nor the
+ * server's thread ever loads esbuild. Once per process in production; on every call in
  * development and tests, so an edit to the pipeline is never run from a stale bundle.
+ *
+ * Both `new Worker` calls carry turbopackIgnore: without it next build follows the dynamic path and
+ * traces every file of the project (README.md, tests, esbuild) into the server, and fails.
  */
 function workerBundle(): Promise<string> {
   if (ready && process.env.NODE_ENV === "production") return ready;
-  // The comment keeps Turbopack from tracing every file under the working directory into the server build.
-  const script = path.join(/* turbopackIgnore: true */ process.cwd(), "scripts", "build-processing-worker.mjs");
-  ready = run(process.execPath, [script, "--if-stale"]).then(({ stdout }) => stdout.trim());
+  const root = process.cwd();
+  const script = path.join(root, "scripts", "build-processing-worker.mjs");
+  const bundle = path.join(root, "node_modules", ".cache", "claimdesk", "processing-worker.mjs");
+  ready = new Promise<string>((resolve, reject) => {
+    const build = new Worker(/* turbopackIgnore: true */ script, { argv: ["--if-stale"] });
+    build.once("error", reject);
+    build.once("exit", (code) => (code === 0 ? resolve(bundle) : reject(new Error(`building the processing worker exited with ${code}`))));
+  });
   ready.catch(() => (ready = null));
   return ready;
 }
@@ -43,7 +48,7 @@ export async function runInWorker<T extends ProcessingTask>(task: T, options: Ru
   const file = await workerBundle();
   if (signal?.aborted) throw cancelled();
   return new Promise<TaskResult<T>>((resolve, reject) => {
-    const worker = new Worker(file, { workerData: task, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    const worker = new Worker(/* turbopackIgnore: true */ file, { workerData: task, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     let settled = false;
     const settle = (fn: () => void) => {
       if (settled) return;
