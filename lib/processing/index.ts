@@ -2,7 +2,7 @@
  * Processing uploaded text off the request's thread (issue 11, finding 8).
  *
  *   tasks (pure: read an article, re-anchor claims) → worker-main (the thread's shell, bundled by
- *   scripts/build-processing-worker.mjs) → run-in-worker (time limit, abort, AppErrors)
+ *   scripts/processing-host.mjs) → run-in-worker (time limit, abort, AppErrors)
  *
  * `workerProcessing` is what a request uses; `inProcess` runs the same functions in this thread, for
  * the command line and tests. input-shape refuses Markdown no parser reads in time; read-json-body

@@ -1,6 +1,6 @@
 /**
  * The processing worker's whole shell: one task from workerData, run by the same functions the
- * process itself would run (tasks.ts), one message back. Bundled by scripts/build-processing-worker.mjs
+ * process itself would run (tasks.ts), one message back. Bundled by scripts/processing-host.mjs
  * and started by run-in-worker.ts; a new worker per task, so a terminated one leaves nothing behind.
  */
 import { parentPort, workerData } from "node:worker_threads";
