@@ -3,6 +3,7 @@ import { z } from "zod";
 import { extractClaims, prepareArticle, type ExtractedClaim } from "@/lib/claims";
 import { SOURCE_FORMATS } from "@/lib/claims/types";
 import type { Database } from "@/lib/db/create-database";
+import type { ArticleProcessing } from "@/lib/processing";
 import type { Tx } from "@/lib/review/record-audit";
 import { carryClaims, type CarryOutcome } from "@/lib/revisions/carry-claims";
 import { insertAnchors, insertExtractedClaims } from "@/lib/revisions/insert-claims";
@@ -63,11 +64,16 @@ const IMPORT_TIMEOUT_MS = 60_000;
  * database as it was. `onProgress` is told of each stage (extracting, re-anchoring, writing); an
  * unchanged file is answered before any of them.
  */
-export async function importArticle(db: Database, input: ImportArticleInput & { onProgress?: OnImportProgress }): Promise<ImportOutcome> {
-  const { onProgress } = input;
+export async function importArticle(
+  db: Database,
+  input: ImportArticleInput & { onProgress?: OnImportProgress; processing?: ArticleProcessing },
+): Promise<ImportOutcome> {
+  const { onProgress, processing } = input;
   const { text, fileName, slug: givenSlug, format: givenFormat, actorId } = ImportArticleInput.parse(input);
-  // The one reading of an article the command line, setup and revision uploads share (lib/claims/prepare.ts).
-  const { format, markdown } = prepareArticle(text, { fileName, format: givenFormat });
+  // The one reading of an article the command line, setup and revision uploads share (lib/claims/prepare.ts);
+  // an upload has it done in a worker thread (lib/processing), everything else in this thread.
+  const read = processing ? await processing.readArticle(text, { fileName, format: givenFormat }) : null;
+  const { format, markdown } = read ?? prepareArticle(text, { fileName, format: givenFormat });
   const meta = readFrontMatter(markdown, fileName);
   const slug = Slug.parse(givenSlug ?? meta.slug ?? slugFromFileName(fileName));
   const title = meta.title ?? firstHeading(markdown) ?? slug;
@@ -79,7 +85,7 @@ export async function importArticle(db: Database, input: ImportArticleInput & { 
 
   // Extraction is pure and can be slow on long articles: run it before the write transaction.
   const extracting = progressOf("extracting", 1, onProgress);
-  const { claims } = extractClaims(markdown, { format: "markdown" });
+  const { claims } = read ?? extractClaims(markdown, { format: "markdown" });
   extracting(1);
 
   return db.$transaction(async (tx) => {
@@ -101,7 +107,7 @@ export async function importArticle(db: Database, input: ImportArticleInput & { 
       select: { id: true },
     });
     const carried = latest
-      ? await carryClaims(tx, { articleId: article.id, from: latest, to: { id: revision.id, number, text: markdown }, extracted: claims, actorId, onProgress })
+      ? await carryClaims(tx, { articleId: article.id, from: latest, to: { id: revision.id, number, text: markdown }, extracted: claims, actorId, onProgress, processing })
       : null;
     if (!carried) await createExtractedClaims(tx, article.id, revision.id, markdown, claims, progressOf("writing", claims.length, onProgress));
     const claimCount = carried?.claimCount ?? claims.length;

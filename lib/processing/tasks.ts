@@ -6,6 +6,7 @@
  */
 import { reanchorClaims, type ReanchorClaim, type ReanchorResult } from "@/lib/anchoring";
 import { detectFormat, extractClaims, prepareArticle, type ExtractedClaim, type SourceFormat } from "@/lib/claims";
+import { AppError } from "@/lib/errors";
 import { checkArticleShape } from "./input-shape";
 
 /** An article's reading: its format, the Markdown a revision stores, and the claims found in it. */
@@ -13,7 +14,7 @@ export type ReadArticle = { format: SourceFormat; markdown: string; claims: Extr
 
 /** One piece of work for the processing worker. */
 export type ProcessingTask =
-  | { kind: "read-article"; text: string; fileName?: string; format?: SourceFormat }
+  | { kind: "read-article"; text: string; fileName?: string; format?: SourceFormat; maxClaims?: number }
   | { kind: "reanchor"; oldText: string; newText: string; claims: Array<ReanchorClaim<number>> };
 
 /** What each task answers. */
@@ -30,8 +31,26 @@ export function readArticle(text: string, options: { fileName?: string; format?:
   return { format, markdown, claims: extractClaims(markdown, { format: "markdown" }).claims };
 }
 
+/**
+ * The most claims one uploaded article may hold: ten times the 2,000-claim article the workbench is
+ * measured on. The server writes an upload's claims on its own thread (better-sqlite3 is
+ * synchronous), about 10 ms per hundred; past this the write alone would hold every other request
+ * for seconds. The command line, in a process of its own, has no such cap.
+ */
+export const MAX_UPLOAD_CLAIMS = 20_000;
+
 /** Runs one task in this thread. */
 export function runTask<T extends ProcessingTask>(task: T): TaskResult<T> {
-  if (task.kind === "read-article") return readArticle(task.text, { fileName: task.fileName, format: task.format }) as TaskResult<T>;
+  if (task.kind === "read-article") {
+    const read = readArticle(task.text, { fileName: task.fileName, format: task.format });
+    const maxClaims = task.maxClaims ?? MAX_UPLOAD_CLAIMS;
+    if (read.claims.length > maxClaims) {
+      throw new AppError(
+        "TOO_LARGE",
+        `This text holds ${read.claims.length.toLocaleString("en")} check-worthy sentences; one article takes up to ${maxClaims.toLocaleString("en")}. Split it into parts and import each, or use npm run import on the server.`,
+      );
+    }
+    return read as TaskResult<T>;
+  }
   return reanchorClaims(task.oldText, task.newText, task.claims).results as TaskResult<T>;
 }

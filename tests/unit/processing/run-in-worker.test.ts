@@ -34,6 +34,15 @@ describe("processing in a worker thread", () => {
     expect(await workerProcessing().reanchor(seed, edited, claims)).toEqual(await inProcess.reanchor(seed, edited, claims));
   });
 
+  it("refuses an upload with more claims than one article may hold, saying how many, in the worker", async () => {
+    const found = readArticle(seed).claims.length;
+    const outcome = await runInWorker({ kind: "read-article", text: seed, fileName: "seed.md", maxClaims: found - 1 }).catch((error: AppError) => error);
+    expect(outcome).toBeInstanceOf(AppError);
+    expect((outcome as AppError).code).toBe("TOO_LARGE");
+    expect((outcome as AppError).message).toContain(`holds ${found} check-worthy sentences; one article takes up to ${found - 1}`);
+    expect(await runInWorker({ kind: "read-article", text: seed, fileName: "seed.md", maxClaims: found })).toEqual(readArticle(seed, { fileName: "seed.md" }));
+  });
+
   it("past the time limit the worker is stopped and a sentence says why, while this thread stays free", async () => {
     const started = performance.now();
     const { lag, outcome } = await worstLag(runInWorker({ kind: "read-article", text: slow }, { timeLimitMs: 1_500 }));
