@@ -86,6 +86,9 @@ describe("the quote backfill migration", () => {
 
     // Forget the migration was applied, so migrate deploy runs it as on a database from before it.
     await t.db.$executeRawUnsafe(`DELETE FROM "_prisma_migrations" WHERE "migration_name" = ?`, MIGRATION);
+    // As a deployment does: the app's connection (WAL, lib/db/sqlite-connection.ts) is closed while
+    // the schema engine migrates, which it refuses as busy beside an open one.
+    await t.db.$disconnect();
     migrateDatabase(t.url);
 
     const after = await t.db.claim.findMany({ select: { sourceStart: true, sourceEnd: true, quoteExact: true, quotePrefix: true, quoteSuffix: true } });
