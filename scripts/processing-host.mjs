@@ -4,37 +4,11 @@
  * directory into every file of the project and fails the build, so the thread handling lives here,
  * loaded with an import the bundler is told to leave alone.
  *
- * The worker runs a bundle of lib/processing/worker-main.ts, made by esbuild into
- * node_modules/.cache/claimdesk (git-ignored) when missing or older than its sources, as the claims
- * command's bundle is (scripts/claims-cli.mjs).
+ * The worker runs a bundle of lib/processing/worker-main.ts, made when missing or older than its
+ * sources by scripts/esbuild-bundle.mjs, as the claims command's bundle is.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, statSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const entry = path.join(root, "lib", "processing", "worker-main.ts");
-const bundle = path.join(root, "node_modules", ".cache", "claimdesk", "processing-worker.mjs");
-/** What the bundle is made of: the pipeline's code, the models' weights, and the locked dependencies. */
-const SOURCES = ["lib", "models", "scripts/processing-host.mjs", "package-lock.json", "tsconfig.json"];
-
-/** The newest modification time under `p` (a file or a folder), in ms. */
-function newest(p) {
-  let stat;
-  try {
-    stat = statSync(p);
-  } catch {
-    return 0;
-  }
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let max = stat.mtimeMs;
-  for (const item of readdirSync(p, { withFileTypes: true })) {
-    if (item.name === "generated" || item.name.startsWith(".")) continue;
-    max = Math.max(max, newest(path.join(p, item.name)));
-  }
-  return max;
-}
+import { ensureBundle } from "./esbuild-bundle.mjs";
 
 let checked = null;
 
@@ -44,28 +18,13 @@ let checked = null;
  */
 export async function workerBundle() {
   if (checked && process.env.NODE_ENV === "production") return checked;
-  const built = existsSync(bundle) ? statSync(bundle).mtimeMs : 0;
-  if (built <= Math.max(...SOURCES.map((s) => newest(path.join(root, s))))) {
-    const { build } = await import("esbuild");
-    mkdirSync(path.dirname(bundle), { recursive: true });
-    // Written beside and renamed into place, so a worker started meanwhile never runs half a bundle.
-    const partial = `${bundle}.${process.pid}.tmp`;
-    await build({
-      entryPoints: [entry],
-      outfile: partial,
-      bundle: true,
-      platform: "node",
-      format: "esm",
-      target: "node20",
-      tsconfig: path.join(root, "tsconfig.json"),
-      logLevel: "error",
-      // CommonJS dependencies bundled into ESM still call require().
-      banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-    });
-    renameSync(partial, bundle);
-  }
-  checked = bundle;
-  return bundle;
+  checked = await ensureBundle({
+    entry: "lib/processing/worker-main.ts",
+    name: "processing-worker.mjs",
+    // The pipeline's code, the models' weights, and the locked dependencies.
+    sources: ["lib", "models", "scripts/processing-host.mjs", "scripts/esbuild-bundle.mjs", "package-lock.json", "tsconfig.json"],
+  });
+  return checked;
 }
 
 /**
