@@ -5,6 +5,7 @@ import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
 import type { Provider } from "next-auth/providers";
 import { db } from "@/lib/db/client";
+import { publicOrigin } from "@/lib/reading/site-origin";
 import { sameOriginRedirect } from "./auth-redirect";
 import { authorizePassword } from "./authorize-password";
 import { endSession, openSession, SESSION_MAX_AGE_SECONDS } from "./sessions";
@@ -34,6 +35,11 @@ if (process.env.AUTH_GOOGLE_ID && process.env.AUTH_GOOGLE_SECRET) {
   providers.push(Google);
   oauthProviders.push({ id: "google", name: "Google" });
 }
+
+// Unless AUTH_URL is set, Auth.js builds its URLs, and picks secure or plain cookie names, from the
+// request's X-Forwarded-Host and X-Forwarded-Proto, which a client writes. With a public URL
+// configured, that URL decides instead (issue 11, finding 5).
+if (process.env.CLAIMDESK_PUBLIC_URL && !process.env.AUTH_URL) process.env.AUTH_URL = `${publicOrigin()}/api/auth`;
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   // Credentials sign-in needs JWT sessions. Each JWT carries the token of a Session row

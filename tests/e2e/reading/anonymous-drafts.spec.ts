@@ -65,8 +65,10 @@ async function expectNoDraft(response: APIResponse, draft: Seeded, what: string)
  * only in that order (seen on about 1 run in 6).
  */
 function sameDocument(page: string): { html: string; rows: string[] } {
-  // Each page carries its own CSP nonce (proxy.ts), so two documents differ there by design.
-  const body = page.replace(/ nonce="[^"]*"/g, "");
+  // Each page carries its own CSP nonce (proxy.ts), in its tags and in the flight rows, so two
+  // documents differ there by design.
+  const nonce = / nonce="([^"]+)"/.exec(page)?.[1];
+  const body = nonce ? page.replaceAll(nonce, "NONCE") : page;
   const flight = /<script>self\.__next_f\.push\(\[1,"((?:[^"\\]|\\.)*)"\]\)<\/script>/g;
   const rows = [...body.matchAll(flight)].flatMap((m) => m[1]!.split("\\n")).sort();
   return { html: body.replace(flight, ""), rows };
