@@ -111,6 +111,15 @@ export class RunBuilder {
 const SKIPPED_INLINE = new Set(["html", "footnoteReference", "image", "imageReference", "definition"]);
 
 /**
+ * `[^1]` read as a link reference: micromark does so when a document opens with `---` (the front
+ * matter construct is tried and fails, and the footnote extension then misses the references). It
+ * is a footnote marker all the same, and its "^1" is not prose.
+ */
+function isFootnoteLike(node: Nodes): boolean {
+  return node.type === "linkReference" && node.identifier.startsWith("^");
+}
+
+/**
  * Appends the inline content of `node` to `run`. Iterative, so a deeply nested emphasis cannot
  * overflow the stack.
  */
@@ -119,7 +128,7 @@ export function collectInline(node: Parents, run: RunBuilder, fallbackEnd: numbe
   while (stack.length > 0) {
     const child = stack.pop() as Nodes;
     if (child.type === "image" || child.type === "imageReference") run.hasImage = true;
-    if (SKIPPED_INLINE.has(child.type)) continue;
+    if (SKIPPED_INLINE.has(child.type) || isFootnoteLike(child)) continue;
     if ("children" in child) {
       for (let i = child.children.length - 1; i >= 0; i--) stack.push(child.children[i] as Nodes);
       continue;

@@ -49,6 +49,14 @@ describe("extraction properties", () => {
     );
   });
 
+  it("a footnote marker is not prose when the document opens with --- (micromark then reads it as a link reference)", () => {
+    // Found by the property above (seed -1078739745): the claim's text held "^1", its source slice "[^1]".
+    const md = "---\nThe county spent $4 million [^1] in 2024.\n\n[^1]: Note.\n";
+    const [claim] = extractClaims(md).claims;
+    expect(claim?.text).toBe("The county spent $4 million  in 2024.");
+    expect(extractClaims("---\n•  [^1]# \n\n[^1]: Note.\n").claims.every((c) => !c.text.includes("^"))).toBe(true);
+  });
+
   it("1,000 nested list levels and 1,000 nested quote levels", () => {
     // "- - - … item" is a list nested 1,000 deep on one line; indented nesting is checked to 100
     // levels, beyond which micromark itself slows down steeply.
