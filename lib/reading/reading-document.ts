@@ -95,7 +95,8 @@ export function accountHtml(viewer: Viewer): string {
   const tree: Element = viewer
     ? h("div", { className: ["account-menu"] }, [
         h("span", {}, [viewer.name ?? viewer.email, " ", h("span", { className: ["muted"] }, [`(${viewer.role})`])]),
-        h("a", { href: "/api/auth/signout", className: ["button", "link"] }, ["Sign out"]),
+        // A plain form to our own route (app/sign-out): Auth.js's /api/auth/signout is a confirmation page.
+        h("form", { method: "post", action: "/sign-out", className: ["inline-form"] }, [h("button", { type: "submit", className: ["button", "link"] }, ["Sign out"])]),
       ])
     : h("a", { href: "/sign-in", className: ["account-link"] }, ["Sign in"]);
   return toHtml(tree);

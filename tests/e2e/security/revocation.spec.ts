@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { expect, test, type Browser, type BrowserContext } from "@playwright/test";
+import { seedApproved } from "../reading/reading-support";
 import { seedArticle } from "../support";
 
 // Issue 11, finding 1: signing out, a role change, disabling and deleting an account each take
@@ -131,4 +132,25 @@ test("a disabled account's session gets 401 and it cannot sign in again", async 
   await expect(page.locator("#sign-in-error")).toBeVisible();
   await expect(page.getByRole("button", { name: "Sign out" })).toHaveCount(0);
   await fresh.close();
+});
+
+test("signing out from the reading view at 127.0.0.1 signs out, stays on the article, and the old cookie gets 401", async ({ browser }) => {
+  // Issue 15: the reading view's link went to Auth.js's confirmation page, which posted to localhost
+  // and ended on sign-in?error=MissingCSRF, still signed in. It is a form to /sign-out now.
+  expect(new URL(test.info().project.use.baseURL!).hostname).toBe("127.0.0.1");
+  const slug = seedArticle("signout-reading");
+  seedApproved(slug);
+  const context = await signedIn(browser, newAccount("editor"));
+  const saved = await context.storageState();
+  const page = context.pages()[0]!;
+  await page.goto(`/a/${slug}`);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(new RegExp(`/a/${slug}$`));
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  expect(page.url()).not.toContain("error=");
+  await context.close();
+
+  const replay = await browser.newContext({ storageState: saved });
+  expect((await publish(replay, slug)).status).toBe(401);
+  await replay.close();
 });

@@ -110,7 +110,7 @@ describe("accountHtml and notFoundDocument", () => {
   it("names the signed-in viewer, escaped", () => {
     const html = accountHtml({ id: "u", email: "e@x.test", name: "<img src=x onerror=alert(1)>", role: "editor" });
     expect(html).toBe(
-      '<div class="account-menu"><span>&#x3C;img src=x onerror=alert(1)> <span class="muted">(editor)</span></span><a href="/api/auth/signout" class="button link">Sign out</a></div>',
+      '<div class="account-menu"><span>&#x3C;img src=x onerror=alert(1)> <span class="muted">(editor)</span></span><form method="post" action="/sign-out" class="inline-form"><button type="submit" class="button link">Sign out</button></form></div>',
     );
   });
 
