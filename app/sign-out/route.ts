@@ -10,6 +10,8 @@ import { toAppError } from "@/lib/errors";
  * host Auth.js believes it is on, which failed at 127.0.0.1 (MissingCSRF, still signed in). No role
  * is needed to sign out; like every write, the form must come from this site (same-origin.ts).
  */
+const MAX_FORM_BYTES = 4096;
+
 export async function POST(request: Request): Promise<Response> {
   try {
     assertSameOriginOrToken(request);
@@ -17,7 +19,9 @@ export async function POST(request: Request): Promise<Response> {
     const appError = toAppError(error);
     return new Response(appError.message, { status: appError.status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
-  const form = await request.formData().catch(() => null);
+  // The form holds one short field: a larger or unreadable body is not read, and the page it came from decides.
+  const small = Number(request.headers.get("content-length") ?? "Infinity") <= MAX_FORM_BYTES;
+  const form = small ? await request.formData().catch(() => null) : null;
   const given = form?.get("returnTo");
   const returnTo = safeCallbackUrl(typeof given === "string" ? given : samePageOf(request));
   await signOut({ redirect: false });

@@ -43,6 +43,16 @@ async function publish(context: BrowserContext, slug: string) {
   return { status: response.status(), body: await response.json() };
 }
 
+/** Replays a signed-out session's saved cookies: publishing must answer 401 and change nothing. */
+async function expectReplayRefused(browser: Browser, saved: Awaited<ReturnType<BrowserContext["storageState"]>>, slug: string): Promise<void> {
+  const replay = await browser.newContext({ storageState: saved });
+  const answer = await publish(replay, slug);
+  expect(answer.status).toBe(401);
+  expect(answer.body.error.code).toBe("UNAUTHENTICATED");
+  expect(accounts("status", slug)).not.toBe("published");
+  await replay.close();
+}
+
 test("a session cookie replayed after signing out through the menu is refused with 401", async ({ browser }) => {
   const slug = seedArticle("revoke-menu");
   const context = await signedIn(browser, newAccount("editor"));
@@ -51,13 +61,7 @@ test("a session cookie replayed after signing out through the menu is refused wi
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
   await context.close();
-
-  const replay = await browser.newContext({ storageState: saved });
-  const answer = await publish(replay, slug);
-  expect(answer.status).toBe(401);
-  expect(answer.body.error.code).toBe("UNAUTHENTICATED");
-  expect(accounts("status", slug)).not.toBe("published");
-  await replay.close();
+  await expectReplayRefused(browser, saved, slug);
 });
 
 test("a session cookie replayed after POST /api/auth/signout is refused with 401", async ({ browser }) => {
@@ -68,13 +72,7 @@ test("a session cookie replayed after POST /api/auth/signout is refused with 401
   const signedOut = await context.request.post("/api/auth/signout", { form: { csrfToken, callbackUrl: "/" }, maxRedirects: 0 });
   expect(signedOut.status()).toBeLessThan(400);
   await context.close();
-
-  const replay = await browser.newContext({ storageState: saved });
-  const answer = await publish(replay, slug);
-  expect(answer.status).toBe(401);
-  expect(answer.body.error.code).toBe("UNAUTHENTICATED");
-  expect(accounts("status", slug)).not.toBe("published");
-  await replay.close();
+  await expectReplayRefused(browser, saved, slug);
 });
 
 test("an editor demoted to reviewer cannot publish with the session they already hold", async ({ browser }) => {
@@ -149,8 +147,25 @@ test("signing out from the reading view at 127.0.0.1 signs out, stays on the art
   await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
   expect(page.url()).not.toContain("error=");
   await context.close();
+  await expectReplayRefused(browser, saved, slug);
+});
 
-  const replay = await browser.newContext({ storageState: saved });
-  expect((await publish(replay, slug)).status).toBe(401);
-  await replay.close();
+test("/sign-out refuses another site with 403, and signed out, huge or binary it still goes home", async ({ playwright, baseURL }) => {
+  const client = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+  const crossSite = await client.post("/sign-out", { headers: { "Sec-Fetch-Site": "same-site", Origin: "http://127.0.0.1:1" }, form: { returnTo: "/" }, maxRedirects: 0 });
+  expect(crossSite.status()).toBe(403);
+  expect(await crossSite.text()).toContain("came from another site");
+  const origin = new URL(baseURL!).origin;
+  const bodies = [
+    { form: { returnTo: "//evil.example" } },
+    { headers: { "Content-Type": "application/x-www-form-urlencoded" }, data: `returnTo=${"x".repeat(5_000_000)}` },
+    { headers: { "Content-Type": "multipart/form-data; boundary=x" }, data: Buffer.from([0, 255, 1, 254, 0, 0]) },
+  ];
+  for (const body of bodies) {
+    const answer = await client.post("/sign-out", { headers: { Origin: origin, ...body.headers }, ...("form" in body ? { form: body.form } : { data: body.data }), maxRedirects: 0 });
+    expect(answer.status()).toBe(303);
+    expect(answer.headers()["location"]).toBe("/");
+  }
+  expect((await client.get("/api/health")).status()).toBe(200);
+  await client.dispose();
 });
