@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ArticleNav } from "@/app/_components/article-nav";
 import { Slug } from "@/lib/articles/import-article";
 import { requirePageViewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
@@ -23,7 +23,7 @@ const EXPORTS: { format: ExportFormat; label: string; description: string }[] = 
 
 export default async function ReportPage({ params }: Props) {
   const raw = (await params).slug;
-  await requirePageViewer("article.export", `/articles/${encodeURIComponent(raw)}/report`);
+  const viewer = await requirePageViewer("article.export", `/articles/${encodeURIComponent(raw)}/report`);
   const slug = Slug.safeParse(raw);
   if (!slug.success) notFound();
   const summary = await getExportSummary(db, { slug: slug.data });
@@ -32,11 +32,7 @@ export default async function ReportPage({ params }: Props) {
 
   return (
     <div className="report-page">
-      <p className="muted">
-        <Link href={`/articles/${encodeURIComponent(summary.slug)}`}>{summary.title}</Link> ·{" "}
-        <a href={`/a/${encodeURIComponent(summary.slug)}`}>Reading view</a> ·{" "}
-        <Link href={`/articles/${encodeURIComponent(summary.slug)}/review`}>Workbench</Link>
-      </p>
+      <ArticleNav article={summary} viewer={viewer} current="report" />
       <h1>Report and exports</h1>
       <p className="muted">
         {summary.status.replace(/_/g, " ")} · {summary.claims} claims, {summary.approved} approved · {summary.reviews} reviews · {summary.revisions}{" "}

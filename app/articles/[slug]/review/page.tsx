@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ArticleNav } from "@/app/_components/article-nav";
 import { HastContent } from "@/app/_components/hast-content";
 import { Slug } from "@/lib/articles/import-article";
 import { can } from "@/lib/auth/policy";
@@ -47,9 +47,7 @@ export default async function ReviewPage({ params }: Props) {
 
   return (
     <>
-      <p className="muted">
-        <Link href={`/articles/${list.article.slug}`}>{list.article.title}</Link> · workbench · revision {list.revision.number}
-      </p>
+      <ArticleNav article={list.article} viewer={viewer} current="workbench" />
       <h1 className="visually-hidden">Workbench: {list.article.title}</h1>
       <Workbench
         revisionId={list.revision.id}

@@ -1,15 +1,20 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ArticleNav } from "@/app/_components/article-nav";
 import { Slug } from "@/lib/articles/import-article";
 import { can } from "@/lib/auth/policy";
 import { requirePageViewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
+import { humanDate } from "@/lib/export/human-date";
+import { getNavArticle } from "@/lib/home/get-nav-article";
 import { compareRevisions } from "@/lib/revisions/compare-revisions";
 import { listRevisions } from "@/lib/revisions/list-revisions";
 import { CompareRevisionsInput } from "@/lib/revisions/schemas";
 import { ImportRevisionForm } from "./import-form";
 import { RevisionDiff } from "./revision-diff";
+
+/** "1 December 2026, 14:05 UTC": the day as people write it, the time to tell revisions of one day apart. */
+const importedAt = (at: Date) => `${humanDate(at)}, ${at.toISOString().slice(11, 16)} UTC`;
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -21,8 +26,8 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
   const viewer = await requirePageViewer("workbench.view", `/articles/${encodeURIComponent(raw)}/revisions`);
   const slug = Slug.safeParse(raw);
   if (!slug.success) notFound();
-  const data = await listRevisions(db, { slug: slug.data });
-  if (!data || data.revisions.length === 0) notFound();
+  const [data, navArticle] = await Promise.all([listRevisions(db, { slug: slug.data }), getNavArticle(db, { slug: slug.data, viewer })]);
+  if (!data || data.revisions.length === 0 || !navArticle) notFound();
   const { article, revisions } = data;
 
   // Newest against the one before it, unless the reader chose two.
@@ -34,9 +39,7 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
 
   return (
     <>
-      <p className="muted">
-        <Link href={`/articles/${article.slug}`}>{article.title}</Link> · <Link href={`/articles/${article.slug}/review`}>workbench</Link>
-      </p>
+      <ArticleNav article={navArticle} viewer={viewer} current="revisions" />
       <h1>Revisions of {article.title}</h1>
 
       {can(viewer, "article.import") ? <ImportRevisionForm slug={article.slug} /> : null}
@@ -59,7 +62,7 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
               <tr key={r.id}>
                 <td className="num">{r.number}</td>
                 <td>
-                  <time dateTime={r.importedAt.toISOString()}>{r.importedAt.toISOString().replace("T", " ").slice(0, 16)} UTC</time>
+                  <time dateTime={r.importedAt.toISOString()}>{importedAt(r.importedAt)}</time>
                 </td>
                 <td>{r.importedBy ?? <span className="muted">command line</span>}</td>
                 <td>{r.sourceFormat}</td>
