@@ -20,6 +20,8 @@ export const PERMISSIONS = {
   "review.write": REVIEWERS,
   /** Add, split, merge, retype, dismiss and restore claims. */
   "claim.correct": REVIEWERS,
+  /** Mark a number check (lib/numbers-review) explained, with the reason, in the claims' history. */
+  "number_check.explain": REVIEWERS,
   "claim.assign": EDITORS,
   "claim.approve": EDITORS,
   "claim.reopen": EDITORS,

@@ -46,6 +46,8 @@ export function summarizeEvent(action: string, before: Snapshot, after: Snapshot
       return "could not place the claim in the new revision: orphaned, reviews kept";
     case "claim.reattach":
       return "re-attached the claim to selected text";
+    case "numbers.explain":
+      return `marked a number check explained: ${str(after?.reason) ?? "no reason given"}`;
     case "review.save": {
       const verdict = verdictLabel(after?.verdict);
       const start = before ? `saved a review (version ${String(after?.version ?? "?")})` : "started a review";

@@ -2,6 +2,8 @@ import "server-only";
 import { z } from "zod";
 import type { Database } from "@/lib/db/create-database";
 import { AppError } from "@/lib/errors";
+import { checksOfClaim, getNumberChecks } from "@/lib/numbers-review/get-number-checks";
+import type { NumberCheck } from "@/lib/numbers-review/number-checks";
 import type { SignedInViewer } from "./claim-rules";
 import { getWorkbench, type WorkbenchClaimData } from "./get-workbench";
 
@@ -10,17 +12,22 @@ export const GetClaimDetailInput = z.object({ /** The article in the address, wh
   claimId: z.string().trim().min(1).max(64) });
 export type GetClaimDetailInput = z.input<typeof GetClaimDetailInput>;
 
+/** A claim's detail with the number checks that name it (lib/numbers-review). */
+export type ClaimDetailData = WorkbenchClaimData & { numberChecks: NumberCheck[] };
+
 /**
- * Everything the workbench shows about one claim (reviews, citations, history), loaded when the
+ * Everything the workbench shows about one claim (reviews, citations, history, number checks), loaded when the
  * reviewer selects it, so the page itself carries only the compact list. Throws NOT_FOUND for an
  * unknown claim, and for a claim of another article than the one named. The caller has checked `workbench.view`: every reviewer may read every review.
  */
-export async function getClaimDetail(db: Database, input: GetClaimDetailInput & { viewer: SignedInViewer }): Promise<WorkbenchClaimData> {
+export async function getClaimDetail(db: Database, input: GetClaimDetailInput & { viewer: SignedInViewer }): Promise<ClaimDetailData> {
   const { viewer, ...rest } = input;
   const { slug, claimId } = GetClaimDetailInput.parse(rest);
-  const claim = await db.claim.findUnique({ where: { id: claimId }, select: { article: { select: { slug: true } } } });
+  const claim = await db.claim.findUnique({ where: { id: claimId }, select: { articleId: true, article: { select: { slug: true } } } });
   const bench = claim && (slug === undefined || claim.article.slug === slug) ? await getWorkbench(db, { viewer, slug: claim.article.slug, claimIds: [claimId] }) : null;
   const found = bench?.claims[0];
-  if (!found) throw new AppError("NOT_FOUND", "This claim no longer exists; reload the page.");
-  return found;
+  if (!claim || !found) throw new AppError("NOT_FOUND", "This claim no longer exists; reload the page.");
+  // An orphan is not in the text the checker reads, so no check names it.
+  const { checks } = await getNumberChecks(db, { articleId: claim.articleId });
+  return { ...found, numberChecks: checksOfClaim(checks, claimId) };
 }

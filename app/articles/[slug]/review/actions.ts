@@ -27,6 +27,8 @@ import {
 import { splitClaim } from "@/lib/review/split-claim";
 import { suggestSources } from "@/lib/review/suggest-sources";
 import { updateCitation } from "@/lib/review/update-citation";
+import { explainNumberCheck } from "@/lib/numbers-review/explain-number-check";
+import { ExplainNumberCheckInput } from "@/lib/numbers-review/schemas";
 import { reattachClaim } from "@/lib/revisions/reattach-claim";
 import { ReattachClaimInput } from "@/lib/revisions/schemas";
 import { toClaimView } from "./claim-view";
@@ -52,3 +54,8 @@ export const dismissClaimAction = guardedAction("claim.correct", DismissClaimInp
 export const restoreClaimAction = guardedAction("claim.correct", RestoreClaimInput, (input, viewer) => restoreClaim(db, { viewer, ...input }));
 // Re-attaching decides where a claim's reviews apply: an editor's call, like approving.
 export const reattachClaimAction = guardedAction("claim.approve", ReattachClaimInput, (input, viewer) => reattachClaim(db, { viewer, ...input }));
+// Like a save, answers with the claim as it now is: its checks explained, its history with the reason.
+export const explainNumberCheckAction = guardedAction("number_check.explain", ExplainNumberCheckInput, async (input, viewer) => {
+  await explainNumberCheck(db, { viewer, ...input });
+  return toClaimView(await getClaimDetail(db, { viewer, claimId: input.claimId }), viewer.id);
+});

@@ -8,12 +8,13 @@ import { removeCitationAction } from "./actions";
 import { ChangedText } from "./changed-text";
 import { CitationForm, type CitationFormHandle } from "./citation-form";
 import { ClaimCorrections } from "./claim-corrections";
+import { NumberChecks } from "./number-checks";
 import { ReviewForm, type ReviewDraft, type ReviewFormHandle } from "./review-form";
 import type { CitationView, ReviewView, WorkbenchClaim, WorkbenchViewer } from "./types";
 
 const verdictLabel = (v: string | null) => VERDICTS.find((x) => x.id === v)?.label ?? "No verdict";
 
-/** Everything about the selected claim: text, kind, score and reasons, reviews, citations, history. */
+/** Everything about the selected claim: text, kind, score and reasons, number checks, reviews, citations, history. */
 export function ClaimDetail({ reviewRef, citationRef, ...props }: {
   claim: WorkbenchClaim;
   viewer: WorkbenchViewer;
@@ -71,6 +72,8 @@ export function ClaimDetail({ reviewRef, citationRef, ...props }: {
       ) : null}
 
       <ClaimCorrections claim={claim} nextClaimId={props.nextClaimId} onSelect={props.onSelect} />
+
+      <NumberChecks claim={claim} onSelect={props.onSelect} onSaved={props.onSaved} onReload={props.onReload} />
 
       <ReviewForm key={claim.id} ref={reviewRef} claimId={claim.id} locked={locked} draft={draft} onDraftChange={props.onDraftChange} onSaved={props.onSaved} onReload={props.onReload} />
 

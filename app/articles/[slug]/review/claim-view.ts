@@ -1,13 +1,13 @@
 import "server-only";
 import { renderNoteOnce } from "@/lib/render/note-html";
 import type { WorkbenchClaimData } from "@/lib/review/get-workbench";
-import type { WorkbenchClaim } from "./types";
+import type { NumberCheckView, WorkbenchClaim } from "./types";
 
 /**
  * A claim's full detail as the client components take it: plain data, dates as ISO strings, each
  * note already rendered (once per note text, see renderNoteOnce).
  */
-export function toClaimView(c: WorkbenchClaimData, viewerId: string): WorkbenchClaim {
+export function toClaimView(c: WorkbenchClaimData & { numberChecks?: NumberCheckView[] }, viewerId: string): WorkbenchClaim {
   const reviews = c.reviews.map((r) => ({
     id: r.id,
     reviewerId: r.reviewer.id,
@@ -53,5 +53,6 @@ export function toClaimView(c: WorkbenchClaimData, viewerId: string): WorkbenchC
     reviews,
     myReview: reviews.find((r) => r.reviewerId === viewerId) ?? null,
     history: c.history.map((h) => ({ id: h.id, action: h.action, actorName: h.actorName, createdAt: h.createdAt.toISOString(), summary: h.summary })),
+    ...(c.numberChecks ? { numberChecks: c.numberChecks } : {}),
   };
 }

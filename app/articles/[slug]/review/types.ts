@@ -1,6 +1,7 @@
 import type { Root } from "hast";
 import type { Quantity } from "@/lib/claims/types";
 import type { ClaimKind, ConfidenceLevel, StanceName, Verdict } from "@/lib/domain/vocabulary";
+import type { NumberCheck } from "@/lib/numbers-review/number-checks";
 
 /** The plain data the workbench page hands to its client components. */
 export type CitationView = {
@@ -29,6 +30,9 @@ export type ReviewView = {
   citations: CitationView[];
 };
 
+/** A number check that names the claim (plain data already: strings only). */
+export type NumberCheckView = NumberCheck;
+
 export type HistoryItem = { id: string; action: string; actorName: string; createdAt: string; summary: string };
 
 export type WorkbenchClaim = {
@@ -56,6 +60,11 @@ export type WorkbenchClaim = {
   reviews: ReviewView[];
   myReview: ReviewView | null;
   history: HistoryItem[];
+  /**
+   * The number checks that name this claim; undefined when the detail came without them (the page's
+   * preloaded claims), and the workbench fetches the claim again to show them.
+   */
+  numberChecks?: NumberCheckView[];
 };
 
 export type WorkbenchViewer = { id: string; name: string; role: string };
