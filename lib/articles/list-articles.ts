@@ -1,6 +1,7 @@
 import "server-only";
-import { canSeeArticle, type Viewer } from "@/lib/auth/policy";
+import type { Viewer } from "@/lib/auth/policy";
 import type { Database } from "@/lib/db/create-database";
+import { visibleStatuses } from "@/lib/home/list-home-articles";
 
 export type ArticleListing = {
   slug: string;
@@ -13,10 +14,14 @@ export type ArticleListing = {
 
 /**
  * The articles this viewer may see (canSeeArticle: readers only published ones, staff all), newest
- * first, with how many revisions each has and the claims of its latest one.
+ * first, with how many revisions each has and the claims of its latest one. The front page reads
+ * lib/home/list-home-articles.ts instead (searched, paged, with progress); this unpaged list is for
+ * scripts and small tools.
  */
 export async function listArticles(db: Database, { viewer }: { viewer: Viewer }): Promise<ArticleListing[]> {
   const articles = await db.article.findMany({
+    // The statuses come from the policy module, so the filter runs in SQL yet is decided there.
+    where: { status: { in: visibleStatuses(viewer) } },
     orderBy: { updatedAt: "desc" },
     select: {
       slug: true,
@@ -27,16 +32,12 @@ export async function listArticles(db: Database, { viewer }: { viewer: Viewer })
       revisions: { orderBy: { number: "desc" }, take: 1, select: { _count: { select: { claims: true } } } },
     },
   });
-  // Filtered here rather than in the query, so the policy module alone says which statuses a reader
-  // sees; the home page lists every article unpaged anyway.
-  return articles
-    .filter((a) => canSeeArticle(viewer, a))
-    .map((a) => ({
-      slug: a.slug,
-      title: a.title,
-      publisher: a.publisher,
-      status: a.status,
-      revisionCount: a._count.revisions,
-      claimCount: a.revisions[0]?._count.claims ?? 0,
-    }));
+  return articles.map((a) => ({
+    slug: a.slug,
+    title: a.title,
+    publisher: a.publisher,
+    status: a.status,
+    revisionCount: a._count.revisions,
+    claimCount: a.revisions[0]?._count.claims ?? 0,
+  }));
 }

@@ -6,7 +6,7 @@ import { can } from "@/lib/auth/policy";
 import { requirePageViewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
 import { humanDate } from "@/lib/export/human-date";
-import { getNavArticle } from "@/lib/home/get-nav-article";
+import { getVisibleArticle } from "@/lib/home/get-visible-article";
 import { compareRevisions } from "@/lib/revisions/compare-revisions";
 import { listRevisions } from "@/lib/revisions/list-revisions";
 import { CompareRevisionsInput } from "@/lib/revisions/schemas";
@@ -26,7 +26,7 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
   const viewer = await requirePageViewer("workbench.view", `/articles/${encodeURIComponent(raw)}/revisions`);
   const slug = Slug.safeParse(raw);
   if (!slug.success) notFound();
-  const [data, navArticle] = await Promise.all([listRevisions(db, { slug: slug.data }), getNavArticle(db, { slug: slug.data, viewer })]);
+  const [data, navArticle] = await Promise.all([listRevisions(db, { slug: slug.data }), getVisibleArticle(db, { slug: slug.data, viewer })]);
   if (!data || data.revisions.length === 0 || !navArticle) notFound();
   const { article, revisions } = data;
 
