@@ -1,7 +1,12 @@
 import Link from "next/link";
-import { signOutAction } from "@/app/sign-in/actions";
 import { can, type Viewer } from "@/lib/auth/policy";
 
+/**
+ * The account corner of every React page's header (app/layout.tsx): the signed-in person's pages
+ * and a way out. "Sign out" is a plain form POST to our own /sign-out route, not a server action
+ * or Auth.js's /api/auth/signout (a confirmation page that posted to whatever host Auth.js thought
+ * it was on, and failed at 127.0.0.1): it works on every host name, and without JavaScript.
+ */
 export function AccountMenu({ viewer }: { viewer: Viewer }) {
   if (!viewer) {
     return (
@@ -11,17 +16,23 @@ export function AccountMenu({ viewer }: { viewer: Viewer }) {
     );
   }
   return (
-    <form action={signOutAction} className="account-menu">
+    <div className="account-menu">
       <nav aria-label="Account" className="row">
         {can(viewer, "claim.assign") ? <Link href="/desk">Desk</Link> : null}
+        <Link href="/settings/profile">Profile</Link>
         {can(viewer, "token.manage") ? <Link href="/settings/tokens">API tokens</Link> : null}
+        {can(viewer, "user.manage") ? <Link href="/admin/accounts">Accounts</Link> : null}
       </nav>
       <span>
         {viewer.name ?? viewer.email} <span className="muted">({viewer.role})</span>
       </span>
-      <button type="submit" className="button link">
-        Sign out
-      </button>
-    </form>
+      {/* Home afterwards: the page it was on may need the session that just ended. */}
+      <form method="post" action="/sign-out" className="inline-form">
+        <input type="hidden" name="returnTo" value="/" />
+        <button type="submit" className="button link">
+          Sign out
+        </button>
+      </form>
+    </div>
   );
 }
