@@ -40,7 +40,8 @@ export type ReadingPage = {
 
 /**
  * Everything the reading view renders, from plain data: the article through the shared render
- * pipeline (claim marks, then rehype-sanitize), a visible verdict label after each claim, the
+ * pipeline (claim marks, then rehype-sanitize), a check link after each claim (showing the verdict
+ * of a rated one, hidden until focused for an unrated one), the
  * numbered claim list with notes and sources, the source notes and the summary chart, all from the
  * one read model of published verdicts (published-verdicts.ts). Linear in the size of the article
  * and its claims.
@@ -60,7 +61,8 @@ export function buildReadingPage(view: ReadingView): ReadingPage {
       sourceEnd: claim.sourceEnd,
       kind: claim.kind,
       verdict,
-      label: `${kind} claim, verdict: ${label}. ${claim.text}`,
+      // No name on the mark itself: the check link after it is the claim's role and name (verdict-tags.ts).
+      label: null,
     });
     tags.set(claim.id, { kind: claim.kind, kindLabel: kind, verdict: verdict ?? UNRATED_ID, verdictLabel: label });
     const noteText = claim.approved?.note.trim() ?? "";
@@ -82,8 +84,6 @@ export function buildReadingPage(view: ReadingView): ReadingPage {
   const body = addVerdictTags(demoteHeadings(renderArticle(view.revision.text, { claims: marked })), tags);
   return { body, claims: entries, sourceNotes: notes, summary, chart: verdictChart(summary), published };
 }
-
-
 
 
 /**

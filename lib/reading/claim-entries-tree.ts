@@ -1,5 +1,6 @@
 import type { Element, ElementContent } from "hast";
 import type { ClaimEntry } from "./build-reading-page";
+import { humanDate } from "@/lib/export/human-date";
 import { h } from "./hast-builders";
 import { detailId } from "./verdict-tags";
 
@@ -50,7 +51,9 @@ function entry(claim: ClaimEntry): Element {
           )
         : h("p", { className: ["muted"] }, ["No sources cited."]),
     );
-    if (claim.reviewerName) body.push(h("p", { className: ["muted", "small"] }, [`Reviewed by ${claim.reviewerName}.`]));
+    const approved = humanDate(claim.approvedAt);
+    const reviewed = [claim.reviewerName ? `Reviewed by ${claim.reviewerName}` : null, approved ? `approved ${approved}` : null].filter(Boolean).join(", ");
+    if (reviewed) body.push(h("p", { className: ["muted", "small"] }, [`${reviewed.charAt(0).toUpperCase()}${reviewed.slice(1)}.`]));
   }
   return h("li", { id: detailId(claim.id), className: ["claim-detail", `kind-${claim.kind}`, verdictClass], dataClaimId: claim.id }, [
     h("div", { className: ["claim-detail-body"] }, body),

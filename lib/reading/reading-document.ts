@@ -1,7 +1,9 @@
 import type { Element, ElementContent, Root } from "hast";
 import { toHtml } from "hast-util-to-html";
 import type { Viewer } from "@/lib/auth/policy";
+import { humanDate } from "@/lib/export/human-date";
 import { h } from "./hast-builders";
+import { legendTree } from "./legend-tree";
 import type { ReadingMarkup } from "./reading-markup";
 import { describeSummary } from "./summary";
 import { filtersTree, summaryTree } from "./summary-tree";
@@ -21,7 +23,8 @@ export type ReadingDocument = { before: string; after: string };
 
 /**
  * Builds the reading view's HTML document from the rendered markup: head (title, description,
- * canonical link, OpenGraph), site header, the article with its summary, filters (hidden until
+ * canonical link, OpenGraph), site header, the article with its summary, the legend of the marks
+ * (with the unrated-claims toggle), filters (hidden until
  * public/reading/enhance.js shows them), claim list, source notes and ClaimReview JSON-LD.
  *
  * Everything added here is a hast tree serialised by hast-util-to-html, which escapes every text
@@ -34,7 +37,7 @@ export function renderReadingDocument(
 ): ReadingDocument {
   const { article, summary } = markup;
   const description = describeSummary(summary);
-  const byline = [article.author, article.publisher, article.publishedOn].filter(Boolean).join(" · ");
+  const byline = [article.author, article.publisher, humanDate(article.publishedOn)].filter(Boolean).join(" · ");
   const original = article.originalUrl && /^https?:\/\//i.test(article.originalUrl) ? article.originalUrl : null;
   const meta = (property: string, content: string | null | undefined) => (content ? h("meta", { property, content }) : null);
   const head = [
@@ -62,7 +65,11 @@ export function renderReadingDocument(
       options.notice
         ? h("p", { className: ["revision-notice"], role: "note" }, [
             h("strong", {}, ["Updated after checking."]),
-            ` The article was changed on ${day(options.notice.latestRevisionAt)}, after its claims were last checked on ${day(options.notice.lastCheckedAt)}.`,
+            " The article was changed on ",
+            day(options.notice.latestRevisionAt),
+            ", after its claims were last checked on ",
+            day(options.notice.lastCheckedAt),
+            ".",
           ])
         : null,
       h("header", { className: ["reading-header"] }, [
@@ -72,11 +79,14 @@ export function renderReadingDocument(
           byline ? `Original article: ${byline}. ` : null,
           original ? h("a", { href: original, rel: ["noopener", "noreferrer"] }, ["Read the original"]) : null,
           original ? ". " : null,
-          article.publishedAt ? `Checked by ${markup.organisation.name}, published ${article.publishedAt.toISOString().slice(0, 10)}.` : null,
+          article.publishedAt ? `Checked by ${markup.organisation.name}, published ` : null,
+          article.publishedAt ? day(article.publishedAt) : null,
+          article.publishedAt ? "." : null,
         ]),
       ]),
       summaryTree(summary, markup.chart),
       h("div", { className: ["reading-content"], dataClaimCounts: JSON.stringify(summary.byKindAndVerdict) }, [
+        legendTree(summary),
         filtersTree(summary),
         h("div", { className: ["reading-body"], dataTestid: "article-text" }, [raw(markup.bodyHtml)]),
         h("div", {}, [raw(markup.claimsHtml)]),
@@ -146,6 +156,8 @@ function raw(value: string): ElementContent {
   return { type: "raw", value } as unknown as ElementContent;
 }
 
-function day(date: Date | null): string {
-  return date ? date.toISOString().slice(0, 10) : "an earlier date";
+/** A day as readers write it ("1 December 2026"), machine-readable in `datetime`. */
+function day(date: Date | null): ElementContent | string {
+  const text = humanDate(date);
+  return date && text ? h("time", { dateTime: date.toISOString() }, [text]) : "an earlier date";
 }

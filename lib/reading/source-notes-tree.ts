@@ -1,4 +1,5 @@
 import type { Element } from "hast";
+import { humanDate } from "@/lib/export/human-date";
 import { h } from "./hast-builders";
 import { safeHref, type SourceNote } from "./source-notes";
 import { detailId } from "./verdict-tags";
@@ -20,7 +21,7 @@ export function sourceNotesTree(notes: readonly SourceNote[]): Element | null {
         return h("li", { id: `source-${number}` }, [
           href ? h("a", { href, rel: ["noopener", "noreferrer"], className: ["source-link"] }, [title]) : h("span", {}, [title]),
           source.publisher ? `, ${source.publisher}` : null,
-          source.publishedOn ? ` (${source.publishedOn})` : null,
+          source.publishedOn ? ` (${humanDate(source.publishedOn)})` : null,
           href ? h("span", { className: ["print-url"] }, [` ${href}`]) : null,
           " ",
           h(

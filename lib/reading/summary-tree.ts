@@ -1,6 +1,7 @@
 import type { Element, ElementContent, Root } from "hast";
 import { h } from "./hast-builders";
 import type { ReadingSummary, SummaryRow } from "./summary";
+import { UNRATED_ID } from "./verdict-words";
 
 /** The summary at the top of the reading view: the SVG chart and the same numbers as two tables. */
 export function summaryTree(summary: ReadingSummary, chart: Root): Element {
@@ -8,9 +9,9 @@ export function summaryTree(summary: ReadingSummary, chart: Root): Element {
     h("h2", { id: "summary-heading" }, ["Summary"]),
     h("p", {}, [
       h("strong", {}, [String(summary.total)]),
-      " claims marked in this article; ",
+      summary.total === 1 ? " claim marked in this article; " : " claims marked in this article; ",
       h("strong", {}, [String(summary.checked)]),
-      " with a verdict approved by an editor. Claims without one are marked by kind and labelled “Not yet rated”.",
+      " with a verdict approved by an editor.",
     ]),
     h("div", { className: ["summary-grid"] }, [
       ...(chart.children as ElementContent[]),
@@ -59,7 +60,8 @@ export function filtersTree(summary: ReadingSummary): Element {
   return h("fieldset", { className: ["reading-filters"], hidden: true }, [
     h("legend", {}, ["Show claims"]),
     group("Kind", "kind", summary.byKind),
-    group("Verdict", "verdict", summary.byVerdict),
+    // Unrated claims have their own toggle, in the legend (legend-tree.ts).
+    group("Verdict", "verdict", summary.byVerdict.filter((row) => row.id !== UNRATED_ID)),
     h("p", { className: ["small", "muted"], role: "status", dataFilterStatus: "" }, [`${summary.total} of ${summary.total} claims marked`]),
   ]);
 }

@@ -1,4 +1,5 @@
 import type { Element, ElementContent, Root } from "hast";
+import { UNRATED_ID } from "./verdict-words";
 
 /** What the tag after a claim says. */
 export type VerdictTag = { kind: string; kindLabel: string; verdict: string; verdictLabel: string };
@@ -7,9 +8,19 @@ export type VerdictTag = { kind: string; kindLabel: string; verdict: string; ver
 export const detailId = (claimId: string) => `detail-${claimId}`;
 
 /**
- * Adds a visible verdict label after the last piece of each marked claim: a small superscript link
- * ("False", "Not yet rated") to the claim's entry in the list after the article, so the verdict is
- * told by text and not by colour, and a reader without JavaScript reaches the note and sources.
+ * Adds a check link after the last piece of each marked claim, to the claim's entry in the list
+ * after the article: the claim's role and name for assistive technology, and the reader's way to the
+ * note and sources without JavaScript (enhance.js opens them in a popover instead).
+ *
+ * Why a link and not a label on the mark: an aria-label on a bare `<mark>` (no role, not focusable)
+ * is dropped by most screen readers, and role="mark" may not be named at all. A link is announced
+ * everywhere, in browse mode and by Tab, by its name ("Statistic, rated False: see the check"), and
+ * its name comes from its own text (visible label plus visually hidden words), so the visible label
+ * is part of the name (WCAG 2.5.3) and no aria-* is needed.
+ *
+ * A rated claim's link shows its verdict ("False"): the verdict is told by text, not colour. An
+ * unrated claim's link is hidden from the eye until it has keyboard focus (reading.css), so a page of
+ * unrated sentences shows no badge after each, and still names every claim to a screen reader.
  *
  * Runs on the already sanitised tree: it only adds elements built here, with text nodes (escaped when
  * serialised) and fragment links to ids of our own.
@@ -48,7 +59,21 @@ export function addVerdictTags(tree: Root, tags: ReadonlyMap<string, VerdictTag>
   return tree;
 }
 
+/** The check link's accessible name, e.g. "Statistic, rated False: see the check". */
+export function checkLinkName(tag: VerdictTag): string {
+  return tagWords(tag).join("");
+}
+
+/** The name in three parts: hidden words, the visible label, hidden words. */
+function tagWords(tag: VerdictTag): [string, string, string] {
+  return tag.verdict === UNRATED_ID
+    ? [`${tag.kindLabel}, `, "not yet rated", ": see the claim"]
+    : [`${tag.kindLabel}, rated `, tag.verdictLabel, ": see the check"];
+}
+
 function tagElement(claimId: string, tag: VerdictTag): ElementContent {
+  const [before, label, after] = tagWords(tag);
+  const hidden = (value: string): ElementContent => ({ type: "element", tagName: "span", properties: { className: ["visually-hidden"] }, children: [{ type: "text", value }] });
   return {
     type: "element",
     tagName: "sup",
@@ -57,11 +82,8 @@ function tagElement(claimId: string, tag: VerdictTag): ElementContent {
       {
         type: "element",
         tagName: "a",
-        properties: { href: `#${detailId(claimId)}` },
-        children: [
-          { type: "element", tagName: "span", properties: { className: ["visually-hidden"] }, children: [{ type: "text", value: `${tag.kindLabel}, verdict: ` }] },
-          { type: "text", value: tag.verdictLabel },
-        ],
+        properties: { href: `#${detailId(claimId)}`, className: ["claim-check"] },
+        children: [hidden(before), { type: "text", value: label }, hidden(after)],
       },
     ],
   };

@@ -11,8 +11,14 @@ export interface MarkedClaim {
   kind: string;
   /** The verdict shown to the reader, or null when none is approved/recorded. */
   verdict: string | null;
-  /** Accessible name of the mark, e.g. "Statistic, verdict: False". */
-  label: string;
+  /**
+   * Accessible name of the mark, e.g. "Statistic claim": the claim's first piece becomes a focus
+   * stop (tabindex 0) with this aria-label, as the workbench wants. Null leaves the mark a plain
+   * highlight, neither focusable nor named: the page names the claim with an element that has a role
+   * (the reading view's check link, lib/reading/verdict-tags.ts), since an aria-label on a bare
+   * `<mark>` is not reliably announced.
+   */
+  label: string | null;
 }
 
 export interface ClaimMarkOptions {
@@ -26,7 +32,8 @@ export interface ClaimMarkOptions {
 /**
  * rehype plugin: wraps each claim's span in `<mark data-claim-id data-kind data-verdict>`. A claim
  * whose span crosses inline formatting or paragraphs is wrapped piecewise, one mark per text node,
- * and only the first piece is focusable, so keyboard users meet each claim once.
+ * and only the first piece carries the claim's anchor id (and, when it has a label, is focusable), so
+ * keyboard users meet each claim once.
  */
 const rehypeClaimMarks: Plugin<[ClaimMarkOptions], Root> = (options) => {
   if (!options || typeof options.source !== "string" || !Array.isArray(options.claims)) {
@@ -135,7 +142,7 @@ function wrapPiece(piece: Piece, firstPieceSeen: Set<string>, sourceOffsets: boo
         dataKind: claim.kind,
         dataVerdict: claim.verdict ?? "none",
         ...(depth === 0 && sourceOffsets ? { dataO: piece.sourceStart } : {}),
-        ...(first ? { id: claimAnchorId(claim.id), tabIndex: 0, ariaLabel: claim.label } : {}),
+        ...(first ? { id: claimAnchorId(claim.id), ...(claim.label === null ? {} : { tabIndex: 0, ariaLabel: claim.label }) } : {}),
         className: ["claim-mark", `kind-${claim.kind}`, `verdict-${claim.verdict ?? "none"}`],
       },
       children: [content],

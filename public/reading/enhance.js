@@ -1,6 +1,6 @@
 // The reading view's only client code (plain ES module, no build step), layered on server HTML that
-// already works without it: a popover for a claim (click, Enter or Space on a mark; Escape closes
-// and returns focus; `#claim-<id>` opens one), and filters that unmark claims by kind or verdict.
+// already works without it: a popover for a claim (its check link, or a click on its words; Escape
+// closes and returns focus; `#claim-<id>` opens one), and filters that unmark claims by kind or verdict.
 // The popover shows a copy of the claim's entry in the server-rendered list after the article, so
 // no claim data is sent twice.
 
@@ -10,22 +10,21 @@ if (root) enhance(root);
 
 /** @param {HTMLElement} root */
 function enhance(root) {
-  const marks = () => root.querySelectorAll('mark[id^="claim-"]');
-  /** @type {{ id: string, mark: HTMLElement, popover: HTMLElement } | null} */
+  /** @type {{ id: string, trigger: HTMLElement, popover: HTMLElement } | null} */
   let open = null;
 
-  // Marks become buttons that open the popover; the verdict-tag links stay for no-JS readers only.
-  for (const mark of marks()) {
-    if (mark.querySelector("a, [tabindex]")) continue; // a mark holding another claim's mark stays a plain mark
-    mark.setAttribute("role", "button");
-    mark.setAttribute("aria-haspopup", "dialog");
-    mark.setAttribute("aria-expanded", "false");
+  // A claim's check link (its role and name, lib/reading/verdict-tags.ts) opens the popover instead
+  // of jumping to the claim's entry; a click on the claim's words opens it too.
+  for (const link of root.querySelectorAll(".verdict-tag a")) {
+    link.setAttribute("aria-haspopup", "dialog");
+    link.setAttribute("aria-expanded", "false");
   }
-  for (const link of root.querySelectorAll(".verdict-tag a")) link.tabIndex = -1;
+  const checkLink = (id) => root.querySelector(`sup[data-tag-for="${CSS.escape(id)}"] a`);
 
   function openClaim(id, { updateHash }) {
     const mark = document.getElementById(`claim-${id}`);
-    if (!mark || !root.contains(mark)) return;
+    const trigger = checkLink(id);
+    if (!mark || !trigger || !root.contains(mark)) return;
     close(false, { keepHash: true });
     const entry = document.getElementById(`detail-${id}`)?.querySelector(".claim-detail-body");
     const copy = entry ? /** @type {HTMLElement} */ (entry.cloneNode(true)) : null;
@@ -40,37 +39,34 @@ function enhance(root) {
     popover.style.top = `${rect.bottom - rootRect.top + 6}px`;
     popover.style.left = `${Math.max(0, rect.left - rootRect.left)}px`;
     root.append(popover);
-    mark.setAttribute("aria-expanded", "true");
-    open = { id, mark, popover };
+    trigger.setAttribute("aria-expanded", "true");
+    open = { id, trigger, popover };
     popover.focus();
     if (updateHash) history.replaceState(null, "", `#claim-${id}`);
   }
 
   function close(returnFocus, { keepHash = false } = {}) {
     if (!open) return;
-    const { mark, popover } = open;
+    const { trigger, popover } = open;
     open = null;
     popover.remove();
-    mark.setAttribute("aria-expanded", "false");
-    if (returnFocus) mark.focus();
+    trigger.setAttribute("aria-expanded", "false");
+    if (returnFocus) trigger.focus();
     if (!keepHash && CLAIM_HASH.test(location.hash)) history.replaceState(null, "", location.pathname + location.search);
   }
 
-  /** The claim a click or key press on `target` opens, or null (links and the popover keep theirs). */
+  /** The claim a click on `target` opens, or null (the article's own links and the popover keep theirs). */
   function claimOf(target) {
-    if (!(target instanceof Element) || target.closest("a") || target.closest(".claim-popover")) return null;
+    if (!(target instanceof Element) || target.closest(".claim-popover")) return null;
+    const tag = target.closest("sup[data-tag-for]");
+    if (tag) return tag.getAttribute("data-tag-for");
+    if (target.closest("a")) return null;
     return target.closest("mark[data-claim-id]")?.getAttribute("data-claim-id") ?? null;
   }
 
+  // Enter on the focused check link is a click too.
   root.addEventListener("click", (event) => {
     const id = claimOf(event.target);
-    if (id) openClaim(id, { updateHash: true });
-  });
-  root.addEventListener("keydown", (event) => {
-    if (event.key !== "Enter" && event.key !== " ") return;
-    const target = event.target;
-    if (!(target instanceof HTMLElement) || target.tagName !== "MARK" || !target.id.startsWith("claim-")) return;
-    const id = claimOf(target);
     if (!id) return;
     event.preventDefault();
     openClaim(id, { updateHash: true });
@@ -84,7 +80,7 @@ function enhance(root) {
     }
   });
   document.addEventListener("pointerdown", (event) => {
-    if (open && !open.popover.contains(event.target) && !open.mark.contains(event.target)) close(false);
+    if (open && !open.popover.contains(event.target) && !open.trigger.contains(event.target)) close(false);
   });
 
   // `#claim-<id>` opens that claim, on arrival and when the hash changes; other hashes close it.
@@ -96,11 +92,11 @@ function enhance(root) {
   window.addEventListener("hashchange", follow);
   follow();
 
-  setUpFilters(root, marks);
+  setUpFilters(root);
 }
 
-/** Filtered-out claims are unmarked: not styled (reading.css) and not in the tab order. */
-function setUpFilters(root, marks) {
+/** Filtered-out claims are unmarked: not styled, and their check links not shown (reading.css). */
+function setUpFilters(root) {
   const fieldset = root.querySelector(".reading-filters");
   if (!fieldset) return;
   const counts = JSON.parse(root.getAttribute("data-claim-counts") ?? "{}");
@@ -114,10 +110,6 @@ function setUpFilters(root, marks) {
     for (const name of [...root.classList]) if (/^hide-(kind|verdict)-/.test(name)) root.classList.remove(name);
     for (const kind of hidden.kind) root.classList.add(`hide-kind-${kind}`);
     for (const verdict of hidden.verdict) root.classList.add(`hide-verdict-${verdict}`);
-    for (const mark of marks()) {
-      const off = hidden.kind.has(mark.dataset.kind ?? "") || hidden.verdict.has(mark.dataset.verdict ?? "");
-      mark.tabIndex = off ? -1 : 0;
-    }
     const shown = Object.entries(counts).reduce((sum, [pair, count]) => {
       const [kind = "", verdict = ""] = pair.split(" ");
       return hidden.kind.has(kind) || hidden.verdict.has(verdict) ? sum : sum + count;

@@ -3,6 +3,7 @@ import { toHtml } from "hast-util-to-html";
 import { describe, expect, it } from "vitest";
 import { buildReadingPage } from "@/lib/reading/build-reading-page";
 import type { ReadingCitation, ReadingClaim, ReadingView } from "@/lib/reading/types";
+import { checkLinkName } from "@/lib/reading/verdict-tags";
 
 const text = "# Budget check\n\nSpending rose **12%** in 2024. The rule allows 48 hours.\n\nOfficials said it worked.\n";
 
@@ -53,18 +54,33 @@ describe("buildReadingPage", () => {
     const found = marks(page.body);
     const byClaim = new Map(found.map((m) => [m.properties.dataClaimId, m.properties.dataVerdict]));
     expect(Object.fromEntries(byClaim)).toEqual({ c1: "false", c2: "accurate", c3: "none" });
+    // The mark is a plain highlight with the claim's anchor: its role and name are the check link's.
     const first = found.find((m) => m.properties.id === "claim-c1")!;
-    expect(first.properties.tabIndex).toBe(0);
-    expect(first.properties.ariaLabel).toBe("Statistic claim, verdict: False. Spending rose 12% in 2024.");
+    expect(first.properties.tabIndex).toBeUndefined();
+    expect(first.properties.ariaLabel).toBeUndefined();
+    expect(html).not.toMatch(/<mark[^>]*(aria-label|tabindex)/);
   });
 
-  it("puts a visible verdict label after each claim's last piece, linking to its entry", () => {
+  it("puts a check link after each claim's last piece, showing the verdict and naming kind and verdict", () => {
     expect(html).toContain(
       '<strong><mark data-claim-id="c1" data-kind="statistic" data-verdict="false" class="claim-mark kind-statistic verdict-false">12%</mark></strong><mark',
     );
-    expect(html).toMatch(/in 2024\.<\/mark><sup class="verdict-tag kind-statistic verdict-false" data-tag-for="c1"><a href="#detail-c1"><span class="visually-hidden">Statistic, verdict: <\/span>False<\/a><\/sup>/);
-    expect(html).toContain('<a href="#detail-c3"><span class="visually-hidden">Factual, verdict: </span>Not yet rated</a>');
+    // Visible: "False"; announced: "Statistic, rated False: see the check".
+    expect(html).toMatch(
+      /in 2024\.<\/mark><sup class="verdict-tag kind-statistic verdict-false" data-tag-for="c1"><a href="#detail-c1" class="claim-check"><span class="visually-hidden">Statistic, rated <\/span>False<span class="visually-hidden">: see the check<\/span><\/a><\/sup>/,
+    );
+    expect(html).toContain('<a href="#detail-c2" class="claim-check"><span class="visually-hidden">Program rule, rated </span>Accurate<span');
+    // An unrated claim's link names it too; reading.css hides it from the eye until it is focused.
+    expect(html).toContain(
+      '<sup class="verdict-tag kind-factual verdict-none" data-tag-for="c3"><a href="#detail-c3" class="claim-check"><span class="visually-hidden">Factual, </span>not yet rated<span class="visually-hidden">: see the claim</span></a></sup>',
+    );
     expect(html.match(/class="verdict-tag/g)).toHaveLength(3);
+    expect(html).not.toContain("Not yet rated");
+  });
+
+  it("names each check link as a screen reader announces it", () => {
+    expect(checkLinkName({ kind: "statistic", kindLabel: "Statistic", verdict: "false", verdictLabel: "False" })).toBe("Statistic, rated False: see the check");
+    expect(checkLinkName({ kind: "factual", kindLabel: "Factual", verdict: "none", verdictLabel: "Not yet rated" })).toBe("Factual, not yet rated: see the claim");
   });
 
   it("moves the article's headings one level down under the page's title", () => {

@@ -52,3 +52,20 @@ describe("public/reading/reading.css", () => {
     expect(before + after).toContain(`aria-describedby="${String(picked[0]!.properties.id)}"`);
   });
 });
+
+describe("reading.css and the marks", () => {
+  const css = readFileSync("public/reading/reading.css", "utf8");
+  const rules = css.replace(/\/\*[^]*?\*\//g, "");
+
+  it("never strikes through text", () => {
+    expect(rules).not.toMatch(/line-through/);
+  });
+
+  it("shows unrated claims quietly, and highlights them only when the legend's checkbox is checked", () => {
+    expect(rules).toMatch(/\.reading:not\(:has\(#show-unrated:checked\)\) mark\.claim-mark\.verdict-none \{ background-color: transparent;/);
+    // An unrated claim's check link is hidden from the eye the way .visually-hidden hides, until focused.
+    const hidden = /\n\.verdict-tag\.verdict-none:not\(:focus-within\) \{([^}]*)\}/.exec(rules)?.[1];
+    const visuallyHidden = /\n\.visually-hidden \{([^}]*)\}/.exec(rules)?.[1];
+    expect(normalize(hidden ?? "")).toBe(normalize(visuallyHidden ?? "-"));
+  });
+});

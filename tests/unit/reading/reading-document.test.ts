@@ -87,12 +87,24 @@ describe("renderReadingDocument", () => {
     expect(JSON.parse(json)[0].itemReviewed.author.name).toBe(view.article.author);
   });
 
+  it("tells every date as people write it", () => {
+    expect(html).toContain('Original article: A "Writer"&#x3C;/script> · &#x3C;b>Daily&#x3C;/b> · 2 January 2024.');
+    const visibleText = html.replace(/<script[^]*?<\/script>|<[^>]*>/g, " ");
+    expect(visibleText).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+
+  it("explains the marks in a legend before the article", () => {
+    expect(html.indexOf('<section class="reading-legend" aria-labelledby="legend-heading"><h2 id="legend-heading">How to read the marks</h2>')).toBeLessThan(
+      html.indexOf('data-testid="article-text"'),
+    );
+  });
+
   it("names the configured organisation as the checker, as ClaimReview does", () => {
-    expect(html).toContain("Checked by Claimdesk, published 2026-03-04.");
+    expect(html).toContain('Checked by Claimdesk, published <time datetime="2026-03-04T05:06:07.000Z">4 March 2026</time>.');
     const organisation = publishingOrganisation(pageUrl, { CLAIMDESK_ORG_NAME: "Harbor <Fact> Desk" });
     const named = renderReadingMarkup(view, { pageUrl, organisation });
     const page = renderReadingDocument(named, { pageUrl, access: "public" });
-    expect(page.after).toContain("Checked by Harbor &#x3C;Fact> Desk, published 2026-03-04.");
+    expect(page.after).toContain("Checked by Harbor &#x3C;Fact> Desk, published <time");
     expect(page.after).not.toContain("Checked by Claimdesk");
     const json = /<script type="application\/ld\+json">(.*?)<\/script>/.exec(page.after)?.[1] ?? "";
     expect(JSON.parse(json)[0].author.name).toBe("Harbor <Fact> Desk");
@@ -128,7 +140,9 @@ describe("the revision notice", () => {
     const changed = renderReadingDocument(markup, { pageUrl, access: "public", notice });
     const html = changed.before + changed.after;
     expect(html).toContain("Updated after checking.");
-    expect(html).toContain("changed on 2026-05-02, after its claims were last checked on 2026-05-01");
+    expect(html).toContain(
+      'changed on <time datetime="2026-05-02T10:00:00.000Z">2 May 2026</time>, after its claims were last checked on <time datetime="2026-05-01T09:00:00.000Z">1 May 2026</time>.',
+    );
     const unchanged = renderReadingDocument(markup, { pageUrl, access: "public", notice: null });
     expect(unchanged.before + unchanged.after).not.toContain("Updated after checking");
   });

@@ -36,6 +36,19 @@ describe("renderArticle", () => {
     expect(found[0]!.properties).toMatchObject({ dataClaimId: "c1", dataKind: "statistic", id: "claim-c1", tabIndex: 0 });
   });
 
+  it("leaves a mark without a label neither focusable nor named, keeping its anchor id", () => {
+    const source = "Rates rose 12% in 2024.\n";
+    const claim = { ...claimAt(source, "Rates rose 12% in 2024.", "c1"), label: null };
+    const html = toHtml(renderArticle(source, { claims: [claim] }));
+    expect(html).toBe('<p><mark data-claim-id="c1" data-kind="statistic" data-verdict="none" id="claim-c1" class="claim-mark kind-statistic verdict-none">Rates rose 12% in 2024.</mark></p>');
+  });
+
+  it("gives a labelled mark its label and a focus stop (the workbench)", () => {
+    const source = "Rates rose 12% in 2024.\n";
+    const html = toHtml(renderArticle(source, { claims: [claimAt(source, "Rates rose 12% in 2024.", "c1")] }));
+    expect(html).toContain('id="claim-c1" tabindex="0" aria-label="statistic claim"');
+  });
+
   it("wraps a claim crossing inline formatting piecewise, only the first piece focusable", () => {
     const source = "The council **approved $4.2 million** for roads in *2024*, officials said.\n";
     const tree = renderArticle(source, { claims: [claimAt(source, "The council **approved $4.2 million** for roads in *2024*", "c2", "factual")] });
