@@ -5,6 +5,9 @@ import { useEffect, useId, useImperativeHandle, useRef, useState, useTransition,
 import type { StanceName } from "@/lib/domain/vocabulary";
 import type { ErrorBody } from "@/lib/errors";
 import { addCitationAction, suggestSourcesAction, updateCitationAction } from "./actions";
+import { DraftNotice } from "./draft-notice";
+import { browserStorage, draftKey, readDraft, removeDraft, writeDraft } from "./draft-storage";
+import { useDrafts } from "./drafts-context";
 import type { CitationView } from "./types";
 
 type Fields = { url: string; title: string; publisher: string; publishedOn: string; accessedOn: string; excerpt: string; stance: StanceName; archiveUrl: string };
@@ -26,9 +29,12 @@ function fieldsFrom(c: CitationView | null): Fields {
   };
 }
 
+const sameFields = (a: Fields, b: Fields) => (Object.keys(a) as Array<keyof Fields>).every((k) => a[k] === b[k]);
+
 /**
  * Adds or edits one citation of the viewer's review. Typed values stay in the form when the server
- * refuses them; known sources are suggested as the URL is typed.
+ * refuses them, and in the browser until saved (a reload reopens the form with them); known
+ * sources are suggested as the URL is typed.
  */
 export function CitationForm({ ref, ...props }: { claimId: string; editing: CitationView | null; onDone: () => void; disabled: boolean; ref?: Ref<CitationFormHandle> }) {
   const { claimId, editing, onDone, disabled } = props;
@@ -42,11 +48,49 @@ export function CitationForm({ ref, ...props }: { claimId: string; editing: Cita
   const [pending, startTransition] = useTransition();
   const urlRef = useRef<HTMLInputElement>(null);
   const listId = useId();
+  // A form opened by the reviewer takes focus; one reopened with a restored draft does not.
+  const focusOnOpen = useRef(editing !== null);
+  const { scope } = useDrafts();
+  const storageKey = scope ? draftKey(scope, "citation", editing ? editing.id : `new:${claimId}`) : null;
+  const [restoredAt, setRestoredAt] = useState<string | null>(null);
 
-  useImperativeHandle(ref, () => ({ open: () => setOpen(true) }));
+  useImperativeHandle(ref, () => ({
+    open: () => {
+      focusOnOpen.current = true;
+      if (open) urlRef.current?.focus();
+      else setOpen(true);
+    },
+  }));
   useEffect(() => {
-    if (open) urlRef.current?.focus();
+    if (open && focusOnOpen.current) urlRef.current?.focus();
+    focusOnOpen.current = false;
   }, [open]);
+
+  useEffect(() => {
+    const storage = browserStorage();
+    const stored = storage && storageKey ? readDraft<Fields>(storage, storageKey) : null;
+    if (!stored) return;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the browser's storage is outside React; read once on arrival
+    setFields({ ...fieldsFrom(editing), ...stored.value });
+    setRestoredAt(stored.savedAt);
+    setOpen(true);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only on arrival: later edits are this form's own
+  }, [storageKey]);
+
+  /** Keeps the fields, in the browser too while they differ from where the form started. */
+  function keep(next: Fields) {
+    setFields(next);
+    const storage = browserStorage();
+    if (!storage || !storageKey) return;
+    if (sameFields(next, fieldsFrom(editing))) removeDraft(storage, storageKey);
+    else writeDraft(storage, storageKey, { value: next, savedAt: new Date().toISOString(), baseVersion: null });
+  }
+
+  function forget() {
+    const storage = browserStorage();
+    if (storage && storageKey) removeDraft(storage, storageKey);
+    setRestoredAt(null);
+  }
 
   useEffect(() => {
     if (!open || fields.url.trim().length < 3) return;
@@ -60,7 +104,15 @@ export function CitationForm({ ref, ...props }: { claimId: string; editing: Cita
   if (!open) {
     return (
       <>
-        <button type="button" className="button" disabled={disabled} onClick={() => setOpen(true)}>
+        <button
+          type="button"
+          className="button"
+          disabled={disabled}
+          onClick={() => {
+            focusOnOpen.current = true;
+            setOpen(true);
+          }}
+        >
           Add citation <kbd aria-hidden="true">c</kbd>
         </button>
         {notice ? (
@@ -74,15 +126,13 @@ export function CitationForm({ ref, ...props }: { claimId: string; editing: Cita
 
   const set = (name: keyof Fields) => (e: { target: { value: string } }) => {
     const value = e.target.value;
-    setFields((f) => {
-      const next = { ...f, [name]: value } as Fields;
-      const known = name === "url" ? suggestions.find((s) => s.url === value) : undefined;
-      if (known) {
-        next.title ||= known.title ?? "";
-        next.publisher ||= known.publisher ?? "";
-      }
-      return next;
-    });
+    const next = { ...fields, [name]: value } as Fields;
+    const known = name === "url" ? suggestions.find((s) => s.url === value) : undefined;
+    if (known) {
+      next.title ||= known.title ?? "";
+      next.publisher ||= known.publisher ?? "";
+    }
+    keep(next);
   };
   const invalid = (name: string) => (error?.fields?.[name] ? true : undefined);
   const fieldError = (name: string) =>
@@ -109,6 +159,7 @@ export function CitationForm({ ref, ...props }: { claimId: string; editing: Cita
         setError(result.error);
         return;
       }
+      forget();
       setError(null);
       setNotice("notice" in result.data && typeof result.data.notice === "string" ? result.data.notice : null);
       setFields(fieldsFrom(null));
@@ -128,6 +179,17 @@ export function CitationForm({ ref, ...props }: { claimId: string; editing: Cita
         submit();
       }}
     >
+      {restoredAt ? (
+        <DraftNotice
+          savedAt={restoredAt}
+          onDiscard={() => {
+            forget();
+            setFields(fieldsFrom(editing));
+            setError(null);
+            if (!editing) setOpen(false);
+          }}
+        />
+      ) : null}
       {error ? (
         <div role="alert" className="form-error">
           {error.message}
@@ -190,6 +252,9 @@ export function CitationForm({ ref, ...props }: { claimId: string; editing: Cita
           type="button"
           className="button"
           onClick={() => {
+            // Cancel drops what was typed, here and in the browser.
+            forget();
+            setFields(fieldsFrom(editing));
             setOpen(false);
             setError(null);
             onDone();

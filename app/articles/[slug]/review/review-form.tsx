@@ -4,6 +4,8 @@ import { useImperativeHandle, useRef, useState, useTransition, type Ref } from "
 import { VERDICTS, type ConfidenceLevel, type Verdict } from "@/lib/domain/vocabulary";
 import type { ErrorBody } from "@/lib/errors";
 import { saveReviewAction } from "./actions";
+import { DraftNotice } from "./draft-notice";
+import { useDrafts } from "./drafts-context";
 import type { ReviewView, WorkbenchClaim } from "./types";
 
 export type ReviewDraft = { verdict: Verdict | null; confidence: ConfidenceLevel | null; note: string; baseVersion: number | null };
@@ -15,8 +17,10 @@ export function draftFrom(review: ReviewView | null): ReviewDraft {
 }
 
 /**
- * The viewer's own review of one claim. The draft lives in the parent (per claim), so moving between
- * claims or a refused save never loses what was typed; a stale version shows both texts.
+ * The viewer's own review of one claim. The draft lives in the parent (per claim, and in the browser
+ * until saved: use-review-drafts.ts), so moving between claims, a refused save or a reload never
+ * loses what was typed; a stale version shows both texts. The save state sits beside the button, in
+ * a live region that is there from the start, so screen readers hear "Saving…" and "Saved" too.
  */
 export function ReviewForm({ ref, ...props }: {
   claimId: string;
@@ -33,6 +37,8 @@ export function ReviewForm({ ref, ...props }: {
   const [error, setError] = useState<ErrorBody | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const noteRef = useRef<HTMLTextAreaElement>(null);
+  const drafts = useDrafts();
+  const restored = drafts.restoredReview(claimId);
 
   function save(next: ReviewDraft, expectedVersion: number | null = next.baseVersion) {
     onDraftChange(next);
@@ -75,6 +81,19 @@ export function ReviewForm({ ref, ...props }: {
     >
       <h3 id="my-review-heading">Your review</h3>
       {locked ? <p className="notice">{locked}</p> : null}
+      {restored ? (
+        <DraftNotice
+          savedAt={restored.savedAt}
+          changedSince={restored.basedOn !== restored.current ? restored : null}
+          onDiscard={() => {
+            drafts.discardReview(claimId);
+            setConflict(null);
+            setError(null);
+            // The saved review may be newer than the copy on screen (it changed since the draft).
+            if (restored.basedOn !== restored.current) props.onReload();
+          }}
+        />
+      ) : null}
       <fieldset disabled={!!locked} className="verdicts">
         <legend>Verdict</legend>
         {VERDICTS.map((v) => (
@@ -91,7 +110,7 @@ export function ReviewForm({ ref, ...props }: {
           </label>
         ))}
       </fieldset>
-      <label>
+      <label className="inline-field">
         Confidence
         <select
           disabled={!!locked}
@@ -109,7 +128,7 @@ export function ReviewForm({ ref, ...props }: {
         <textarea
           ref={noteRef}
           id="review-note"
-          rows={5}
+          rows={3}
           disabled={!!locked}
           value={draft.note}
           aria-invalid={error?.fields?.note ? true : undefined}
@@ -122,19 +141,14 @@ export function ReviewForm({ ref, ...props }: {
           }}
         />
       </label>
-      <div className="row">
+      <div className="row save-row">
         <button type="submit" className="button primary" disabled={pending || !!locked}>
-          {pending ? "Saving…" : "Save review"}
+          Save review
         </button>
-        <span role="status" aria-live="polite" className="muted">
-          {status}
+        <span role="status" aria-live="polite" className={`save-state${error && !pending ? " failed" : ""}`} data-testid="save-state">
+          {pending ? "Saving…" : conflict ? "Not saved: the review changed meanwhile (below)." : error ? `Not saved: ${error.message}` : status}
         </span>
       </div>
-      {error && !conflict ? (
-        <div role="alert" className="form-error">
-          {error.message}
-        </div>
-      ) : null}
       {conflict ? (
         <div role="alert" className="conflict" aria-labelledby="conflict-title">
           <h4 id="conflict-title">Conflict: this review changed since you opened it</h4>
@@ -159,6 +173,7 @@ export function ReviewForm({ ref, ...props }: {
               type="button"
               className="button"
               onClick={() => {
+                drafts.discardReview(claimId);
                 onDraftChange({ ...conflict.theirs, baseVersion: conflict.theirs.version });
                 setConflict(null);
                 setError(null);

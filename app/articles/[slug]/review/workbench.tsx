@@ -1,30 +1,36 @@
 "use client";
 
-import { useRouter } from "next/navigation";
+import { useParams, useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, useTransition, type ReactNode } from "react";
 import { HastContent } from "@/app/_components/hast-content";
 import { KIND_LABELS, VERDICTS, type ClaimKind, type Verdict } from "@/lib/domain/vocabulary";
 import { addClaimAction } from "./actions";
 import type { CitationFormHandle } from "./citation-form";
 import { ClaimDetail } from "./claim-detail";
+import { DraftsContext } from "./drafts-context";
 import { inOrder, listWindow, type Order } from "./queue";
-import { draftFrom, type ReviewDraft, type ReviewFormHandle } from "./review-form";
+import type { ReviewFormHandle } from "./review-form";
 import { selectionToSourceSpan } from "./selection-offsets";
 import { ShortcutsDialog } from "./shortcuts-dialog";
 import type { ClaimListEntry, WorkbenchClaim, WorkbenchViewer } from "./types";
 import { useArticleRest } from "./use-article-rest";
 import { useClaimDetails } from "./use-claim-details";
+import { useFitToViewport } from "./use-fit-to-viewport";
 import { useKeyboardShortcuts } from "./use-keyboard-shortcuts";
+import { useLeaveWarning } from "./use-leave-warning";
+import { useReviewDrafts } from "./use-review-drafts";
 
 type Filters = { kind: string; state: string; verdict: string; mine: boolean; unreviewed: boolean };
 const NO_FILTERS: Filters = { kind: "", state: "", verdict: "", mine: false, unreviewed: false };
 const KEY_VERDICTS: Record<string, Verdict> = { "1": "false", "2": "misleading", "3": "missing_context", "4": "mostly_accurate", "5": "accurate", u: "unsupported", o: "opinion" };
 
 /**
- * The reviewer's workbench: the article (server-rendered, passed as children) beside the claim list
- * and the selected claim. Keyboard first: j/k, 1–5, u, o, n, c, ?. The list is compact lines; the
- * selected claim's full detail is loaded on selection (useClaimDetails), and a save updates that
- * claim and its line in place.
+ * The reviewer's workbench: the article (server-rendered, passed as children), the claim list and
+ * the selected claim, side by side on a wide screen, each column scrolling on its own so the claim
+ * and its verdict form stay in view. Keyboard first: j/k, 1–5, u, o, n, c, ?. The list is compact
+ * lines; the selected claim's full detail is loaded on selection (useClaimDetails), and a save
+ * updates that claim and its line in place. What is typed and not saved is kept per claim, in the
+ * browser too (useReviewDrafts, the citation form), and leaving with it asks first.
  */
 export function Workbench(props: {
   revisionId: string;
@@ -37,15 +43,16 @@ export function Workbench(props: {
 }) {
   const { viewer, revisionId } = props;
   const router = useRouter();
+  const article = useParams<{ slug: string }>()?.slug ?? revisionId;
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [order, setOrder] = useState<Order>("score");
   const [selectedId, setSelectedId] = useState<string | null>(() => inOrder(props.claims, "score").find((c) => c.state !== "dismissed")?.id ?? null);
-  const [drafts, setDrafts] = useState<Record<string, ReviewDraft>>({});
   const [help, setHelp] = useState(false);
   const [selection, setSelection] = useState<{ start: number; end: number; text: string; top: number; left: number } | null>(null);
   const [addError, setAddError] = useState<string | null>(null);
   const [adding, startAdding] = useTransition();
   const articleRef = useRef<HTMLDivElement>(null);
+  const workbenchRef = useRef<HTMLDivElement>(null);
   const reviewRef = useRef<ReviewFormHandle>(null);
   const citationRef = useRef<CitationFormHandle>(null);
   // A verdict key pressed before the selected claim's detail arrived: applied once its form is there.
@@ -53,6 +60,10 @@ export function Workbench(props: {
 
   const articleRest = useArticleRest(revisionId, props.articleParts);
   const { claims, selected, prefetch, storeClaim, reload } = useClaimDetails(props.claims, props.details, viewer.id, selectedId);
+  const draftScope = useMemo(() => ({ article, userId: viewer.id }), [article, viewer.id]);
+  const reviewDrafts = useReviewDrafts(draftScope, selected);
+  useLeaveWarning(draftScope);
+  useFitToViewport(workbenchRef);
   const visible = useMemo(() => inOrder(claims.filter((c) => matches(c, filters, viewer.id)), order), [claims, filters, viewer.id, order]);
   const selectedEntry = claims.find((c) => c.id === selectedId) ?? null;
   const selectedAt = visible.findIndex((c) => c.id === selectedId);
@@ -140,7 +151,8 @@ export function Workbench(props: {
     if (!span || span.text.trim().length < 2) return setSelection(null);
     const rect = window.getSelection()!.getRangeAt(0).getBoundingClientRect();
     const box = root.getBoundingClientRect();
-    setSelection({ ...span, top: rect.bottom - box.top + 4, left: Math.max(0, rect.left - box.left) });
+    // The article scrolls on its own on a wide screen: place the popover in its content, not its box.
+    setSelection({ ...span, top: rect.bottom - box.top + root.scrollTop + 4, left: Math.max(0, rect.left - box.left + root.scrollLeft) });
   }
 
   function addFromSelection() {
@@ -164,97 +176,105 @@ export function Workbench(props: {
   const nextClaimId = selectedIndex >= 0 ? (inText[selectedIndex + 1]?.id ?? null) : null;
 
   return (
-    <div className="workbench">
-      <div className="workbench-article" ref={articleRef} onMouseUp={onSelectionEnd} onKeyUp={(e) => (e.shiftKey ? onSelectionEnd() : onArticleClick(e))} onClick={onArticleClick}>
-        <div className="article-text" data-testid="article-text">
-          {props.children}
-          {articleRest.map((part, i) => (
-            <HastContent key={i} tree={part} />
-          ))}
+    <DraftsContext value={reviewDrafts.context}>
+      <div className="workbench" ref={workbenchRef}>
+        {/* Scrolls on its own on a wide screen: focusable, so the keyboard can scroll it too. */}
+        <div className="workbench-article" ref={articleRef} role="region" aria-label="Article text" tabIndex={0} onMouseUp={onSelectionEnd} onKeyUp={(e) => (e.shiftKey ? onSelectionEnd() : onArticleClick(e))} onClick={onArticleClick}>
+          <div className="article-text" data-testid="article-text">
+            {props.children}
+            {articleRest.map((part, i) => (
+              <HastContent key={i} tree={part} />
+            ))}
+          </div>
+          {selection ? (
+            // The popover sits inside the article: its own mouse events must not re-read (and so clear)
+            // the selection before the click lands, and pressing it must not collapse the selection.
+            <div
+              className="selection-popover"
+              style={{ top: selection.top, left: selection.left }}
+              onMouseDown={(e) => e.preventDefault()}
+              onMouseUp={(e) => e.stopPropagation()}
+              onClick={(e) => e.stopPropagation()}
+            >
+              <button type="button" className="button primary" onClick={addFromSelection} disabled={adding}>
+                {adding ? "Adding…" : "Add claim"}
+              </button>
+            </div>
+          ) : null}
+          {addError ? (
+            <div role="alert" className="form-error">
+              {addError}
+            </div>
+          ) : null}
         </div>
-        {selection ? (
-          // The popover sits inside the article: its own mouse events must not re-read (and so clear)
-          // the selection before the click lands, and pressing it must not collapse the selection.
-          <div
-            className="selection-popover"
-            style={{ top: selection.top, left: selection.left }}
-            onMouseDown={(e) => e.preventDefault()}
-            onMouseUp={(e) => e.stopPropagation()}
-            onClick={(e) => e.stopPropagation()}
-          >
-            <button type="button" className="button primary" onClick={addFromSelection} disabled={adding}>
-              {adding ? "Adding…" : "Add claim"}
+        <section className="workbench-queue" aria-label="Claim list">
+          <div className="progress-line">
+            <label htmlFor="review-progress">
+              {reviewed} of {active.length} claims reviewed
+            </label>
+            <progress id="review-progress" max={active.length || 1} value={reviewed} />
+            <button type="button" className="button link" onClick={() => setHelp(true)}>
+              Shortcuts <kbd aria-hidden="true">?</kbd>
             </button>
           </div>
-        ) : null}
-        {addError ? (
-          <div role="alert" className="form-error">
-            {addError}
-          </div>
-        ) : null}
-      </div>
-      <aside className="workbench-side" aria-label="Claims">
-        <div className="progress-line">
-          <label htmlFor="review-progress">
-            {reviewed} of {active.length} claims reviewed
+          <ClaimFilters filters={filters} onChange={setFilters} />
+          <label className="queue-order">
+            Order{" "}
+            <select value={order} onChange={(e) => setOrder(e.target.value === "text" ? "text" : "score")}>
+              <option value="score">Likeliest claims first</option>
+              <option value="text">As in the text</option>
+            </select>
           </label>
-          <progress id="review-progress" max={active.length || 1} value={reviewed} />
-          <button type="button" className="button link" onClick={() => setHelp(true)}>
-            Shortcuts <kbd aria-hidden="true">?</kbd>
-          </button>
+          {shown.from > 0 ? <p className="muted small">{shown.from} claims above; k moves up.</p> : null}
+          <ol className="claim-index" aria-label={`Claims (${visible.length} shown)`} start={shown.from + 1}>
+            {visible.slice(shown.from, shown.to).map((c) => (
+              <li key={c.id}>
+                <button
+                  type="button"
+                  id={`claim-item-${c.id}`}
+                  className={`claim-item kind-${c.kind} state-${c.state}`}
+                  aria-current={c.id === selectedId ? "true" : undefined}
+                  onClick={() => select(c.id)}
+                >
+                  <span className="claim-item-kind">{KIND_LABELS[c.kind as ClaimKind] ?? c.kind}</span>
+                  <span className="claim-item-text">{c.speaker ? <span className="claim-item-speaker">{c.speaker}: </span> : null}{c.text}</span>
+                  <span className="claim-item-state">{summary(c, viewer.id)}</span>
+                </button>
+              </li>
+            ))}
+          </ol>
+          {shown.to < visible.length ? <p className="muted small">{visible.length - shown.to} claims below; j moves down.</p> : null}
+        </section>
+        <div className="workbench-claim">
+          {selected ? (
+            <ClaimDetail
+              claim={selected}
+              onSaved={(claim) => {
+                storeClaim(claim);
+                reviewDrafts.saved(claim.id);
+              }}
+              onReload={() => reload(selected.id)}
+              viewer={viewer}
+              nextClaimId={nextClaimId}
+              draft={reviewDrafts.draftOf(selected)}
+              onDraftChange={(d) => reviewDrafts.change(selected, d)}
+              onSelect={(id) => select(id, false)}
+              reviewRef={reviewRef}
+              citationRef={citationRef}
+            />
+          ) : selectedEntry ? (
+            <section className="claim-detail stack" aria-labelledby="claim-detail-heading" data-testid="claim-detail" aria-busy="true">
+              <h2 id="claim-detail-heading">Claim</h2>
+              <blockquote className={`claim-quote kind-${selectedEntry.kind}`}>{selectedEntry.text}</blockquote>
+              <p className="muted">Loading its reviews…</p>
+            </section>
+          ) : (
+            <p className="muted">Select a claim (j / k) to review it.</p>
+          )}
         </div>
-        <ClaimFilters filters={filters} onChange={setFilters} />
-        <label className="queue-order">
-          Order{" "}
-          <select value={order} onChange={(e) => setOrder(e.target.value === "text" ? "text" : "score")}>
-            <option value="score">Likeliest claims first</option>
-            <option value="text">As in the text</option>
-          </select>
-        </label>
-        {shown.from > 0 ? <p className="muted small">{shown.from} claims above; k moves up.</p> : null}
-        <ol className="claim-index" aria-label={`Claims (${visible.length} shown)`} start={shown.from + 1}>
-          {visible.slice(shown.from, shown.to).map((c) => (
-            <li key={c.id}>
-              <button
-                type="button"
-                id={`claim-item-${c.id}`}
-                className={`claim-item kind-${c.kind} state-${c.state}`}
-                aria-current={c.id === selectedId ? "true" : undefined}
-                onClick={() => select(c.id)}
-              >
-                <span className="claim-item-kind">{KIND_LABELS[c.kind as ClaimKind] ?? c.kind}</span>
-                <span className="claim-item-text">{c.speaker ? <span className="claim-item-speaker">{c.speaker}: </span> : null}{c.text}</span>
-                <span className="claim-item-state">{summary(c, viewer.id)}</span>
-              </button>
-            </li>
-          ))}
-        </ol>
-        {shown.to < visible.length ? <p className="muted small">{visible.length - shown.to} claims below; j moves down.</p> : null}
-        {selected ? (
-          <ClaimDetail
-            claim={selected}
-            onSaved={storeClaim}
-            onReload={() => reload(selected.id)}
-            viewer={viewer}
-            nextClaimId={nextClaimId}
-            draft={drafts[selected.id] ?? draftFrom(selected.myReview)}
-            onDraftChange={(d) => setDrafts((all) => ({ ...all, [selected.id]: d }))}
-            onSelect={(id) => select(id, false)}
-            reviewRef={reviewRef}
-            citationRef={citationRef}
-          />
-        ) : selectedEntry ? (
-          <section className="claim-detail stack" aria-labelledby="claim-detail-heading" data-testid="claim-detail" aria-busy="true">
-            <h2 id="claim-detail-heading">Claim</h2>
-            <blockquote className={`claim-quote kind-${selectedEntry.kind}`}>{selectedEntry.text}</blockquote>
-            <p className="muted">Loading its reviews…</p>
-          </section>
-        ) : (
-          <p className="muted">Select a claim (j / k) to review it.</p>
-        )}
-      </aside>
-      <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
-    </div>
+        <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
+      </div>
+    </DraftsContext>
   );
 }
 
