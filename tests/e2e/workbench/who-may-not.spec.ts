@@ -54,6 +54,8 @@ test.describe("as a reviewer", () => {
     await expect(detail.getByRole("alert")).toContainText(/http and https/);
     await expect(detail.getByLabel("Source URL")).toHaveValue("javascript:alert(1)");
     await expect(detail.getByLabel("Quoted excerpt")).toHaveValue("An excerpt I do not want to lose.");
+    // The refused citation is an unsaved draft: leaving asks first (drafts.spec.ts).
+    page.on("dialog", (dialog) => dialog.accept());
     await page.reload();
     await expect(page.getByTestId("claim-detail").getByTestId("citation")).toHaveCount(0);
   });
