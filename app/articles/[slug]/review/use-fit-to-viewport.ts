@@ -12,7 +12,7 @@ export function useFitToViewport(ref: RefObject<HTMLElement | null>): void {
   useLayoutEffect(() => {
     const element = ref.current;
     if (!element) return;
-    const measure = () => element.style.setProperty("--workbench-top", `${Math.round(element.getBoundingClientRect().top + window.scrollY)}px`);
+    const measure = () => element.style.setProperty("--workbench-top", `${Math.ceil(element.getBoundingClientRect().top + window.scrollY)}px`);
     measure();
     window.addEventListener("resize", measure);
     // What is above can change after arrival (fonts, a wrapped breadcrumb): the body's size follows.
