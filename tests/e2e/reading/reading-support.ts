@@ -1,11 +1,12 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 
-export type SeededReading = { headlineId: string; statisticId: string; sourceTitle: string };
+export type SeededReading = { headlineId: string; statisticId: string; falseId: string | null; sourceTitle: string };
 
-/** Approves two claims of a seeded article (see seed-approved.ts) and publishes it unless `draft`. */
-export function seedApproved(slug: string, options: { draft?: boolean } = {}): SeededReading {
-  const out = execFileSync(path.resolve("node_modules/.bin/tsx"), ["tests/e2e/reading/seed-approved.ts", slug, ...(options.draft ? ["--draft"] : [])], {
+/** Approves two claims of a seeded article (three with `rateFalse`; see seed-approved.ts) and publishes it unless `draft`. */
+export function seedApproved(slug: string, options: { draft?: boolean; rateFalse?: boolean } = {}): SeededReading {
+  const args = [...(options.draft ? ["--draft"] : []), ...(options.rateFalse ? ["--false"] : [])];
+  const out = execFileSync(path.resolve("node_modules/.bin/tsx"), ["tests/e2e/reading/seed-approved.ts", slug, ...args], {
     env: { ...process.env, DATABASE_URL: e2eDatabaseUrl() },
     encoding: "utf8",
   });

@@ -1,8 +1,9 @@
 /**
  * Run with tsx against the e2e database (DATABASE_URL): gives two claims of an imported article an
  * approved verdict — the first claim (the headline) "Misleading" with a note and a citation, the
- * "1,261 for dangerous drugs" statistic "Accurate" — and publishes the article. Prints what the
- * specs need as JSON. Usage: tsx tests/e2e/reading/seed-approved.ts <slug> [--draft]
+ * "1,261 for dangerous drugs" statistic "Accurate", and with --false the next other claim "False" —
+ * and publishes the article. Prints what the specs need as JSON.
+ * Usage: tsx tests/e2e/reading/seed-approved.ts <slug> [--draft] [--false]
  */
 import { publishArticle } from "@/lib/articles/publish-article";
 import { createDatabase } from "@/lib/db/create-database";
@@ -35,8 +36,10 @@ async function main(): Promise<void> {
     };
     await approve(headline.id, "misleading", "ICE's own report counts arrests, not **effectiveness**.", true);
     await approve(statistic.id, "accurate", "Matches ICE's FY 2020 figures.", false);
+    const rateFalse = process.argv.includes("--false") ? claims.find((c) => c.id !== headline.id && c.id !== statistic.id) : undefined;
+    if (rateFalse) await approve(rateFalse.id, "false", "The count is wrong.", false);
     if (!process.argv.includes("--draft")) await publishArticle(db, { slug, viewer: { ...editor, role: "editor" } });
-    console.log(JSON.stringify({ headlineId: headline.id, statisticId: statistic.id, sourceTitle: "Delegation of Immigration Authority Section 287(g)" }));
+    console.log(JSON.stringify({ headlineId: headline.id, statisticId: statistic.id, falseId: rateFalse?.id ?? null, sourceTitle: "Delegation of Immigration Authority Section 287(g)" }));
   } finally {
     await db.$disconnect();
   }
