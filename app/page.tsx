@@ -25,7 +25,7 @@ export default async function HomePage({ searchParams }: Props) {
   return (
     <div className="home">
       <div className="home-head">
-        <h1>{staff ? "Articles" : "Fact-checked articles"}</h1>
+        <h1>Articles</h1>
         {can(viewer, "article.import") ? (
           <Link href="/articles/new" className="button primary">
             Import article
@@ -96,7 +96,9 @@ function StaffTable({ articles, viewer }: { articles: HomeArticle[]; viewer: Vie
           {articles.map((a) => (
             <tr key={a.slug} data-slug={a.slug}>
               <th scope="row">
-                <Link href={`/articles/${encodeURIComponent(a.slug)}`}>{a.title}</Link>
+                <Link href={`/articles/${encodeURIComponent(a.slug)}`} id={`title-${a.slug}`}>
+                  {a.title}
+                </Link>
                 <div className="muted small">{[a.publisher, a.author, `updated ${humanDate(a.updatedAt)}`].filter(Boolean).join(" · ")}</div>
               </th>
               <td>
@@ -112,9 +114,16 @@ function StaffTable({ articles, viewer }: { articles: HomeArticle[]; viewer: Vie
                     .filter((l) => l.page !== "article")
                     .map((l) => (
                       <li key={l.page}>
-                        {/* The reading view is a route handler, so a plain link; the hidden words tell one row's link from the next. */}
-                        {l.page === "reading" ? <a href={l.href}>{l.label}</a> : <Link href={l.href}>{l.label}</Link>}
-                        <span className="visually-hidden"> of {a.title}</span>
+                        {/* Described by the title, which tells one row's "Workbench" from the next; the reading view is a route handler, so a plain link. */}
+                        {l.page === "reading" ? (
+                          <a href={l.href} aria-describedby={`title-${a.slug}`}>
+                            {l.label}
+                          </a>
+                        ) : (
+                          <Link href={l.href} aria-describedby={`title-${a.slug}`}>
+                            {l.label}
+                          </Link>
+                        )}
                       </li>
                     ))}
                 </ul>
