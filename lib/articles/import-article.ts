@@ -3,6 +3,7 @@ import { z } from "zod";
 import { extractClaims, prepareArticle, type ExtractedClaim } from "@/lib/claims";
 import { SOURCE_FORMATS } from "@/lib/claims/types";
 import type { Database } from "@/lib/db/create-database";
+import { AppError } from "@/lib/errors";
 import type { ArticleProcessing } from "@/lib/processing";
 import type { Tx } from "@/lib/review/record-audit";
 import { carryClaims, type CarryOutcome } from "@/lib/revisions/carry-claims";
@@ -11,19 +12,13 @@ import { sqliteDateTime } from "@/lib/revisions/update-rows";
 import { firstHeading, readFrontMatter } from "./front-matter";
 import { progressOf, type OnImportProgress } from "./import-progress";
 import { slugFromFileName } from "./slug-from-file-name";
+import { NewSlug, Slug } from "./slug";
 import { MAX_ARTICLE_BYTES } from "./source-file";
 
-// A light module of its own, so the command line's unchanged-file check can use it without the pipeline.
-export { slugFromFileName };
+// Light modules of their own, so the command line's unchanged-file check and the import form can use them without the pipeline.
+export { slugFromFileName, Slug };
 
-export const Slug = z
-  .string()
-  .trim()
-  .min(1, "the slug is empty")
-  .max(120, "the slug is longer than 120 characters")
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "a slug is lower-case letters, digits and single hyphens, like ice-287g-fy2020");
-
-/** The one schema of an import, shared by the command line and (later) the upload form. */
+/** The one schema of an import, shared by the command line, revision uploads and the new-article form's verb (create-article.ts). */
 export const ImportArticleInput = z.object({
   text: z
     .string()
@@ -36,6 +31,18 @@ export const ImportArticleInput = z.object({
   actorId: z.string().optional(),
 });
 export type ImportArticleInput = z.input<typeof ImportArticleInput>;
+
+/** Metadata the person set (the import form): each given field wins over the article's own front matter. */
+export type GivenMetadata = Partial<Record<"title" | "publisher" | "author" | "originalUrl" | "publishedOn", string>>;
+
+/** What only in-process callers pass: listeners, the worker, the form's metadata, and whether the slug must be free. */
+export type ImportOptions = {
+  onProgress?: OnImportProgress;
+  processing?: ArticleProcessing;
+  metadata?: GivenMetadata;
+  /** Refuse (CONFLICT, on the slug field) rather than add a revision when the slug is taken: the form creates, never updates. */
+  mustBeNew?: boolean;
+};
 
 export type { ImportProgress, ImportStage, OnImportProgress } from "./import-progress";
 
@@ -66,9 +73,9 @@ const IMPORT_TIMEOUT_MS = 60_000;
  */
 export async function importArticle(
   db: Database,
-  input: ImportArticleInput & { onProgress?: OnImportProgress; processing?: ArticleProcessing },
+  input: ImportArticleInput & ImportOptions,
 ): Promise<ImportOutcome> {
-  const { onProgress, processing } = input;
+  const { onProgress, processing, metadata: given = {}, mustBeNew = false } = input;
   const { text, fileName, slug: givenSlug, format: givenFormat, actorId } = ImportArticleInput.parse(input);
   // The one reading of an article the command line, setup and revision uploads share (lib/claims/prepare.ts);
   // an upload has it done in a worker thread (lib/processing), everything else in this thread.
@@ -76,10 +83,11 @@ export async function importArticle(
   const { format, markdown } = read ?? prepareArticle(text, { fileName, format: givenFormat });
   const meta = readFrontMatter(markdown, fileName);
   const slug = Slug.parse(givenSlug ?? meta.slug ?? slugFromFileName(fileName));
-  const title = meta.title ?? firstHeading(markdown) ?? slug;
+  const title = given.title ?? meta.title ?? firstHeading(markdown) ?? slug;
   const contentHash = createHash("sha256").update(markdown).digest("hex");
 
   // An identical re-import is answered from the content hash alone: extraction is the slow part.
+  if (mustBeNew) await assertSlugFree(db, slug);
   const unchanged = await unchangedOutcome(db, slug, contentHash);
   if (unchanged) return unchanged;
 
@@ -93,11 +101,20 @@ export async function importArticle(
       where: { slug },
       select: { id: true, revisions: { orderBy: { number: "desc" }, take: 1, select: { id: true, number: true, text: true, contentHash: true } } },
     });
+    // Checked again inside the transaction: another import may have taken the slug since.
+    if (existing && mustBeNew) throw slugTaken(slug);
+    if (!existing) NewSlug.parse(slug);
     const latest = existing?.revisions[0];
     // Checked again inside the transaction: another import may have landed since the check above.
     if (existing && latest?.contentHash === contentHash) return (await unchangedOutcome(tx, slug, contentHash))!;
 
-    const metadata = { title, publisher: meta.publisher, author: meta.author, originalUrl: meta.url, publishedOn: meta.date };
+    const metadata = {
+      title,
+      publisher: given.publisher ?? meta.publisher,
+      author: given.author ?? meta.author,
+      originalUrl: given.originalUrl ?? meta.url,
+      publishedOn: given.publishedOn ?? meta.date,
+    };
     const article = existing
       ? await tx.article.update({ where: { id: existing.id }, data: metadata, select: { id: true } })
       : await tx.article.create({ data: { slug, ...metadata }, select: { id: true } });
@@ -125,6 +142,17 @@ export async function importArticle(
     const { exact, changed, orphaned, restored, added } = carried;
     return { status: "revised", slug, articleId: article.id, revisionNumber: number, claimCount, reanchored: { exact, changed, orphaned, restored, added } };
   }, { timeout: IMPORT_TIMEOUT_MS });
+}
+
+/** Throws the CONFLICT a taken slug gets, on the form's slug field. */
+async function assertSlugFree(db: Database | Tx, slug: string): Promise<void> {
+  const existing = await db.article.findUnique({ where: { slug }, select: { id: true } });
+  if (existing) throw slugTaken(slug);
+}
+
+function slugTaken(slug: string): AppError {
+  const message = `An article with the slug "${slug}" already exists; choose another slug (or import a new revision from that article's Revisions page).`;
+  return new AppError("CONFLICT", message, { fieldErrors: { slug: [message] } });
 }
 
 /** The outcome of importing text identical to the article's latest revision, or null when it differs. */

@@ -1,9 +1,9 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { AppError } from "@/lib/errors";
+import { MAX_ARTICLE_BYTES, tooLargeMessage } from "./article-limits";
 
-/** The largest article we accept: 5 MiB of UTF-8, far above any real article, far below a memory risk. */
-export const MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
+export { MAX_ARTICLE_BYTES };
 
 /**
  * Checks the raw bytes of an article and decodes them. Refuses, with a sentence a person
@@ -12,7 +12,7 @@ export const MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
 export function decodeArticleBytes(bytes: Uint8Array, name: string): string {
   if (bytes.byteLength === 0) throw new AppError("BAD_INPUT", `${name} is empty.`);
   if (bytes.byteLength > MAX_ARTICLE_BYTES) {
-    throw new AppError("TOO_LARGE", `${name} is ${formatBytes(bytes.byteLength)}; the limit is ${formatBytes(MAX_ARTICLE_BYTES)}.`);
+    throw new AppError("TOO_LARGE", tooLargeMessage(name, bytes.byteLength));
   }
   if (bytes.includes(0)) throw new AppError("BAD_INPUT", `${name} looks like a binary file (it holds NUL bytes), not an article.`);
   let text: string;
@@ -34,11 +34,7 @@ export async function readArticleFile(file: string): Promise<string> {
   if (!info) throw new AppError("NOT_FOUND", `${file} does not exist.`);
   if (!info.isFile()) throw new AppError("BAD_INPUT", `${file} is not a file.`);
   if (info.size > MAX_ARTICLE_BYTES) {
-    throw new AppError("TOO_LARGE", `${name} is ${formatBytes(info.size)}; the limit is ${formatBytes(MAX_ARTICLE_BYTES)}.`);
+    throw new AppError("TOO_LARGE", tooLargeMessage(name, info.size));
   }
   return decodeArticleBytes(new Uint8Array(await readFile(file)), name);
-}
-
-function formatBytes(n: number): string {
-  return n >= 1024 * 1024 ? `${(n / (1024 * 1024)).toFixed(1)} MiB` : `${Math.ceil(n / 1024)} KiB`;
 }
