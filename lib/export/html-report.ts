@@ -3,7 +3,7 @@ import { renderArticle } from "@/lib/render/article-html";
 import { noteIdPrefix } from "@/lib/render/note-html";
 import { humanDate } from "./human-date";
 import { renderNotes } from "./render-notes";
-import { buildReportModel, sourceLine, verdictText, type ReportCitation, type ReportClaim, type ReportModel } from "./report-model";
+import { buildReportModel, sourceLine, verdictText, type ReportCitation, type ReportClaim, type ReportModel, type ReportNumberCheck } from "./report-model";
 import type { ArticleExport } from "./types";
 
 /** Escapes text for HTML element content and double-quoted attribute values. */
@@ -82,6 +82,11 @@ ol.claims > li { margin-bottom: 1.25rem; }
 .note { border-left: 3px solid #1f5fbf; padding-left: 0.75rem; }
 .excerpt { font-size: 0.9rem; color: #3a404a; }
 .sources li { margin-bottom: 0.25rem; overflow-wrap: anywhere; }
+ol.number-checks > li { margin-bottom: 1rem; }
+.number-checks dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.1rem 1rem; margin: 0.25rem 0; font-size: 0.9rem; }
+.number-checks dt { font-weight: 600; }
+.number-checks dd { margin: 0; }
+.explained { border-left: 3px solid #2e7d32; padding-left: 0.75rem; }
 @media print {
   @page { margin: 18mm 16mm; }
   :root { font-size: 10.5pt; }
@@ -103,7 +108,7 @@ export const ARTICLE_TEXT_MAX_CLAIMS = 500;
 
 /**
  * report.html: one standalone document (styles inline, no scripts) with the article's metadata, a
- * verdict chart, the latest revision with its claims marked (see ARTICLE_TEXT_MAX_CLAIMS), every listed claim with its approved
+ * verdict chart, the number checks, the latest revision with its claims marked (see ARTICLE_TEXT_MAX_CLAIMS), every listed claim with its approved
  * verdict, confidence, reviewers, note and cited sources, and the numbered sources. A print
  * stylesheet makes the browser's "Save as PDF" the PDF report. All text is escaped; the article and
  * the notes go through the sanitising renderers.
@@ -177,6 +182,7 @@ export function formatHtmlReport(data: ArticleExport, options: { generatedAt?: s
 <figure>${verdictChartSvg(model)}<figcaption>Claims by approved verdict</figcaption></figure>
 <table><thead><tr><th>Kind</th><th>Claims</th></tr></thead><tbody>${kinds}</tbody></table>
 </section>
+${numberChecksHtml(model.numberChecks)}
 ${articleHtml}
 <section><h2>Claims</h2>
 <ol class="claims">
@@ -189,6 +195,27 @@ ${orphanedHtml}
 </body>
 </html>
 `;
+}
+
+/** Where the figures disagree: each check with its arithmetic, the claims it names (linked to their entries) and its explanation. */
+function numberChecksHtml(checks: readonly ReportNumberCheck[]): string {
+  if (checks.length === 0) return `<section><h2>Number checks</h2><p>No number check found: the article's figures agree with each other.</p></section>`;
+  const explained = checks.filter((c) => c.explanation).length;
+  const items = checks.map((check) => {
+    const claims = check.claims
+      .map((c) => `<li><a href="#entry-${escapeHtml(c.id)}">${c.number === null ? "" : `${c.number}. `}“${escapeHtml(c.text)}”</a></li>`)
+      .join("");
+    const explanation = check.explanation
+      ? `<p class="explained"><strong>Explained</strong> by ${escapeHtml(check.explanation.explainedBy)}: ${escapeHtml(check.explanation.reason)}</p>`
+      : `<p class="facts">Not yet explained.</p>`;
+    return (
+      `<li data-finding="${escapeHtml(check.key)}"><p><strong>Check:</strong> ${escapeHtml(check.message)}</p>` +
+      `<dl><dt>Computation</dt><dd>${escapeHtml(check.computation)}</dd><dt>Expected</dt><dd>${escapeHtml(check.expected)}</dd>` +
+      `<dt>Stated</dt><dd>${escapeHtml(check.stated)}</dd><dt>Tolerance</dt><dd>${escapeHtml(check.tolerance)}</dd></dl>` +
+      `<p class="facts">Claims involved:</p><ul>${claims}</ul>${explanation}</li>`
+    );
+  });
+  return `<section><h2>Number checks</h2><p>${checks.length} ${checks.length === 1 ? "check" : "checks"}, ${explained} explained.</p><ol class="number-checks">\n${items.join("\n")}\n</ol></section>`;
 }
 
 /** A source reference: its note's number, linked to the note; a claim readers do not see links the source itself. */

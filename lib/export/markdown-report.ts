@@ -1,7 +1,7 @@
 import { isHttpUrl } from "@/lib/domain/http-url";
 import { humanDate } from "./human-date";
 import { noteMarkdown } from "./note-markdown";
-import { buildReportModel, sourceLine, verdictText, type ReportCitation, type ReportClaim } from "./report-model";
+import { buildReportModel, sourceLine, verdictText, type ReportCitation, type ReportClaim, type ReportNumberCheck } from "./report-model";
 import type { ArticleExport } from "./types";
 
 /**
@@ -30,7 +30,8 @@ function autolink(url: string): string {
 }
 
 /**
- * report.md: the article's metadata, a summary by verdict and kind, every listed claim in reading
+ * report.md: the article's metadata, a summary by verdict and kind, the number checks (where the
+ * article's figures disagree with each other, explained or not), every listed claim in reading
  * order with its approved verdict (label and rating), confidence, reviewers and the approved note,
  * and the sources of the approved verdicts as numbered notes [n] at the end.
  */
@@ -62,7 +63,9 @@ export function formatMarkdownReport(data: ArticleExport, options: { generatedAt
   out.push(`| Not yet approved | – | ${model.notApprovedCount} |`, "");
   out.push("| Kind | Claims |", "| --- | ---: |");
   for (const { label, count } of model.byKind) out.push(`| ${label} | ${count} |`);
-  out.push("", "## Claims", "");
+  out.push("");
+  numberChecksSection(out, model.numberChecks);
+  out.push("## Claims", "");
 
   for (const entry of model.claims) claimSection(out, entry, `### ${entry.number}. `, `claim${entry.number}-`);
   if (model.orphaned.length > 0) {
@@ -101,4 +104,34 @@ function claimSection(out: string[], entry: ReportClaim, heading: string, footno
     const excerpt = c.citation.excerpt.replace(/\s+/g, " ").trim();
     if (excerpt) out.push(`${noteRef(c)} ${c.citation.stance}: “${escapeMarkdown(excerpt)}”`, "");
   }
+}
+
+/** Where the figures disagree: each check with its arithmetic, the claims it names and its explanation. */
+function numberChecksSection(out: string[], checks: readonly ReportNumberCheck[]): void {
+  out.push("## Number checks", "");
+  if (checks.length === 0) {
+    out.push("No number check found: the article's figures agree with each other.", "");
+    return;
+  }
+  const explained = checks.filter((c) => c.explanation).length;
+  out.push(`${checks.length} ${checks.length === 1 ? "check" : "checks"}, ${explained} explained.`, "");
+  checks.forEach((check, i) => {
+    const claims = check.claims.map((c) => `${c.number === null ? "" : `${c.number}. `}“${escapeMarkdown(oneLine(c.text))}”`).join("; ");
+    out.push(
+      `${i + 1}. **Check:** ${escapeMarkdown(check.message)}`,
+      `   - **Claims:** ${claims}`,
+      `   - **Computation:** ${escapeMarkdown(check.computation)}`,
+      `   - **Expected:** ${escapeMarkdown(check.expected)}; **stated:** ${escapeMarkdown(check.stated)}`,
+      `   - **Tolerance:** ${escapeMarkdown(check.tolerance)}`,
+      check.explanation
+        ? `   - **Explained** by ${escapeMarkdown(check.explanation.explainedBy)}: ${escapeMarkdown(oneLine(check.explanation.reason))}`
+        : "   - **Not yet explained**",
+    );
+  });
+  out.push("");
+}
+
+/** A reason typed over several lines, kept inside its list item. */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
 }

@@ -1,4 +1,6 @@
 import { KIND_LABELS, VERDICTS, type ClaimKind } from "@/lib/domain/vocabulary";
+import { EXPLAIN_ACTION, numberChecksOf, type NumberCheck, type NumberCheckClaim } from "@/lib/numbers-review/number-checks";
+import { parseJsonObject } from "@/lib/review/json-columns";
 import { humanDate } from "./human-date";
 import { publishedVerdictsOfExport } from "./published-view";
 import type { ArticleExport, ExportCitation, ExportClaim, ExportReview, ExportSource, ExportUser } from "./types";
@@ -34,6 +36,9 @@ export type ReportClaim = {
   citations: ReportCitation[];
 };
 
+/** A number check of the latest text; each claim it names with its number in the reading view (null if unseen). */
+export type ReportNumberCheck = Omit<NumberCheck, "claims"> & { claims: (NumberCheckClaim & { number: number | null })[] };
+
 export type ReportModel = {
   /** The claims of the reading view, in its order and with its numbers. */
   claims: ReportClaim[];
@@ -48,6 +53,8 @@ export type ReportModel = {
   notApprovedCount: number;
   byKind: { kind: string; label: string; count: number }[];
   latestRevision: ArticleExport["revisions"][number] | null;
+  /** Where the latest text's figures disagree with each other (lib/numbers-review), explained or not. */
+  numberChecks: ReportNumberCheck[];
 };
 
 /** A verdict id with its label and ClaimReview rating; unknown ids keep their id as label. */
@@ -153,6 +160,15 @@ export function buildReportModel(data: ArticleExport): ReportModel {
     .sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : 1))
     .map(([kind, list]) => ({ kind, label: kindLabel(kind), count: list.length }));
 
+  const latestRevision = data.revisions.at(-1) ?? null;
+  const numbers = new Map(claims.map((c) => [c.claim.id, c.number]));
+  const numberChecks = latestRevision
+    ? numberChecksOf(data.claims, latestRevision.id, explainEvents(data, users)).map((check) => ({
+        ...check,
+        claims: check.claims.map((c) => ({ ...c, number: numbers.get(c.id) ?? null })),
+      }))
+    : [];
+
   return {
     claims,
     orphaned,
@@ -162,8 +178,16 @@ export function buildReportModel(data: ArticleExport): ReportModel {
     byVerdict,
     notApprovedCount: claims.filter((c) => !c.verdict).length,
     byKind,
-    latestRevision: data.revisions.at(-1) ?? null,
+    latestRevision,
+    numberChecks,
   };
+}
+
+/** The audit trail's explanations of number checks, as lib/numbers-review reads them. */
+function explainEvents(data: ArticleExport, users: ReadonlyMap<string, ExportUser>) {
+  return data.auditEvents
+    .filter((e) => e.action === EXPLAIN_ACTION && e.entityType === "claim")
+    .map((e) => ({ action: e.action, after: parseJsonObject(e.after), actorName: e.actorId ? personName(users.get(e.actorId)) : "someone", createdAt: e.createdAt }));
 }
 
 /** "Accurate (5/5)" or "Unsupported (unrated)". */

@@ -7,7 +7,9 @@ import { getDisagreement } from "@/lib/desk/disagreement";
 import { listReviewers } from "@/lib/desk/list-reviewers";
 import { ArticleBySlugInput } from "@/lib/desk/schemas";
 import { AppError } from "@/lib/errors";
+import { getNumberChecks } from "@/lib/numbers-review/get-number-checks";
 import { DeskBoard } from "./desk-board";
+import { NumberChecksList } from "./number-checks-list";
 import { PublishControls } from "./publish-controls";
 import "../desk.css";
 
@@ -26,8 +28,8 @@ export default async function ArticleDeskPage({ params }: Props) {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   });
-  const reviewers = await listReviewers(db);
   const { article } = table;
+  const [reviewers, numberChecks] = await Promise.all([listReviewers(db), getNumberChecks(db, { articleId: article.id })]);
   const disagreements = table.rows.filter((r) => r.disagreement).length;
 
   return (
@@ -81,6 +83,8 @@ export default async function ArticleDeskPage({ params }: Props) {
           </table>
         ) : null}
       </section>
+
+      <NumberChecksList slug={article.slug} checks={numberChecks.checks} />
 
       <DeskBoard
         slug={article.slug}
