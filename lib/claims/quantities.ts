@@ -101,8 +101,19 @@ export function unlocated(q: LocatedQuantity): Quantity {
 
 /** {@link extractQuantities}, each with `at`, where its words start in `sentence`. */
 export function locateQuantities(sentence: string): LocatedQuantity[] {
+  return mergeChanges(sentence, locateNumbers(sentence));
+}
+
+/** A number of a sentence before "from X to Y" pairs are merged: its words are `[at, end)`. */
+export type LocatedNumber = Quantity & { at: number; end: number };
+
+/**
+ * Every number of `sentence` that counts something, in order, each on its own ("from 36 to 149" is
+ * two): what the numbers checker (lib/numbers) reads, since it needs each figure's words and place.
+ */
+export function locateNumbers(sentence: string): LocatedNumber[] {
   const period = findPeriod(sentence);
-  const out: Array<Quantity & { at: number; end: number }> = [];
+  const out: LocatedNumber[] = [];
   NUMBER.lastIndex = 0;
   for (let m = NUMBER.exec(sentence); m; m = NUMBER.exec(sentence)) {
     const [raw, currency, digits = "", scale, percent] = m;
@@ -127,7 +138,7 @@ export function locateQuantities(sentence: string): LocatedQuantity[] {
     const counted = unit === null || unit.startsWith("percent") || MONEY.has(unit) ? countedAfter(rest) : null;
     out.push({ raw: raw.trim(), value: round(value), unit, counted, period, at: m.index, end: m.index + raw.trimEnd().length });
   }
-  return mergeChanges(sentence, out);
+  return out;
 }
 
 const MONEY = new Set(Object.values(CURRENCY_WORDS));
@@ -140,7 +151,7 @@ const round = (v: number) => (Math.abs(v) < 1 ? Math.round(v * 1e6) / 1e6 : v);
 /** A quantity and the offset of its words in the sentence. */
 export type LocatedQuantity = Quantity & { at: number };
 
-function mergeChanges(sentence: string, qs: Array<Quantity & { at: number; end: number }>): LocatedQuantity[] {
+function mergeChanges(sentence: string, qs: LocatedNumber[]): LocatedQuantity[] {
   const out: LocatedQuantity[] = [];
   for (let i = 0; i < qs.length; i++) {
     const { at, end, ...a } = qs[i]!;

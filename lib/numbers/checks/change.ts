@@ -1,0 +1,86 @@
+/**
+ * Changes: "rose from 640 to 720, a 20% increase" — the stated change against the two figures it
+ * cites. Percent changes are compared as relative changes and percentage points as differences, and
+ * a percent stated where the figures moved by that many points is named as such.
+ */
+import { changePairs, changeStatement, type ChangeStatement, type Pair } from "../cues";
+import type { Figure, ReadClaim } from "../figures";
+import { finding } from "../finding";
+import { divide, formatAmount, formatChange, formatNumber, type Interval, minus, overlaps } from "../interval";
+import type { NumberFinding } from "../types";
+
+/** Stated changes that the figures they cite do not bear out. */
+export function checkChanges(claims: readonly ReadClaim[]): NumberFinding[] {
+  const out: NumberFinding[] = [];
+  for (const read of claims) {
+    const { text } = read.claim;
+    const statements = new Map<Figure, ChangeStatement>();
+    for (const f of read.figures) {
+      const s = changeStatement(text, f);
+      if (s) statements.set(f, s);
+    }
+    if (statements.size === 0) continue;
+    const pairs = changePairs(text, read.figures, new Set(statements.keys()));
+    for (const [stated, statement] of statements) {
+      const pair = nearestPair(pairs, stated);
+      if (!pair) continue;
+      const f = judge(read, pair, stated, statement);
+      if (f) out.push(f);
+    }
+  }
+  return out;
+}
+
+/** The pair a stated change speaks of: the closest one in the claim. */
+function nearestPair(pairs: Pair[], stated: Figure): Pair | null {
+  let best: Pair | null = null;
+  let distance = Number.POSITIVE_INFINITY;
+  for (const p of pairs) {
+    const start = Math.min(p.from.at, p.to.at);
+    const end = Math.max(p.from.end, p.to.end);
+    const d = stated.at >= end ? stated.at - end : stated.end <= start ? start - stated.end : 0;
+    if (d < distance) [best, distance] = [p, d];
+  }
+  return distance <= 120 ? best : null;
+}
+
+/** The stated figure as a signed interval: "down 27%" is −27%. */
+function signed(range: Interval, direction: 1 | -1 | 0, expected: Interval): Interval {
+  const dir = direction !== 0 ? direction : expected[1] < 0 ? -1 : 1;
+  return dir === 1 ? range : [-range[1], -range[0]];
+}
+
+function judge(read: ReadClaim, { from, to }: Pair, stated: Figure, statement: ChangeStatement): NumberFinding | null {
+  const percentPair = from.unit === "percent";
+  const unitOfPair = from.unit;
+  const difference = minus(to.range, from.range);
+  const points = to.value - from.value;
+  const base = { claims: [read], stated: `${statement.direction < 0 ? "−" : statement.direction > 0 ? "+" : ""}${formatAmount(stated.value, stated.unit)}` };
+  const tolerance = `${stated.tolerance}; the cited figures' own rounding is allowed for`;
+  if (stated.unit === "percent") {
+    if (from.value <= 0) return null;
+    const ratio = divide(to.range, from.range);
+    const relative: Interval = [(ratio[0] - 1) * 100, (ratio[1] - 1) * 100];
+    const mid = ((to.value - from.value) / from.value) * 100;
+    if (overlaps(relative, signed(stated.range, statement.direction, relative))) return null;
+    const computation = `(${formatNumber(to.value)} − ${formatNumber(from.value)}) / ${formatNumber(from.value)} = ${formatChange(mid)}`;
+    // "from 40% to 48%, an 8% rise": the figures moved 8 points, which is a 20% rise.
+    const asPoints = percentPair && overlaps(difference, signed(stated.range, statement.direction, difference));
+    const message = asPoints
+      ? `${from.raw} → ${to.raw} is ${formatChange(points).replace("%", " percentage points")} (${formatChange(mid)}); the text says '${statement.words}', a percent where percentage points are meant`
+      : `${from.raw} → ${to.raw} is ${formatChange(mid)}, the text says '${statement.words}'`;
+    return finding("change", { ...base, message, computation, expected: formatChange(mid), tolerance });
+  }
+  if (stated.unit === "points" && !percentPair) return null;
+  if (stated.unit !== unitOfPair && !(stated.unit === "points" && percentPair)) return null;
+  if (overlaps(difference, signed(stated.range, statement.direction, difference))) return null;
+  const unit = percentPair ? "points" : unitOfPair;
+  const expected = `${points >= 0 ? "+" : "−"}${formatAmount(Math.abs(points), unit)}`;
+  return finding("change", {
+    ...base,
+    message: `${from.raw} → ${to.raw} is ${expected}, the text says '${statement.words}'`,
+    computation: `${formatNumber(to.value)} − ${formatNumber(from.value)} = ${points >= 0 ? "+" : "−"}${formatNumber(Math.abs(points))}`,
+    expected,
+    tolerance,
+  });
+}

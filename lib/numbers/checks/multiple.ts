@@ -1,0 +1,110 @@
+/**
+ * Multiples: "doubled", "tripled", "halved", "five-fold", "three times" against the two figures they
+ * describe. A plain "doubled" admits 1.7–2.3×, the way reporters round; "nearly doubled" a little
+ * under, "more than doubled" anything from 2× up.
+ */
+import { changePairs, changeStatement, type Pair, sameClause } from "../cues";
+import type { Figure, ReadClaim } from "../figures";
+import { finding } from "../finding";
+import { divide, formatNumber, type Interval, overlaps } from "../interval";
+import type { NumberFinding } from "../types";
+
+const SMALL: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twenty: 20 };
+const WORDS =
+  /\b(doubled|doubling|doubles|double|twice|tripled|tripling|triples|triple|quadrupled|quadrupling|quintupled|halved|halving|cut in half|by half|(\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|twenty)[- ]?fold|(\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|twenty) times (?=as|more|higher|larger|bigger|greater|the|that|what|over)(more)?)\b/gi;
+const HEDGE_BEFORE = /\b(nearly|almost|close to|just under|roughly|about|around|approximately|more than|over|at least|less than)\s+(?:(?:has|have|had|was|were|is|are)\s+)?$/i;
+// The base a multiple is taken of when no "from" names it: "double the 186,000", "three times the 24".
+const BASE_BEFORE = /\b(?:double|twice|triple|times|fold|than)\s+(?:the\s+|that of\s+|what\s+)?(?:about\s+|roughly\s+)?$/i;
+
+interface Multiple {
+  factor: number;
+  /** "n times more" may mean n or n + 1 times as many. */
+  alternatives: number[];
+  words: string;
+  hedge: string | null;
+  at: number;
+  end: number;
+}
+
+function multiplesOf(text: string): Multiple[] {
+  const out: Multiple[] = [];
+  WORDS.lastIndex = 0;
+  for (let m = WORDS.exec(text); m; m = WORDS.exec(text)) {
+    const w = (m[1] ?? "").toLowerCase();
+    const n = m[2] ?? m[3];
+    const factor = n ? (SMALL[n.toLowerCase()] ?? Number(n)) : /doubl|twice/.test(w) ? 2 : /tripl/.test(w) ? 3 : /quadrupl/.test(w) ? 4 : /quintupl/.test(w) ? 5 : 0.5;
+    if (!Number.isFinite(factor) || factor <= 0 || factor === 1) continue;
+    const hedge = HEDGE_BEFORE.exec(text.slice(Math.max(0, m.index - 24), m.index))?.[1]?.toLowerCase() ?? null;
+    out.push({ factor, alternatives: m[4] ? [factor, factor + 1] : [factor], words: `${hedge ? `${hedge} ` : ""}${m[0]}`, hedge, at: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** What a multiple with this hedge admits as a growth factor (≥ 1, "halved" read as 2× down). */
+function admitted(factor: number, hedge: string | null): { range: Interval; words: string } {
+  const f = factor < 1 ? 1 / factor : factor;
+  switch (hedge) {
+    case "nearly":
+    case "almost":
+    case "close to":
+    case "just under":
+      return { range: [0.75 * f, 1.02 * f], words: `${formatNumber(0.75 * f)}× to ${formatNumber(1.02 * f)}× ("${hedge}")` };
+    case "more than":
+    case "over":
+    case "at least":
+      return { range: [0.98 * f, Number.POSITIVE_INFINITY], words: `${formatNumber(0.98 * f)}× or more ("${hedge}")` };
+    case "less than":
+      return { range: [0, 1.02 * f], words: `up to ${formatNumber(1.02 * f)}× ("${hedge}")` };
+    case null:
+      return { range: [0.85 * f, 1.15 * f], words: `${formatNumber(0.85 * f)}× to ${formatNumber(1.15 * f)}× (a multiple in words, ±15%)` };
+    default:
+      return { range: [0.8 * f, 1.2 * f], words: `${formatNumber(0.8 * f)}× to ${formatNumber(1.2 * f)}× ("${hedge}")` };
+  }
+}
+
+/** The figures a multiple speaks of: the nearest before/after pair, or "N, double the M". */
+function pairFor(text: string, figures: Figure[], pairs: Pair[], m: Multiple): Pair | null {
+  const near = pairs.filter((p) => sameClause(text, Math.min(m.at, p.from.at, p.to.at), Math.max(m.at, p.from.at, p.to.at)) || Math.abs(m.at - p.from.at) < 60);
+  const byDistance = (p: Pair) => Math.min(Math.abs(p.from.at - m.at), Math.abs(p.to.at - m.at));
+  if (near.length > 0) return near.sort((a, b) => byDistance(a) - byDistance(b))[0]!;
+  const base = figures.find((f) => f.at >= m.end && f.at - m.end < 12 && BASE_BEFORE.test(text.slice(Math.max(0, f.at - 20), f.at)));
+  if (!base) return null;
+  const to = figures.filter((f) => f.end <= m.at && f.unit === base.unit && m.at - f.end < 80).pop();
+  return to ? { from: base, to } : null;
+}
+
+/** Multiples in words that the figures they describe do not bear out. */
+export function checkMultiples(claims: readonly ReadClaim[]): NumberFinding[] {
+  const out: NumberFinding[] = [];
+  for (const read of claims) {
+    const { text } = read.claim;
+    const multiples = multiplesOf(text);
+    if (multiples.length === 0) continue;
+    const stated = new Set(read.figures.filter((f) => changeStatement(text, f)));
+    const pairs = changePairs(text, read.figures, stated);
+    for (const m of multiples) {
+      const pair = pairFor(text, read.figures, pairs, m);
+      if (!pair || pair.from.value <= 0 || pair.to.value <= 0) continue;
+      const { from, to } = pair;
+      // Compare as a growth factor ≥ 1 either way, so "halved" and "doubled" share one tolerance.
+      const down = m.factor < 1;
+      const ratio = down ? divide(from.range, to.range) : divide(to.range, from.range);
+      const fits = m.alternatives.some((a) => overlaps(ratio, admitted(a, m.hedge).range));
+      if (fits) continue;
+      const actual = down ? from.value / to.value : to.value / from.value;
+      const expected = down ? `÷${formatNumber(actual, 2)}` : `×${formatNumber(actual, 2)}`;
+      const statedFactor = down ? `÷${formatNumber(1 / m.factor)}` : `×${m.alternatives.map((a) => formatNumber(a)).join(" or ×")}`;
+      out.push(
+        finding("multiple", {
+          claims: [read],
+          message: `${from.raw} → ${to.raw} is ${expected}, the text says '${m.words}'`,
+          computation: down ? `${formatNumber(from.value)} / ${formatNumber(to.value)} = ${formatNumber(actual, 2)}` : `${formatNumber(to.value)} / ${formatNumber(from.value)} = ${formatNumber(actual, 2)}`,
+          expected,
+          stated: statedFactor,
+          tolerance: `${admitted(m.factor, m.hedge).words}; the cited figures' own rounding is allowed for`,
+        }),
+      );
+    }
+  }
+  return out;
+}

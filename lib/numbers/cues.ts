@@ -1,0 +1,82 @@
+/**
+ * The words around a figure that say what it is: a stated change ("a 20% increase", "down 27
+ * percent"), a before/after pair ("from 640 to 720", "720, up from 640"), a clause boundary.
+ */
+import type { Figure } from "./figures";
+
+const HEDGE_WORDS = "(?:about|around|roughly|approximately|some|an estimated|nearly|almost|close to|just under|just over|more than|over|at least|less than|fewer than|under|up to|no more than)";
+const UP = /^(?:up|rose|rise|rises|rising|risen|increase|increased|increases|increasing|grew|grow|grows|growing|grown|growth|jumped|jump|jumps|climbed|climb|climbs|climbing|soared|soar|gained|gain|gains|raised|raise|raises|higher|hike|boost|surge|surged|uptick|more)$/i;
+const DOWN = /^(?:down|fell|fall|falls|falling|fallen|decrease|decreased|decreases|decreasing|declined|decline|declines|declining|dropped|drop|drops|dropping|slipped|slip|slide|plunged|plunge|cut|cuts|reduced|reduce|reduction|lower|loss|lost|less|fewer|shrank|shrunk)$/i;
+const VERB_BEFORE = new RegExp(`\\b(up|down|rose|rise|rises|rising|risen|fell|fall|falls|falling|fallen|increased|increases|increase|decreased|decreases|decrease|grew|grow|grows|grown|jumped|climbed|dropped|declined|slipped|plunged|soared|gained|lost|cut|raised|raise|reduced|reduce)\\s+(?:by\\s+)?(?:${HEDGE_WORDS}\\s+)?$`, "i");
+const NOUN_OF_BEFORE = new RegExp(`\\b(increase|decrease|rise|drop|decline|jump|gain|cut|reduction|growth|hike|fall|climb|boost|loss|change|slide|surge)\\s+of\\s+(?:${HEDGE_WORDS}\\s+)?$`, "i");
+const ARTICLE_BEFORE = new RegExp(`\\b(?:a|an)\\s+(?:${HEDGE_WORDS}\\s+)?$`, "i");
+const NOUN_AFTER = /^(?:[\s-]*(?:percentage[\s-]points?|points?))?[\s-]+(increase|decrease|rise|drop|decline|jump|gain|cut|reduction|growth|hike|fall|climb|boost|loss|slide|surge|uptick)\b/i;
+
+/** A figure stated as a change: its direction (+1 up, −1 down, 0 unsaid) and the words saying so. */
+export interface ChangeStatement {
+  direction: 1 | -1 | 0;
+  /** The words of the statement, "a 20% increase", for the message. */
+  words: string;
+}
+
+/** Whether `f` is stated as a change in `text`, and which way. */
+export function changeStatement(text: string, f: Figure): ChangeStatement | null {
+  const before = text.slice(Math.max(0, f.at - 40), f.at);
+  const after = text.slice(f.end, f.end + 30);
+  const verb = VERB_BEFORE.exec(before);
+  if (verb) return { direction: directionOf(verb[1] ?? ""), words: `${verb[0]}${f.raw}` };
+  const nounOf = NOUN_OF_BEFORE.exec(before);
+  if (nounOf) {
+    const lead = /\b(?:a|an|the)\s+$/i.exec(before.slice(0, nounOf.index));
+    return { direction: directionOf(nounOf[1] ?? ""), words: `${before.slice(lead ? lead.index : nounOf.index)}${f.raw}` };
+  }
+  const article = ARTICLE_BEFORE.exec(before);
+  const noun = NOUN_AFTER.exec(after);
+  if (article && noun) return { direction: directionOf(noun[1] ?? ""), words: `${article[0]}${f.raw}${noun[0]}`.replace(/\s+/g, " ").trim() };
+  return null;
+}
+
+function directionOf(word: string): 1 | -1 | 0 {
+  if (UP.test(word)) return 1;
+  if (DOWN.test(word)) return -1;
+  return 0;
+}
+
+/** A before/after pair of figures in one claim. */
+export interface Pair {
+  from: Figure;
+  to: Figure;
+}
+
+const FROM_BEFORE = new RegExp(`\\bfrom\\s+(?:the\\s+|a\\s+|an\\s+)?(?:${HEDGE_WORDS}\\s+)?$`, "i");
+const TO_BEFORE = new RegExp(`\\bto\\s+(?:${HEDGE_WORDS}\\s+)?$`, "i");
+
+/**
+ * The before/after pairs of a claim: "from 640 to 720", "to 1,842 … from 2,523", "720, up from 640".
+ * Both figures in one unit and one clause; a figure stated as a change is never half of a pair.
+ */
+export function changePairs(text: string, figures: Figure[], stated: Set<Figure>): Pair[] {
+  const pairs: Pair[] = [];
+  const used = new Set<Figure>();
+  figures.forEach((from, i) => {
+    if (stated.has(from) || used.has(from) || !FROM_BEFORE.test(text.slice(Math.max(0, from.at - 30), from.at))) return;
+    const next = figures.slice(i + 1).find((f) => f.unit === from.unit && !stated.has(f));
+    if (next && TO_BEFORE.test(text.slice(Math.max(0, next.at - 20), next.at)) && sameClause(text, from.end, next.at) && next.at - from.end < 70) {
+      pairs.push({ from, to: next });
+      used.add(from).add(next);
+      return;
+    }
+    const to = figures
+      .slice(0, i)
+      .reverse()
+      .find((f) => f.unit === from.unit && !stated.has(f) && !used.has(f));
+    if (to && sameClause(text, to.end, from.at) && from.at - to.end < 120) {
+      pairs.push({ from, to });
+      used.add(from).add(to);
+    }
+  });
+  return pairs;
+}
+
+/** Whether nothing between `a` and `b` closes the clause (a semicolon, a sentence end, a new item). */
+export const sameClause = (text: string, a: number, b: number): boolean => !/[;|]|\.\s/.test(text.slice(Math.min(a, b), Math.max(a, b)));
