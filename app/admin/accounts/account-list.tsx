@@ -9,6 +9,7 @@ import { OneTimePassword } from "./one-time-password";
 
 export type AccountRow = { id: string; email: string; name: string | null; role: Role; disabled: boolean; lastSignInAt: string | null; hasPassword: boolean };
 
+const count = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
 const when = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
 
 /** Every account with its role (changed in place), state, last sign-in, and disable / reset buttons. */
@@ -20,7 +21,7 @@ export function AccountList({ accounts, viewerId }: { accounts: AccountRow[]; vi
   const [error, setError] = useState<ErrorBody | null>(null);
   const [reset, setReset] = useState<{ email: string; password: string } | null>(null);
 
-  function run<T>(action: () => Promise<{ ok: true; data: T } | { ok: false; error: ErrorBody }>, done: (data: T) => string) {
+  function run<T>(action: () => Promise<{ ok: true; data: T } | { ok: false; error: ErrorBody }>, done: (data: T) => string, refused?: () => void) {
     startTransition(async () => {
       const result = await action();
       if (result.ok) {
@@ -30,6 +31,7 @@ export function AccountList({ accounts, viewerId }: { accounts: AccountRow[]; vi
       } else {
         setStatus(null);
         setError(result.error);
+        refused?.();
       }
     });
   }
@@ -39,12 +41,22 @@ export function AccountList({ accounts, viewerId }: { accounts: AccountRow[]; vi
     run(
       () => changeRoleAction({ userId: account.id, role }),
       (d) => `${d.email} is now ${d.role === "admin" ? "an" : "a"} ${d.role}.`,
+      // Refused: the select shows the role the account still has.
+      () =>
+        setRoles((r) => {
+          const rest = { ...r };
+          delete rest[account.id];
+          return rest;
+        }),
     );
   };
   const toggle = (account: AccountRow) =>
     run(
       () => setAccountDisabledAction({ userId: account.id, disabled: !account.disabled }),
-      (d) => (d.disabled ? `Disabled ${d.email}: signed out everywhere (${d.sessionsEnded} sessions), ${d.tokensRevoked} API tokens revoked.` : `Enabled ${d.email} again.`),
+      (d) =>
+        d.disabled
+          ? `Disabled ${d.email}: signed out everywhere (${count(d.sessionsEnded, "session")}), ${count(d.tokensRevoked, "API token")} revoked.`
+          : `Enabled ${d.email} again.`,
     );
   const resetPassword = (account: AccountRow) =>
     run(
@@ -97,17 +109,21 @@ export function AccountList({ accounts, viewerId }: { accounts: AccountRow[]; vi
                       changeRole(a);
                     }}
                   >
-                    <select aria-label={`Role of ${a.email}`} value={roles[a.id] ?? a.role} onChange={(e) => {
+                    <select
+                      aria-label={`Role of ${a.email}`}
+                      value={roles[a.id] ?? a.role}
+                      onChange={(e) => {
                         const role = e.currentTarget.value as Role;
                         setRoles((r) => ({ ...r, [a.id]: role }));
-                      }}>
+                      }}
+                    >
                       {Role.options.map((role) => (
                         <option key={role} value={role}>
                           {role}
                         </option>
                       ))}
                     </select>
-                    <button type="submit" className="button" disabled={pending || (roles[a.id] ?? a.role) === a.role} aria-label={`Save the role of ${a.email}`}>
+                    <button type="submit" className="button" disabled={pending || (roles[a.id] ?? a.role) === a.role} aria-label={`Save role for ${a.email}`}>
                       Save role
                     </button>
                   </form>
@@ -122,7 +138,7 @@ export function AccountList({ accounts, viewerId }: { accounts: AccountRow[]; vi
                     <button type="button" className="button" disabled={pending} aria-label={`${a.disabled ? "Enable" : "Disable"} ${a.email}`} onClick={() => toggle(a)}>
                       {a.disabled ? "Enable" : "Disable"}
                     </button>
-                    <button type="button" className="button" disabled={pending} aria-label={`Reset the password of ${a.email}`} onClick={() => resetPassword(a)}>
+                    <button type="button" className="button" disabled={pending} aria-label={`Reset password for ${a.email}`} onClick={() => resetPassword(a)}>
                       Reset password
                     </button>
                   </div>
