@@ -19,7 +19,7 @@ import { NewSlug } from "./slug";
  */
 export async function createArticle(
   db: Database,
-  input: { source: ArticleSource; fields: ArticleFields; actorId: string },
+  input: { source: ArticleSource; fields: Partial<ArticleFields>; actorId: string },
   options: { signal?: AbortSignal; timeLimitMs?: number; processing?: ArticleProcessing; onProgress?: OnImportProgress } = {},
 ): Promise<ImportOutcome> {
   const { source, fields, actorId } = input;
@@ -31,7 +31,8 @@ export async function createArticle(
 
   const slug = NewSlug.safeParse(fields.slug ?? found.slug);
   if (!slug.success) {
-    const message = `The slug: ${slug.error.issues[0]?.message}`;
+    const said = slug.error.issues[0]?.message ?? "the slug is not valid";
+    const message = `${said[0]!.toUpperCase()}${said.slice(1)}.`;
     throw new AppError("INVALID", message, { fieldErrors: { slug: [message] } });
   }
   const metadata = {
