@@ -71,12 +71,11 @@ export function explanationsOf(events: readonly ExplainEvent[]): Map<string, Num
   return byKey;
 }
 
-/** Joins findings with the claims they name and their explanations. */
-export function withClaimsAndExplanations(
-  findings: readonly NumberFinding[],
-  claims: readonly NumberCheckClaim[],
-  explanations: ReadonlyMap<string, NumberCheckExplanation>,
-): NumberCheck[] {
+/** A check before its explanation is joined (what the server's cache keeps). */
+export type UnexplainedCheck = Omit<NumberCheck, "explanation">;
+
+/** Joins findings with the claims they name, in the finding's order. */
+export function withClaims(findings: readonly NumberFinding[], claims: readonly NumberCheckClaim[]): UnexplainedCheck[] {
   const byId = new Map(claims.map((c) => [c.id, c]));
   return findings.map((finding) => ({
     ...finding,
@@ -84,14 +83,18 @@ export function withClaimsAndExplanations(
       const claim = byId.get(id);
       return claim ? [{ id: claim.id, text: claim.text }] : [];
     }),
-    explanation: explanations.get(finding.key) ?? null,
   }));
+}
+
+/** Joins checks with their explanations (explanationsOf). */
+export function withExplanations(checks: readonly UnexplainedCheck[], explanations: ReadonlyMap<string, NumberCheckExplanation>): NumberCheck[] {
+  return checks.map((check) => ({ ...check, explanation: explanations.get(check.key) ?? null }));
 }
 
 /** The whole flow over plain rows, for the reports: stated claims → checker → claims and explanations. */
 export function numberChecksOf(rows: readonly CheckRow[], revisionId: string, events: readonly ExplainEvent[]): NumberCheck[] {
   const stated = statedClaims(rows, revisionId);
-  return withClaimsAndExplanations(checkNumbers(stated.map(checkedClaimOf)), stated, explanationsOf(events));
+  return withExplanations(withClaims(checkNumbers(stated.map(checkedClaimOf)), stated), explanationsOf(events));
 }
 
 function isQuantity(value: unknown): value is Quantity {
