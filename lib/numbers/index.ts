@@ -11,12 +11,14 @@ import { extractClaims } from "../claims";
 import type { SourceFormat } from "../claims/types";
 import { checkChanges } from "./checks/change";
 import { checkMultiples } from "./checks/multiple";
+import { checkShares } from "./checks/share";
+import { checkSums } from "./checks/sum";
 import { readClaims, type ReadClaim } from "./figures";
 import type { CheckedClaim, NumberFinding } from "./types";
 
 export * from "./types";
 
-const CHECKS: Array<(claims: readonly ReadClaim[]) => NumberFinding[]> = [checkChanges, checkMultiples];
+const CHECKS: Array<(claims: readonly ReadClaim[]) => NumberFinding[]> = [checkChanges, checkMultiples, checkSums, checkShares];
 
 /**
  * Checks an article's figures against each other. Pure and fast: ≤ 200 ms for 2,000 claims.

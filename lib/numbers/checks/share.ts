@@ -1,0 +1,92 @@
+/**
+ * Shares: percentages of one whole that add up to more than all of it ("54% backed the measure and
+ * 49% opposed it"), in one sentence or down one list, and a share of people above 100%.
+ *
+ * Percentages in one sentence are often of different wholes ("62% of men and 58% of women"), rates
+ * ("grew 1.8%, compared with 1.1%") or alternatives ("10 percent, or 5 percent for …"); those are
+ * set aside, and only a parallel run of shares that plainly exceeds 100% is a finding.
+ */
+import { changePairs, changeStatement } from "../cues";
+import type { Figure, ReadClaim } from "../figures";
+import { finding } from "../finding";
+import { groupsOf } from "../groups";
+import { formatNumber, plus, type Interval } from "../interval";
+import type { NumberFinding } from "../types";
+
+// Respondents who may give several answers, or figures that each stand for their own whole.
+const OVERLAPPING = /\b(?:more than one|multiple|could choose|could select|could pick|could give|respectively|each|both|either|apiece|per|rate|rates|margin of error)\b/i;
+const NOT_PARALLEL = /\b(?:than|compared|versus|vs\.?|while|whereas|but|from|to|or|up|down|rose|fell|since|after|before|above|below|over|under|until|of the (?:federal|state|area|county|national|median)|median|poverty)\b/i;
+const OF_WHOLE = /^\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?([\w'’-]+(?:\s+[\w'’-]+)?)/i;
+const PEOPLE = /^\s+of\s+(?:the\s+|all\s+|its\s+|their\s+|[\w'’]+['’]s\s+)?(?:registered\s+|eligible\s+|likely\s+)?(?:voters|residents|students|households|respondents|workers|adults|children|people|members|patients|families|employees|citizens|ballots|votes)\b/i;
+
+/** Shares that add up to more than their whole. */
+export function checkShares(claims: readonly ReadClaim[]): NumberFinding[] {
+  return [...sentenceShares(claims), ...listShares(claims), ...overWhole(claims)];
+}
+
+const sumOf = (fs: Figure[]): Interval => fs.reduce<Interval>((acc, f) => plus(acc, f.range), [0, 0]);
+
+function sentenceShares(claims: readonly ReadClaim[]): NumberFinding[] {
+  const out: NumberFinding[] = [];
+  for (const read of claims) {
+    const { text } = read.claim;
+    if (OVERLAPPING.test(text)) continue;
+    const stated = new Set(read.figures.filter((f) => changeStatement(text, f)));
+    const paired = new Set(changePairs(text, read.figures, stated).flatMap((p) => [p.from, p.to]));
+    const shares = read.figures.filter((f) => f.unit === "percent" && f.value <= 100 && !stated.has(f) && !paired.has(f));
+    if (shares.length < 2 || shares.length !== read.figures.filter((f) => f.unit === "percent").length) continue;
+    // A parallel run: nothing between consecutive shares that compares, contrasts or changes them.
+    const parallel = shares.every((f, i) => i === 0 || !NOT_PARALLEL.test(text.slice(shares[i - 1]!.end, f.at)));
+    const wholes = new Set(shares.map((f) => OF_WHOLE.exec(text.slice(f.end))?.[1]?.toLowerCase()).filter(Boolean));
+    if (!parallel || wholes.size > 1) continue;
+    const sum = sumOf(shares);
+    if (sum[0] <= 100) continue;
+    const total = shares.reduce((a, f) => a + f.value, 0);
+    out.push(
+      finding("share", {
+        claims: [read],
+        message: `Shares of one whole add up to ${formatNumber(total, 1)}%: ${shares.map((f) => f.raw).join(" + ")}`,
+        computation: `${shares.map((f) => formatNumber(f.value, 2)).join(" + ")} = ${formatNumber(total, 2)}%`,
+        expected: "at most 100%",
+        stated: `${formatNumber(total, 2)}%`,
+        tolerance: `each share's rounding (${shares[0]!.tolerance}), ${formatNumber(sum[0], 2)}% at the least`,
+      }),
+    );
+  }
+  return out;
+}
+
+function listShares(claims: readonly ReadClaim[]): NumberFinding[] {
+  const out: NumberFinding[] = [];
+  for (const list of groupsOf(claims).lists) {
+    const shares = list.items.map((i) => i.figures[0]).filter((f): f is Figure => f?.unit === "percent");
+    if (shares.length < 2 || shares.length !== list.items.length || OVERLAPPING.test(list.leadIn)) continue;
+    if (list.items.some((i) => i.figures.filter((f) => f.unit === "percent").length > 1)) continue;
+    const sum = sumOf(shares);
+    if (sum[0] <= 100) continue;
+    const total = shares.reduce((a, f) => a + f.value, 0);
+    out.push(
+      finding("share", {
+        claims: [...list.before.slice(0, 1), ...list.items],
+        message: `The list's shares add up to ${formatNumber(total, 1)}%`,
+        computation: `${shares.map((f) => formatNumber(f.value, 2)).join(" + ")} = ${formatNumber(total, 2)}%`,
+        expected: "at most 100%",
+        stated: `${formatNumber(total, 2)}%`,
+        tolerance: `each share's rounding, ${formatNumber(sum[0], 2)}% at the least`,
+      }),
+    );
+  }
+  return out;
+}
+
+/** "112% of registered voters": more people than there are. (200% of the poverty line is fine.) */
+function overWhole(claims: readonly ReadClaim[]): NumberFinding[] {
+  const out: NumberFinding[] = [];
+  for (const read of claims) {
+    for (const f of read.figures) {
+      if (f.unit !== "percent" || f.range[0] <= 100 || !PEOPLE.test(read.claim.text.slice(f.end)) || changeStatement(read.claim.text, f)) continue;
+      out.push(finding("share", { claims: [read], message: `${f.raw} of a group of people is more than all of them`, computation: `${formatNumber(f.value, 2)}% > 100%`, expected: "at most 100%", stated: f.raw, tolerance: f.tolerance }));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,133 @@
+/**
+ * Sums: parts against the total they are said to make up — list items under a lead-in that gives the
+ * total, table rows against a "Total" row, and "Of the 860 claims, 510 … and 390 …".
+ *
+ * Parts that fall short of a total are often a selection ("including …"), so a shortfall is a
+ * finding only where the words say the parts are the whole ("split among four programs", "the
+ * remaining 230"); parts that exceed their total are always one, unless the list is a selection.
+ */
+import { changeStatement } from "../cues";
+import { type Figure, readFigures, type ReadClaim } from "../figures";
+import { finding } from "../finding";
+import { groupsOf } from "../groups";
+import { formatAmount, type Interval, overlaps, plus } from "../interval";
+import type { NumberFinding } from "../types";
+
+const SELECTION = /\b(?:including|includes?|included|among|such as|for example|for instance|top|largest|biggest|some|several|main|major|notable)\b/i;
+const WHOLE = /\b(?:split|divided|spread|broken down|breaks? down|allocated|apportioned|shared|as follows|consists?|made up|compris\w*|distributed|goes to|went to|the remaining|the rest|the other|remainder|all)\b/i;
+const COUNT_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+
+/** Parts and totals that disagree. */
+export function checkSums(claims: readonly ReadClaim[]): NumberFinding[] {
+  return [...listSums(claims), ...tableSums(claims), ...ofTheSums(claims)];
+}
+
+const isAmount = (f: Figure) => f.unit !== "percent" && f.unit !== "points";
+/**
+ * The parts' sum. Parts written side by side share a precision: "$3 million" in a list beside
+ * "$4.5 million" means 3.0, so each part is read to the finest rounding among them.
+ */
+function total(figures: Figure[]): Interval {
+  const finest = Math.min(...figures.map((f) => halfOf(f)).filter((h) => h > 0));
+  return figures.reduce<Interval>((acc, f) => {
+    const h = Number.isFinite(finest) && f.hedge === null ? Math.min(halfOf(f), finest) : null;
+    return plus(acc, h === null ? f.range : [f.value - h, f.value + h]);
+  }, [0, 0]);
+}
+const halfOf = (f: Figure) => (f.hedge === null ? (f.range[1] - f.range[0]) / 2 : Number.POSITIVE_INFINITY);
+const sumText = (parts: Figure[]) => parts.map((p) => p.raw.replace(/^\$/, "")).join(" + ");
+
+interface Judged {
+  parts: Figure[];
+  whole: Figure;
+  /** The words say the parts are the whole, so a shortfall counts too. */
+  exhaustive: boolean;
+}
+
+/** Whether parts and whole disagree beyond their rounding, and a draft of the finding if so. */
+function disagreement({ parts, whole, exhaustive }: Judged) {
+  const sum = total(parts);
+  if (overlaps(sum, whole.range)) return null;
+  if (sum[1] < whole.range[0] && !exhaustive) return null;
+  const value = parts.reduce((a, p) => a + p.value, 0);
+  const unit = whole.unit;
+  const expected = formatAmount(value, unit);
+  return {
+    computation: `${sumText(parts)} = ${expected}`,
+    expected,
+    stated: formatAmount(whole.value, unit),
+    tolerance: `${whole.tolerance}, plus each part's own rounding (together ±${formatAmount((sum[1] - sum[0]) / 2, null)})`,
+    verdict: value > whole.value ? `more than the ${whole.raw} stated` : `short of the ${whole.raw} stated`,
+  };
+}
+
+function listSums(claims: readonly ReadClaim[]): NumberFinding[] {
+  const out: NumberFinding[] = [];
+  for (const list of groupsOf(claims).lists) {
+    const parts = list.items.map((item) => item.figures[0]).filter((f): f is Figure => f !== undefined && isAmount(f));
+    if (parts.length < 2 || parts.length !== list.items.length || parts.some((p) => p.unit !== parts[0]!.unit)) continue;
+    // The total is in the lead-in, or else in the sentence before it ("a $48 million plan … spread across four areas:").
+    const sources = list.before.length > 0 ? list.before : [{ claim: { text: list.leadIn }, figures: readFigures(list.leadIn) } as ReadClaim];
+    const source = sources.find((s) => s.figures.some((f) => f.unit === parts[0]!.unit && !changeStatement(s.claim.text, f)));
+    // "split among four programs" names the whole; "among them" or "including" a selection.
+    if (!source || SELECTION.test(list.leadIn.replace(/\b(?:split|divided|shared|spread|distributed)\s+among\b/gi, ""))) continue;
+    const wholes = source.figures.filter((f) => f.unit === parts[0]!.unit && !changeStatement(source.claim.text, f));
+    const count = new RegExp(`\\b(${Object.keys(COUNT_WORDS).join("|")}|\\d+)\\s+(?:\\w+\\s+)?(?:areas|programs|programmes|categories|parts|groups|items|projects|uses|ways|funds|accounts|departments|lines)\\b`, "i").exec(list.leadIn);
+    const counted = count ? (COUNT_WORDS[(count[1] ?? "").toLowerCase()] ?? Number(count[1])) : null;
+    const exhaustive = WHOLE.test(list.leadIn) || counted === parts.length;
+    const judged = wholes.map((whole) => ({ whole, d: disagreement({ parts, whole, exhaustive }) }));
+    if (judged.length === 0 || judged.some((j) => j.d === null)) continue;
+    const { whole, d } = judged[0]!;
+    out.push(finding("sum", { claims: [source, ...list.items], message: `The list's items add up to ${d!.expected}, ${d!.verdict} (${whole.raw})`, computation: d!.computation, expected: d!.expected, stated: d!.stated, tolerance: d!.tolerance }));
+  }
+  return out;
+}
+
+const TOTAL_ROW = /^(?:\*\*)?(?:total|all|overall|combined|grand total|sum)\b/i;
+
+function tableSums(claims: readonly ReadClaim[]): NumberFinding[] {
+  const out: NumberFinding[] = [];
+  for (const table of groupsOf(claims).tables) {
+    const totalAt = table.rows.findIndex((r) => TOTAL_ROW.test(r.cells[0] ?? ""));
+    if (totalAt < 1) continue;
+    const body = table.rows.slice(0, totalAt);
+    const totalRow = table.rows[totalAt]!;
+    for (let c = 1; c < totalRow.cells.length; c++) {
+      const whole = single(totalRow.cells[c]);
+      const parts = body.map((r) => single(r.cells[c]));
+      if (!whole || !isAmount(whole) || parts.some((p) => !p || p.unit !== whole.unit)) continue;
+      const d = disagreement({ parts: parts as Figure[], whole, exhaustive: true });
+      if (!d) continue;
+      const column = table.header[c] ?? `column ${c + 1}`;
+      out.push(finding("sum", { claims: [totalRow.read, ...body.map((r) => r.read)], message: `"${column}": the rows add up to ${d.expected}, the total row says ${whole.raw}`, computation: d.computation, expected: d.expected, stated: d.stated, tolerance: d.tolerance }));
+    }
+  }
+  return out;
+}
+
+/** The one figure of a table cell, or null when it holds none or several. */
+function single(cell: string | undefined): Figure | null {
+  const figures = cell ? readFigures(cell) : [];
+  return figures.length === 1 ? figures[0]! : null;
+}
+
+const OF_THE = /^(?:of|among)\s+(?:the|its|their|these|those|all)?\s*/i;
+
+/** "Of the 860 claims decided, 510 were refused and 390 were granted": the parts of one whole. */
+function ofTheSums(claims: readonly ReadClaim[]): NumberFinding[] {
+  const out: NumberFinding[] = [];
+  for (const read of claims) {
+    const { text } = read.claim;
+    const opener = OF_THE.exec(text);
+    const whole = read.figures[0];
+    if (!opener || !whole || whole.at !== opener[0].length || !isAmount(whole)) continue;
+    const comma = text.indexOf(",", whole.end);
+    if (comma < 0) continue;
+    const parts = read.figures.filter((f) => f.at > comma && f.unit === whole.unit && !/\bof\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, f.at - 8), f.at)) && !changeStatement(text, f));
+    if (parts.length < 2) continue;
+    const d = disagreement({ parts, whole, exhaustive: /\b(?:the remaining|the rest|the other|remainder)\b/i.test(text) });
+    if (!d) continue;
+    out.push(finding("sum", { claims: [read], message: `The parts add up to ${d.expected}, ${d.verdict}`, computation: d.computation, expected: d.expected, stated: d.stated, tolerance: d.tolerance }));
+  }
+  return out;
+}
