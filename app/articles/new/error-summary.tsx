@@ -1,8 +1,17 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, type MouseEvent } from "react";
 import { FIELD_ORDER, type FieldName } from "@/lib/articles/new-article-schemas";
 import { fieldId, type FormErrors } from "./form-errors";
+
+/** A fragment link scrolls but does not focus an input: focus it, so the person can type the fix at once. */
+function focusField(event: MouseEvent<HTMLAnchorElement>, field: FieldName) {
+  const control = document.getElementById(fieldId(field));
+  if (!control) return;
+  event.preventDefault();
+  control.focus();
+  control.scrollIntoView({ block: "center" });
+}
 
 /** The field names as their labels say them, for the summary's links. */
 export const FIELD_LABELS: Record<FieldName, string> = {
@@ -36,7 +45,7 @@ export function ErrorSummary({ errors, title, attempt }: { errors: FormErrors; t
         <ul>
           {fields.map((f) => (
             <li key={f}>
-              <a href={`#${fieldId(f)}`}>
+              <a href={`#${fieldId(f)}`} onClick={(event) => focusField(event, f)}>
                 {FIELD_LABELS[f]}: {errors.fields[f]}
               </a>
             </li>
