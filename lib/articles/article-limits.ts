@@ -16,3 +16,6 @@ export function formatBytes(n: number): string {
 export function tooLargeMessage(name: string, bytes: number): string {
   return `${name} is ${formatBytes(bytes)}; the limit is ${formatBytes(MAX_ARTICLE_BYTES)}.`;
 }
+
+/** What pasted text is called in a refusal: "The pasted text is empty." */
+export const PASTED_TEXT = "The pasted text";

@@ -1,13 +1,12 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { PASTED_TEXT } from "./article-limits";
 import type { FieldName } from "./new-article-schemas";
 import { decodeArticleBytes } from "./source-file";
 
 /** What an article read from a form is: its text, and the chosen file's name (none for pasted text). */
 export type ArticleSource = { text: string; fileName?: string };
 
-/** What pasted text is called in a refusal: "The pasted text is empty." */
-export const PASTED_TEXT = "The pasted text";
 
 /**
  * The text of the form's chosen file, or else its pasted text, checked by the command line's own

@@ -123,7 +123,7 @@ describe("createArticle", () => {
 });
 
 describe("readArticleSource", () => {
-  const file = (name: string, bytes: Uint8Array | string) => new File([bytes], name);
+  const file = (name: string, bytes: Uint8Array<ArrayBuffer> | string) => new File([bytes], name);
 
   it("refuses what the command line refuses, with its sentences, on the field concerned", async () => {
     const cases: Array<[File, RegExp]> = [
