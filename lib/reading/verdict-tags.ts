@@ -13,10 +13,11 @@ export const detailId = (claimId: string) => `detail-${claimId}`;
  * note and sources without JavaScript (enhance.js opens them in a popover instead).
  *
  * Why a link and not a label on the mark: an aria-label on a bare `<mark>` (no role, not focusable)
- * is dropped by most screen readers, and role="mark" may not be named at all. A link is announced
- * everywhere, in browse mode and by Tab, by its name ("Statistic, rated False: see the check"), and
- * its name comes from its own text (visible label plus visually hidden words), so the visible label
- * is part of the name (WCAG 2.5.3) and no aria-* is needed.
+ * is dropped by most screen readers, and role="mark" may not be named at all. A link has a role that
+ * takes a name, announced everywhere, in browse mode and by Tab: "Statistic, rated False: see the
+ * check". The name is the link's aria-label rather than visually hidden text around the label:
+ * Chromium computes a space around an absolutely positioned span ("False : see the check"). The
+ * visible label is inside the name (WCAG 2.5.3), so voice control users can say what they see.
  *
  * A rated claim's link shows its verdict ("False"): the verdict is told by text, not colour. An
  * unrated claim's link is hidden from the eye until it has keyboard focus (reading.css), so a page of
@@ -64,7 +65,7 @@ export function checkLinkName(tag: VerdictTag): string {
   return tagWords(tag).join("");
 }
 
-/** The name in three parts: hidden words, the visible label, hidden words. */
+/** The name in three parts: words before the visible label, the label, words after it. */
 function tagWords(tag: VerdictTag): [string, string, string] {
   return tag.verdict === UNRATED_ID
     ? [`${tag.kindLabel}, `, "not yet rated", ": see the claim"]
@@ -72,8 +73,7 @@ function tagWords(tag: VerdictTag): [string, string, string] {
 }
 
 function tagElement(claimId: string, tag: VerdictTag): ElementContent {
-  const [before, label, after] = tagWords(tag);
-  const hidden = (value: string): ElementContent => ({ type: "element", tagName: "span", properties: { className: ["visually-hidden"] }, children: [{ type: "text", value }] });
+  const [, label] = tagWords(tag);
   return {
     type: "element",
     tagName: "sup",
@@ -82,8 +82,8 @@ function tagElement(claimId: string, tag: VerdictTag): ElementContent {
       {
         type: "element",
         tagName: "a",
-        properties: { href: `#${detailId(claimId)}`, className: ["claim-check"] },
-        children: [hidden(before), { type: "text", value: label }, hidden(after)],
+        properties: { href: `#${detailId(claimId)}`, className: ["claim-check"], ariaLabel: checkLinkName(tag) },
+        children: [{ type: "text", value: label }],
       },
     ],
   };

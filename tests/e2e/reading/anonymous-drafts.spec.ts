@@ -89,8 +89,9 @@ test.describe("signed out, a draft is nowhere", () => {
     await expectNoDraft(await request.get("/"), draft, "GET /");
     const response = await page.goto("/");
     expect(response?.status()).toBe(200);
-    await expect(page.getByRole("link", { name: published.title })).toHaveAttribute("href", `/articles/${published.slug}`);
-    await expect(page.locator(`a[href="/articles/${draft.slug}"]`)).toHaveCount(0);
+    // A signed-out visitor's link goes straight to the reading view (issue 15, item 2).
+    await expect(page.getByRole("link", { name: published.title })).toHaveAttribute("href", `/a/${published.slug}`);
+    await expect(page.locator(`a[href="/articles/${draft.slug}"], a[href="/a/${draft.slug}"]`)).toHaveCount(0);
   });
 
   test("/articles/<draft> is the very 404 of a missing slug, as HTML and as an RSC request", async ({ page, request }) => {

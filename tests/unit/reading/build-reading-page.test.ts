@@ -65,14 +65,14 @@ describe("buildReadingPage", () => {
     expect(html).toContain(
       '<strong><mark data-claim-id="c1" data-kind="statistic" data-verdict="false" class="claim-mark kind-statistic verdict-false">12%</mark></strong><mark',
     );
-    // Visible: "False"; announced: "Statistic, rated False: see the check".
+    // Visible: "False"; announced: "Statistic, rated False: see the check" (the link has a role, so its name is read).
     expect(html).toMatch(
-      /in 2024\.<\/mark><sup class="verdict-tag kind-statistic verdict-false" data-tag-for="c1"><a href="#detail-c1" class="claim-check"><span class="visually-hidden">Statistic, rated <\/span>False<span class="visually-hidden">: see the check<\/span><\/a><\/sup>/,
+      /in 2024\.<\/mark><sup class="verdict-tag kind-statistic verdict-false" data-tag-for="c1"><a href="#detail-c1" class="claim-check" aria-label="Statistic, rated False: see the check">False<\/a><\/sup>/,
     );
-    expect(html).toContain('<a href="#detail-c2" class="claim-check"><span class="visually-hidden">Program rule, rated </span>Accurate<span');
+    expect(html).toContain('<a href="#detail-c2" class="claim-check" aria-label="Program rule, rated Accurate: see the check">Accurate</a>');
     // An unrated claim's link names it too; reading.css hides it from the eye until it is focused.
     expect(html).toContain(
-      '<sup class="verdict-tag kind-factual verdict-none" data-tag-for="c3"><a href="#detail-c3" class="claim-check"><span class="visually-hidden">Factual, </span>not yet rated<span class="visually-hidden">: see the claim</span></a></sup>',
+      '<sup class="verdict-tag kind-factual verdict-none" data-tag-for="c3"><a href="#detail-c3" class="claim-check" aria-label="Factual, not yet rated: see the claim">not yet rated</a></sup>',
     );
     expect(html.match(/class="verdict-tag/g)).toHaveLength(3);
     expect(html).not.toContain("Not yet rated");

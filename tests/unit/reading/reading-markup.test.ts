@@ -47,7 +47,7 @@ describe("renderReadingMarkup", () => {
   });
 
   it("links each claim's verdict label, entry and source note to one another", () => {
-    expect(markup.bodyHtml).toContain('<a href="#detail-c1" class="claim-check">');
+    expect(markup.bodyHtml).toContain('<a href="#detail-c1" class="claim-check" aria-label=');
     expect(markup.claimsHtml).toContain('<li id="detail-c1"');
     expect(markup.claimsHtml).toContain('<a href="#source-1" class="source-ref">[1] Ledger');
     expect(markup.claimsHtml).toContain('href="#claim-c1"');
