@@ -11,6 +11,9 @@ import { extractClaims } from "../claims";
 import type { SourceFormat } from "../claims/types";
 import { checkChanges } from "./checks/change";
 import { checkMultiples } from "./checks/multiple";
+import { checkPeriods } from "./checks/period";
+import { checkRates } from "./checks/rate";
+import { checkRestated } from "./checks/restated";
 import { checkShares } from "./checks/share";
 import { checkSums } from "./checks/sum";
 import { readClaims, type ReadClaim } from "./figures";
@@ -18,7 +21,7 @@ import type { CheckedClaim, NumberFinding } from "./types";
 
 export * from "./types";
 
-const CHECKS: Array<(claims: readonly ReadClaim[]) => NumberFinding[]> = [checkChanges, checkMultiples, checkSums, checkShares];
+const CHECKS: Array<(claims: readonly ReadClaim[]) => NumberFinding[]> = [checkChanges, checkMultiples, checkSums, checkShares, checkRates, checkRestated, checkPeriods];
 
 /**
  * Checks an article's figures against each other. Pure and fast: ≤ 200 ms for 2,000 claims.

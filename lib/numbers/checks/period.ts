@@ -1,0 +1,73 @@
+/**
+ * Periods: a span in words against the dates beside it — "over the five years from 2020 to 2025"
+ * fits, "a five-year increase from 2017 to 2021" does not (four years), nor "in the 18 months from
+ * January 2023 to March 2024" (14, or 15 counting both ends).
+ *
+ * A count of calendar years or months "through" an end, or counting both ends, is also honest, so
+ * the span in words may be the difference or one more; anything else is a finding.
+ */
+import type { ReadClaim } from "../figures";
+import { finding } from "../finding";
+import type { NumberFinding } from "../types";
+
+const N = "(\\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|twenty-four|thirty|forty|fifty)";
+const WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, eighteen: 18, twenty: 20, "twenty-four": 24, thirty: 30, forty: 40, fifty: 50 };
+/** Spans in words that describe the period the sentence's dates bound. */
+const SPANS = [
+  new RegExp(`\\b(?:past|last|previous|preceding)\\s+${N}\\s+(years?|months?)\\b`, "gi"),
+  new RegExp(`\\b(?:in|over|during|across|within)\\s+(?:the\\s+|those\\s+)?${N}\\s+(years?|months?)\\s+(?:from|between|since|to|ending|through)\\b`, "gi"),
+  new RegExp(`\\b${N}[- ](year|month)\\s+(?:period|span|stretch|increase|rise|decline|drop|fall|growth|change|run|surge|jump|gain|climb)\\b`, "gi"),
+  new RegExp(`\\b(?:lowest|highest|largest|smallest|biggest|most|fewest|best|worst|first time)\\s+(?:level\\s+|rate\\s+|number\\s+|point\\s+|total\\s+)?(?:in|since)\\s+${N}\\s+(years?|months?)\\b`, "gi"),
+  /\b(?:past|last|previous|over a|in a|the past)\s+()(decade)\b/gi,
+];
+const YEAR = /\b(?:19|20)\d\d\b/g;
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const MONTH_YEAR = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+((?:19|20)\d\d)\b/gi;
+
+/** Spans in words that do not fit the dates they are said to cover. */
+export function checkPeriods(claims: readonly ReadClaim[]): NumberFinding[] {
+  const out: NumberFinding[] = [];
+  claims.forEach((read, i) => {
+    const own = read.claim.text;
+    // "the lowest in 15 years; the last time it was that low was 2016": the split-off clause dates it.
+    const next = claims[i + 1];
+    const joined = next && (own.match(YEAR) ?? []).length === 1 && /\b(?:last time|since|last (?:seen|recorded|reached))\b/i.test(next.claim.text) ? next : null;
+    const text = joined ? `${own} ${joined.claim.text}` : own;
+    for (const re of SPANS) {
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        const n = m[1] ? (WORDS[m[1].toLowerCase()] ?? Number(m[1])) : 10;
+        const months = /^month/i.test(m[2] ?? "");
+        const span = months ? monthSpan(text) : yearSpan(text);
+        if (!span || span.length === n || span.length + 1 === n) continue;
+        const unit = months ? "months" : "years";
+        out.push(
+          finding("period", {
+            claims: joined ? [read, joined] : [read],
+            message: `${span.from} to ${span.to} is ${span.length} ${unit} (${span.length + 1} counting both ends), the text says '${m[0]}'`,
+            computation: months ? `${span.to} − ${span.from} = ${span.length} months` : `${span.to} − ${span.from} = ${span.length} years`,
+            expected: `${span.length} or ${span.length + 1} ${unit}`,
+            stated: `${n} ${unit}`,
+            tolerance: `the difference, or one more counting both ends`,
+          }),
+        );
+      }
+    }
+  });
+  return out;
+}
+
+/** The span between the sentence's two years, when it names exactly two. */
+function yearSpan(text: string): { from: string; to: string; length: number } | null {
+  const years = [...new Set(text.match(YEAR) ?? [])].map(Number).sort((a, b) => a - b);
+  if (years.length !== 2) return null;
+  return { from: String(years[0]), to: String(years[1]), length: years[1]! - years[0]! };
+}
+
+/** The span in months between the sentence's two month-and-year dates. */
+function monthSpan(text: string): { from: string; to: string; length: number } | null {
+  const dates = [...text.matchAll(MONTH_YEAR)].map((m) => ({ words: m[0], at: Number(m[2]) * 12 + MONTHS.indexOf((m[1] ?? "").toLowerCase()) }));
+  if (dates.length !== 2) return null;
+  const [a, b] = dates[0]!.at <= dates[1]!.at ? [dates[0]!, dates[1]!] : [dates[1]!, dates[0]!];
+  return { from: a.words, to: b.words, length: b.at - a.at };
+}

@@ -1,0 +1,102 @@
+/**
+ * Rates: a rate or per-capita figure stated as worked out from figures beside it ("84 homicides …
+ * among its 700,000 residents, a rate of 21 per 100,000"; "$96 million … for its 12,000 pupils works
+ * out to $9,000 per pupil"; "18,000 people out of work, putting the jobless rate at 6.5%").
+ *
+ * Which figure is the numerator is not always plain, so every reading of the sentence (and of the
+ * sentence before, when the rate's own has too few figures) is tried; a finding means none fits.
+ */
+import type { Figure, ReadClaim } from "../figures";
+import { finding } from "../finding";
+import { divide, formatAmount, formatNumber, type Interval, overlaps, times } from "../interval";
+import type { NumberFinding } from "../types";
+
+// The rate is presented as following from its inputs, not as a figure of its own.
+const DERIVED = /\b(?:works? out to|worked out to|working out to|or|a rate of|that is|which is|putting|puts|put|equal to|equals|equivalent to|amounts? to|comes? to|means?|making|giving|translates? (?:in)?to)\s+(?:(?:the\s+)?[\w-]+\s+rate\s+(?:at|of|to)\s+)?(?:about\s+|roughly\s+|around\s+|nearly\s+|almost\s+|some\s+|approximately\s+)?$/i;
+const PER = /^\s*(?:[\w-]+\s+){0,2}?per\s+(?:(capita|person|head|resident|student|pupil|household|enrollee|member|employee|worker|patient|child|family|inmate|visitor|rider|user|customer|voter)\b|(\d{1,3}(?:,\d{3})+|\d+|thousand|million)\b)/i;
+
+interface Rate {
+  rate: Figure;
+  /** The "per 100,000" base, 1 for "per person", 100 for a percent rate. */
+  base: number;
+  baseFigure: Figure | null;
+  /** A percent rate's numerator and denominator are counts; a per-person rate's numerator has its unit. */
+  numeratorUnit: string | null;
+}
+
+function ratesOf(read: ReadClaim): Rate[] {
+  const { text } = read.claim;
+  const out: Rate[] = [];
+  for (const f of read.figures) {
+    if (!DERIVED.test(text.slice(Math.max(0, f.at - 50), f.at))) continue;
+    if (f.unit === "percent") {
+      if (/\brate\s+(?:at|of|to)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, f.at - 30), f.at))) out.push({ rate: f, base: 100, baseFigure: null, numeratorUnit: null });
+      continue;
+    }
+    const per = PER.exec(text.slice(f.end, f.end + 40));
+    if (!per) continue;
+    const baseText = per[2];
+    const baseFigure = baseText ? (read.figures.find((g) => g.at > f.end && g.at <= f.end + 40 && g.raw.replace(/,/g, "") === baseText.replace(/,/g, "")) ?? null) : null;
+    const base = baseText ? (baseFigure?.value ?? (baseText === "thousand" ? 1e3 : baseText === "million" ? 1e6 : Number(baseText.replace(/,/g, "")))) : 1;
+    out.push({ rate: f, base, baseFigure, numeratorUnit: f.unit });
+  }
+  return out;
+}
+
+/** Rates that the figures beside them do not bear out. */
+export function checkRates(claims: readonly ReadClaim[]): NumberFinding[] {
+  const out: NumberFinding[] = [];
+  claims.forEach((read, i) => {
+    for (const r of ratesOf(read)) {
+      const others = (c: ReadClaim) => c.figures.filter((g) => g !== r.rate && g !== r.baseFigure && g.unit !== "percent" && g.unit !== "points");
+      let pool = others(read);
+      let involved = [read];
+      let readings = readingsOf(r, pool);
+      const previous = claims[i - 1];
+      if (readings.length === 0 && previous) {
+        pool = [...others(previous), ...pool];
+        involved = [read, previous];
+        readings = readingsOf(r, pool);
+      }
+      if (readings.length === 0 || readings.some((x) => overlaps(x.range, r.rate.range))) continue;
+      const { numerator, denominator, value } = readings[0]!;
+      const per = r.base === 100 ? "%" : r.base === 1 ? "" : ` per ${formatNumber(r.base)}`;
+      const expected = r.base === 100 ? `${formatNumber(value, 1)}%` : `${formatAmount(value, r.numeratorUnit)}${per}`;
+      out.push(
+        finding("rate", {
+          claims: involved,
+          message: `${numerator.raw} / ${denominator.raw} is ${expected}, the text says ${r.rate.raw}${r.base === 100 ? "" : per}`,
+          computation: `${formatNumber(numerator.value)} / ${formatNumber(denominator.value)}${r.base !== 1 ? ` × ${formatNumber(r.base)}` : ""} = ${formatNumber(value, 2)}`,
+          expected,
+          stated: `${r.rate.raw}${r.base === 100 || r.base === 1 ? "" : per}`,
+          tolerance: `${r.rate.tolerance}; the inputs' own rounding is allowed for`,
+        }),
+      );
+    }
+  });
+  return out;
+}
+
+interface Reading {
+  numerator: Figure;
+  denominator: Figure;
+  value: number;
+  range: Interval;
+}
+
+/** Every numerator/denominator pair the figures allow, with the rate it gives. */
+function readingsOf(r: Rate, pool: Figure[]): Reading[] {
+  const out: Reading[] = [];
+  const counts = pool.filter((g) => g.unit === null && g.value > 0);
+  const numerators = pool.filter((g) => g.unit === r.numeratorUnit && g.value > 0);
+  for (const numerator of numerators) {
+    for (const denominator of counts) {
+      if (numerator === denominator) continue;
+      // A count over a count is a part of a whole: the part is the smaller.
+      if (r.numeratorUnit === null && numerator.value >= denominator.value) continue;
+      const range = times(divide(numerator.range, denominator.range), r.base);
+      out.push({ numerator, denominator, value: (numerator.value / denominator.value) * r.base, range });
+    }
+  }
+  return out;
+}

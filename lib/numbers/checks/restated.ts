@@ -1,0 +1,65 @@
+/**
+ * Restated: the same quantity given twice with different values — "serves 4,300 families" and later
+ * "the 4,800 families in the program"; "will cost $340 million" and later "the $430 million bridge".
+ *
+ * The later mention must point back with a definite article ("the", "its") and the same noun, with
+ * nothing around it that makes it another time or another thing ("the 186,000 doses distributed in
+ * 2022", "than the 24"). It is a finding only when no earlier figure of that noun fits it.
+ */
+import type { Figure, ReadClaim } from "../figures";
+import { finding } from "../finding";
+import { formatAmount, overlaps } from "../interval";
+import type { NumberFinding } from "../types";
+
+const BACK_REFERENCE = /(?:^|[^\w])(?:the|its|their|this|that|these|those)\s+$/i;
+const COMPARISON_BEFORE = /\b(?:than|from|to|of|double|twice|times|versus|vs\.?|compared with|with|over|above|below|beyond|under|exceed\w*|past|nearly|almost|about|some)\s+(?:the|its|their|this|that|these|those)\s+$/i;
+const OTHER_TIME = /^[^.;]{0,40}?\b(?:(?:19|20)\d\d|last|a year (?:earlier|ago|before)|previous|before|prior|earlier|former|old|original|initial|new|next|planned|proposed|projected|target|goal)\b/i;
+const STOP = new Set(["of", "in", "to", "for", "the", "a", "an", "and", "or", "that", "who", "which", "it", "is", "was", "are", "were"]);
+
+/** The noun a figure counts: the first word of what follows it, singular. */
+function nounOf(f: Figure): string | null {
+  const first = (f.counted ?? "").toLowerCase().split(/\s+/)[0] ?? "";
+  if (!/^[a-z][a-z'’-]+$/.test(first) || STOP.has(first)) return null;
+  return singular(first);
+}
+const singular = (w: string) => w.replace(/(?:ies)$/, "y").replace(/(?<=[^s])s$/, "");
+
+/** The words before a figure in its clause: the subject it belongs to ("The replacement for the Miller Street bridge will cost"). */
+function subjectWords(text: string, f: Figure): Set<string> {
+  const before = text.slice(0, f.at);
+  const start = Math.max(before.lastIndexOf(","), before.lastIndexOf(";"), before.lastIndexOf(":"));
+  return new Set(before.slice(start + 1).toLowerCase().split(/[^a-z'’-]+/).filter(Boolean).map(singular));
+}
+
+/** The same quantity stated twice with values that cannot both be right. */
+export function checkRestated(claims: readonly ReadClaim[]): NumberFinding[] {
+  const out: NumberFinding[] = [];
+  claims.forEach((later, i) => {
+    const { text } = later.claim;
+    for (const g of later.figures) {
+      const before = text.slice(Math.max(0, g.at - 30), g.at);
+      const noun = nounOf(g);
+      if (!noun || !BACK_REFERENCE.test(before) || COMPARISON_BEFORE.test(before) || OTHER_TIME.test(text.slice(g.end))) continue;
+      const earlier: { read: ReadClaim; f: Figure }[] = [];
+      for (const read of claims.slice(0, i)) {
+        for (const f of read.figures) {
+          if (f.unit !== g.unit) continue;
+          if (nounOf(f) === noun || (f.counted === null && subjectWords(read.claim.text, f).has(noun))) earlier.push({ read, f });
+        }
+      }
+      if (earlier.length === 0 || earlier.some((e) => overlaps(e.f.range, g.range))) continue;
+      const first = earlier[0]!;
+      out.push(
+        finding("restated", {
+          claims: [later, first.read],
+          message: `The ${noun} is given as ${first.f.raw} and later as ${g.raw}`,
+          computation: `${formatAmount(first.f.value, first.f.unit)} ≠ ${formatAmount(g.value, g.unit)}`,
+          expected: first.f.raw,
+          stated: g.raw,
+          tolerance: `${g.tolerance}; ${first.f.raw}: ${first.f.tolerance}`,
+        }),
+      );
+    }
+  });
+  return out;
+}
