@@ -26,11 +26,14 @@ export function fromZod(error: z.ZodError): FormErrors {
   return { message: null, fields };
 }
 
-/** The form's errors from a route's `{ error }` body: field messages where the server named fields. */
+/**
+ * The form's errors from a route's `{ error }` body: field messages where the server named fields,
+ * word for word (they are the command line's sentences, and may start with a file's name).
+ */
 export function fromBody(error: ErrorBody): FormErrors {
   const fields: FormErrors["fields"] = {};
   for (const [key, messages] of Object.entries(error.fields ?? {})) {
-    if (messages[0]) fields[key as FieldName] = sentence(messages[0]);
+    if (messages[0]) fields[key as FieldName] = messages[0];
   }
   return Object.keys(fields).length > 0 ? { message: null, fields } : { message: error.message, fields };
 }

@@ -164,7 +164,7 @@ export function ImportArticleForm() {
           <textarea
             id={fieldId("text")}
             name="text"
-            rows={12}
+            rows={file ? 3 : 12}
             value={text}
             readOnly={file !== null}
             onPaste={() => {
