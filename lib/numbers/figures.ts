@@ -26,6 +26,12 @@ export interface Figure {
   range: Interval;
   /** The same in words: "±0.5 percentage points (rounding to whole percent)". */
   tolerance: string;
+  /**
+   * What the figure admits when a check computes from it: its rounding, but at most 1% either way
+   * unless hedged. The articles we check compute from the figures they print, so "$3 million" cited
+   * as an input is 3.0, not anything from 2.5 to 3.5.
+   */
+  cited: Interval;
 }
 
 /** A claim and its figures, as every check reads it. */
@@ -71,11 +77,18 @@ function toFigure(text: string, n: LocatedNumber): Figure | null {
   if (unit === "percent") value = roundTo(value * 100, 9);
   else if (unit === "percentage points") unit = "points";
   else if (unit === null && /^[\s-]points?\b/i.test(after) && /\bpercent|%/i.test(text)) unit = "points";
+  // "a third of the total", "three-quarters of": a share, read to the nearest few points.
+  if (unit === null && value < 1 && /^(?:a|one|two|three|four|five|six|seven|eight|nine)[\s-](?:half|thirds?|quarters?|fourths?|fifths?|tenths?)$/i.test(n.raw)) {
+    unit = "percent";
+    value = roundTo(value * 100, 6);
+  }
   const hedgeMatch = HEDGE.exec(text.slice(Math.max(0, n.at - 16), n.at));
   const hedge = hedgeMatch ? (hedgeMatch[1] ?? "").toLowerCase() : null;
   const { half, place } = precisionOf(n.raw, unit);
   const { range, tolerance } = admitted(value, half, place, hedge, unit);
-  return { raw: n.raw, value, unit, counted: n.unit !== unit && unit === null ? (n.unit ?? null) : n.counted, at: n.at, end: n.end, hedge, range, tolerance };
+  const citedHalf = Math.min(half, 0.01 * Math.abs(value));
+  const cited: Interval = hedge ? range : [value - citedHalf, value + citedHalf];
+  return { raw: n.raw, value, unit, counted: n.unit !== unit && unit === null ? (n.unit ?? null) : n.counted, at: n.at, end: n.end, hedge, range, tolerance, cited };
 }
 
 /** Half a unit in the last written digit: "15%" → 0.5, "41.2 million" → 50,000, "seven" → 0. */
@@ -83,7 +96,7 @@ export function precisionOf(raw: string, unit: string | null): { half: number; p
   const digits = /(\d[\d,]*)(?:\.(\d+))?/.exec(raw);
   if (!digits) {
     // Fractions in words are shares read to the nearest few points; small number words are exact.
-    return /-|half|third|quarter|fourth|fifth|tenth/i.test(raw) ? { half: 0.02, place: "a fraction in words" } : { half: 0, place: "a number in words" };
+    return /-|half|third|quarter|fourth|fifth|tenth/i.test(raw) ? { half: unit === "percent" ? 2 : 0.02, place: "a fraction in words" } : { half: 0, place: "a number in words" };
   }
   const decimals = digits[2]?.length ?? 0;
   const scaleWord = SCALE_WORD.exec(raw.slice(digits.index + digits[0].length))?.[1]?.toLowerCase();

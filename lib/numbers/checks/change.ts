@@ -53,13 +53,13 @@ function signed(range: Interval, direction: 1 | -1 | 0, expected: Interval): Int
 function judge(read: ReadClaim, { from, to }: Pair, stated: Figure, statement: ChangeStatement): NumberFinding | null {
   const percentPair = from.unit === "percent";
   const unitOfPair = from.unit;
-  const difference = minus(to.range, from.range);
+  const difference = minus(to.cited, from.cited);
   const points = to.value - from.value;
   const base = { claims: [read], stated: `${statement.direction < 0 ? "−" : statement.direction > 0 ? "+" : ""}${formatAmount(stated.value, stated.unit)}` };
-  const tolerance = `${stated.tolerance}; the cited figures' own rounding is allowed for`;
+  const tolerance = `${stated.tolerance}; the cited figures' rounding, up to 1% each, is allowed for`;
   if (stated.unit === "percent") {
     if (from.value <= 0) return null;
-    const ratio = divide(to.range, from.range);
+    const ratio = divide(to.cited, from.cited);
     const relative: Interval = [(ratio[0] - 1) * 100, (ratio[1] - 1) * 100];
     const mid = ((to.value - from.value) / from.value) * 100;
     if (overlaps(relative, signed(stated.range, statement.direction, relative))) return null;

@@ -3,8 +3,8 @@
  * fits, "a five-year increase from 2017 to 2021" does not (four years), nor "in the 18 months from
  * January 2023 to March 2024" (14, or 15 counting both ends).
  *
- * A count of calendar years or months "through" an end, or counting both ends, is also honest, so
- * the span in words may be the difference or one more; anything else is a finding.
+ * The span is the end minus the start; counting both ends ("fiscal 2019 through 2023" is five fiscal
+ * years, 15 months January to March of the next year) is honest too where the words count that way.
  */
 import type { ReadClaim } from "../figures";
 import { finding } from "../finding";
@@ -39,16 +39,18 @@ export function checkPeriods(claims: readonly ReadClaim[]): NumberFinding[] {
         const n = m[1] ? (WORDS[m[1].toLowerCase()] ?? Number(m[1])) : 10;
         const months = /^month/i.test(m[2] ?? "");
         const span = months ? monthSpan(text) : yearSpan(text);
-        if (!span || span.length === n || span.length + 1 === n) continue;
+        // Counting both ends is honest only where the words say so: "2019 through 2023", "each of the".
+        const inclusive = months || /\b(?:through|thru|inclusive|each of|fiscal|both)\b/i.test(text);
+        if (!span || span.length === n || (inclusive && span.length + 1 === n)) continue;
         const unit = months ? "months" : "years";
         out.push(
           finding("period", {
             claims: joined ? [read, joined] : [read],
             message: `${span.from} to ${span.to} is ${span.length} ${unit} (${span.length + 1} counting both ends), the text says '${m[0]}'`,
             computation: months ? `${span.to} − ${span.from} = ${span.length} months` : `${span.to} − ${span.from} = ${span.length} years`,
-            expected: `${span.length} or ${span.length + 1} ${unit}`,
+            expected: inclusive ? `${span.length} or ${span.length + 1} ${unit}` : `${span.length} ${unit}`,
             stated: `${n} ${unit}`,
-            tolerance: `the difference, or one more counting both ends`,
+            tolerance: inclusive ? "the difference, or one more counting both ends" : "the difference (the words do not count both ends)",
           }),
         );
       }

@@ -94,7 +94,7 @@ function readingsOf(r: Rate, pool: Figure[]): Reading[] {
       if (numerator === denominator) continue;
       // A count over a count is a part of a whole: the part is the smaller.
       if (r.numeratorUnit === null && numerator.value >= denominator.value) continue;
-      const range = times(divide(numerator.range, denominator.range), r.base);
+      const range = times(divide(numerator.cited, denominator.cited), r.base);
       out.push({ numerator, denominator, value: (numerator.value / denominator.value) * r.base, range });
     }
   }

@@ -15,7 +15,7 @@ import type { NumberFinding } from "../types";
 
 // Respondents who may give several answers, or figures that each stand for their own whole.
 const OVERLAPPING = /\b(?:more than one|multiple|could choose|could select|could pick|could give|respectively|each|both|either|apiece|per|rate|rates|margin of error)\b/i;
-const NOT_PARALLEL = /\b(?:than|compared|versus|vs\.?|while|whereas|but|from|to|or|up|down|rose|fell|since|after|before|above|below|over|under|until|of the (?:federal|state|area|county|national|median)|median|poverty)\b/i;
+const NOT_PARALLEL = /\b(?:not|instead|rather|than|compared|versus|vs\.?|while|whereas|but|from|to|or|up|down|rose|fell|since|after|before|above|below|over|under|until|of the (?:federal|state|area|county|national|median)|median|poverty)\b/i;
 const OF_WHOLE = /^\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?([\w'’-]+(?:\s+[\w'’-]+)?)/i;
 const PEOPLE = /^\s+of\s+(?:the\s+|all\s+|its\s+|their\s+|[\w'’]+['’]s\s+)?(?:registered\s+|eligible\s+|likely\s+)?(?:voters|residents|students|households|respondents|workers|adults|children|people|members|patients|families|employees|citizens|ballots|votes)\b/i;
 
@@ -24,6 +24,7 @@ export function checkShares(claims: readonly ReadClaim[]): NumberFinding[] {
   return [...sentenceShares(claims), ...listShares(claims), ...overWhole(claims)];
 }
 
+const written = (f: Figure) => f.unit === "percent" && /\d/.test(f.raw);
 const sumOf = (fs: Figure[]): Interval => fs.reduce<Interval>((acc, f) => plus(acc, f.range), [0, 0]);
 
 function sentenceShares(claims: readonly ReadClaim[]): NumberFinding[] {
@@ -33,12 +34,15 @@ function sentenceShares(claims: readonly ReadClaim[]): NumberFinding[] {
     if (OVERLAPPING.test(text)) continue;
     const stated = new Set(read.figures.filter((f) => changeStatement(text, f)));
     const paired = new Set(changePairs(text, read.figures, stated).flatMap((p) => [p.from, p.to]));
-    const shares = read.figures.filter((f) => f.unit === "percent" && f.value <= 100 && !stated.has(f) && !paired.has(f));
+    // Written shares only: "not the two-thirds" beside "a 55% majority" is a rule, not a share.
+    const shares = read.figures.filter((f) => written(f) && f.value <= 100 && !stated.has(f) && !paired.has(f));
     if (shares.length < 2 || shares.length !== read.figures.filter((f) => f.unit === "percent").length) continue;
     // A parallel run: nothing between consecutive shares that compares, contrasts or changes them.
     const parallel = shares.every((f, i) => i === 0 || !NOT_PARALLEL.test(text.slice(shares[i - 1]!.end, f.at)));
-    const wholes = new Set(shares.map((f) => OF_WHOLE.exec(text.slice(f.end))?.[1]?.toLowerCase()).filter(Boolean));
-    if (!parallel || wholes.size > 1) continue;
+    // "62% of the cost for men and 58% of the cost for women": each share names its own whole.
+    const wholes = shares.map((f) => OF_WHOLE.exec(text.slice(f.end))?.[0]?.toLowerCase()).filter(Boolean);
+    const tails = new Set(shares.filter((f) => OF_WHOLE.test(text.slice(f.end))).map((f) => text.slice(f.end).split(/\s+/).slice(0, 6).join(" ").toLowerCase()));
+    if (!parallel || new Set(wholes).size > 1 || tails.size > 1) continue;
     const sum = sumOf(shares);
     if (sum[0] <= 100) continue;
     const total = shares.reduce((a, f) => a + f.value, 0);
@@ -59,7 +63,7 @@ function sentenceShares(claims: readonly ReadClaim[]): NumberFinding[] {
 function listShares(claims: readonly ReadClaim[]): NumberFinding[] {
   const out: NumberFinding[] = [];
   for (const list of groupsOf(claims).lists) {
-    const shares = list.items.map((i) => i.figures[0]).filter((f): f is Figure => f?.unit === "percent");
+    const shares = list.items.map((i) => i.figures[0]).filter((f): f is Figure => f !== undefined && written(f));
     if (shares.length < 2 || shares.length !== list.items.length || OVERLAPPING.test(list.leadIn)) continue;
     if (list.items.some((i) => i.figures.filter((f) => f.unit === "percent").length > 1)) continue;
     const sum = sumOf(shares);

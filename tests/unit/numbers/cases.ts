@@ -1,0 +1,96 @@
+/**
+ * Short passages for the numbers checker's unit tests, one list per check: each is consistent
+ * (no finding expected) or holds one inconsistency of the check's type. Written for these tests,
+ * apart from the evaluation set (tests/fixtures/number-checks/), so the two measure different things.
+ */
+import type { FindingType } from "@/lib/numbers";
+
+export interface Case {
+  text: string;
+  /** The type of the one finding expected, or null for a consistent passage. */
+  finding: FindingType | null;
+  /** A word of the claim the finding should name first. */
+  names?: string;
+}
+
+export const CASES: Record<FindingType, Case[]> = {
+  change: [
+    { text: "The library's circulation rose from 200 to 300, a 25% increase.", finding: "change", names: "25%" },
+    { text: "The library's circulation rose from 200 to 300, a 50% increase.", finding: null },
+    { text: "Enrolment rose from 8,200 children in 2022 to 9,400 in 2024, an increase of about 15%.", finding: null },
+    { text: "Enrolment rose from 8,200 children in 2022 to 9,400 in 2024, an increase of about 25%.", finding: "change" },
+    { text: "Drug overdose deaths fell to 1,842 in 2024, down 27 percent from 2,523 in 2023.", finding: null },
+    { text: "Drug overdose deaths fell to 1,842 in 2024, down 17 percent from 2,523 in 2023.", finding: "change" },
+    { text: "The minimum wage will rise from $15.25 to $16.50 an hour, an 8.2% increase.", finding: null },
+    { text: "The fare rose from $2.50 to $2.75, a 12% increase.", finding: "change" },
+    { text: "Sales climbed 25% to $500,000 from $400,000 last year.", finding: null },
+    { text: "Arrests fell to 310 last year from 365, a decline of 55.", finding: null },
+    { text: "Arrests fell to 310 last year from 365, a decline of 45.", finding: "change" },
+    { text: "The rate fell to 4.1% in March from 4.4% in February, a decline of 0.3 percentage points.", finding: null },
+    { text: "The share meeting the standard climbed from 40% to 48%, an 8 percentage point gain and a 20% improvement.", finding: null },
+    { text: "The share meeting the standard climbed from 40% to 48%, an 8% rise.", finding: "change" },
+    { text: "The share meeting the standard climbed from 40% to 48%, a rise of 6 percentage points.", finding: "change" },
+    { text: "Visits grew from 1,250 to 1,100, a 12% increase.", finding: "change" },
+    { text: "Spending fell from $3.2 million to $2.4 million, a 25% cut.", finding: null },
+  ],
+  multiple: [
+    { text: "Measles cases nearly doubled last year, from 42 in 2022 to 80 in 2023.", finding: null },
+    { text: "Boardings more than doubled, from 3,100 to 7,200.", finding: null },
+    { text: "Applications tripled this year, from 410 to 860.", finding: "multiple" },
+    { text: "Participation doubled between 2017 and 2021, from 36 to 149 departments.", finding: "multiple" },
+    { text: "Waiting times have halved since the clinic opened, from 18 weeks to 12 weeks.", finding: "multiple" },
+    { text: "Waiting times have halved since the clinic opened, from 18 weeks to 9 weeks.", finding: null },
+    { text: "Open jobs roughly halved over the year, from 6,400 to 3,300.", finding: null },
+    { text: "Openings in health care tripled, to 4,500 from 1,500.", finding: null },
+    { text: "The district runs 72 electric buses, a five-fold increase from the 24 it had in 2021.", finding: "multiple" },
+    { text: "The district runs 72 electric buses, a threefold increase from the 24 it had in 2021.", finding: null },
+    { text: "It distributed 412,000 doses in 2024, more than double the 186,000 doses distributed in 2022.", finding: null },
+    { text: "It distributed 300,000 doses in 2024, more than double the 186,000 doses distributed in 2022.", finding: "multiple" },
+  ],
+  sum: [
+    { text: "The council approved a $48 million plan.\n\nThe money is spread across four areas:\n\n- Roads: $18 million\n- Parks: $12 million\n- Libraries: $10.5 million\n- Drains: $7.5 million\n", finding: null },
+    { text: "Its $12 million gift would be split among four programs:\n\n- Literacy: $4.5 million\n- Tutoring: $3 million\n- Training: $2.5 million\n- Counselling: $3 million\n", finding: "sum", names: "split" },
+    { text: "The county's 2,300 arrests included these:\n\n- 1,261 for drugs\n- 920 for assault\n", finding: null },
+    { text: "| Campus | 2023 | 2024 |\n|---|---:|---:|\n| North | 1,240 | 1,310 |\n| South | 960 | 1,020 |\n| **Total** | **2,200** | **2,330** |\n", finding: null },
+    { text: "| Campus | 2023 | 2024 |\n|---|---:|---:|\n| North | 1,240 | 1,310 |\n| South | 960 | 1,020 |\n| **Total** | **2,200** | **2,430** |\n", finding: "sum", names: "Total" },
+    { text: "Of the 2,400 cases closed, 1,560 ended in removal orders, 610 in grants of relief and the remaining 230 in dismissals.", finding: null },
+    { text: "Of the 860 claims decided, 510 were refused and 390 were granted.", finding: "sum" },
+    { text: "Of the 64 bridges selected, 41 are rated poor and 9 have weight limits.", finding: null },
+  ],
+  share: [
+    { text: "In the referendum, 54% of voters backed the measure and 49% opposed it.", finding: "share" },
+    { text: "In the referendum, 54% of voters backed the measure and 46% opposed it.", finding: null },
+    { text: "A poll found that 44% support the tax, 31% oppose it and 26% are undecided.", finding: null },
+    { text: "Salaries account for 68% of the budget, benefits for 22% and building costs for 17%.", finding: "share" },
+    { text: "Employment grew 1.8% in the region, compared with 1.1% in the rest of the state.", finding: null },
+    { text: "Payments are 62% of the cost for men and 58% of the cost for women.", finding: null },
+    { text: "Families earning up to 200% of the poverty level qualify for a 30% discount.", finding: null },
+  ],
+  rate: [
+    { text: "The city recorded 84 homicides last year among its 700,000 residents, a rate of 12 per 100,000.", finding: null },
+    { text: "The city recorded 84 homicides last year among its 700,000 residents, a rate of 21 per 100,000.", finding: "rate" },
+    { text: "The state spent $2.8 billion on care for about 70,000 enrollees, or roughly $40,000 per person.", finding: null },
+    { text: "The district's $96 million budget for its 12,000 pupils works out to $9,000 per pupil.", finding: "rate" },
+    { text: "The labour force stood at 240,000, with 18,000 people out of work, putting the jobless rate at 7.5%.", finding: null },
+    { text: "The labour force stood at 240,000, with 18,000 people out of work, putting the jobless rate at 6.5%.", finding: "rate" },
+    { text: "Police recorded 1,450 burglaries in 2023, down from 1,610. With a population of roughly 290,000, that works out to 5 burglaries per 1,000 residents.", finding: null },
+    { text: "The unemployment rate was 3.9 percent in April, and 12,000 jobs were added in a labour force of 240,000.", finding: null },
+  ],
+  restated: [
+    { text: "The program serves 4,300 families. \"If Congress does not act, the 4,800 families in the program will lose help,\" the director said.", finding: "restated", names: "4,800" },
+    { text: "The program serves 4,300 families. \"If Congress does not act, the 4,300 families in the program will lose help,\" the director said.", finding: null },
+    { text: "The bridge will cost $340 million. Critics say the $430 million bridge is oversized.", finding: "restated" },
+    { text: "The bridge will cost $2.25 billion. Critics say the $2.25bn bridge is oversized.", finding: null },
+    { text: "The shelter housed 310 people a night in 2020. It housed 365 people a night in 2021, more than the 310 people of the year before.", finding: null },
+  ],
+  period: [
+    { text: "Over the five years from 2020 to 2025, the subsidy grew by $180 million.", finding: null },
+    { text: "Deaths have risen in each of the past ten years, climbing from 980 in 2019 to 2,140 in 2024.", finding: "period" },
+    { text: "The rate fell to 3.2% in 2024, the lowest in 15 years; the last time it was that low was 2016.", finding: "period" },
+    { text: "The rate fell to 3.2% in 2024, the lowest in eight years; the last time it was that low was 2016.", finding: null },
+    { text: "Crews filled 14,200 potholes in the 18 months from January 2023 to March 2024.", finding: "period" },
+    { text: "Crews filled 14,200 potholes in the 14 months from January 2023 to March 2024.", finding: null },
+    { text: "The number of departments grew in a five-year increase from 2017 to 2021.", finding: "period" },
+    { text: "Spending rose in each of the five fiscal years from fiscal 2019 through 2023.", finding: null },
+  ],
+};
