@@ -25,6 +25,8 @@ export async function createArticle(
   const { source, fields, actorId } = input;
   const fileName = source.fileName ?? PASTED_FILE_NAME;
   const processing = options.processing ?? workerProcessing(options);
+  // The worker's reading is the first stage; importArticle reports the rest.
+  options.onProgress?.({ stage: "extracting", done: 0, total: 1 });
   const reading = processing.readArticle(source.text, { fileName });
   const found = describeArticle(await reading, source);
   if (options.signal?.aborted) throw new AppError("BAD_INPUT", "The upload was cancelled before it was processed; nothing was imported.");

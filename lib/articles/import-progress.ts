@@ -20,3 +20,11 @@ export function progressOf(stage: ImportStage, total: number, onProgress: OnImpo
     onProgress?.({ stage, done, total });
   };
 }
+
+/** What a person reads of a progress report: "Writing claims: 400 of 2,000…". */
+export function describeProgress({ stage, done, total }: ImportProgress): string {
+  const count = `${done.toLocaleString("en")} of ${total.toLocaleString("en")}`;
+  if (stage === "extracting") return "Finding claims…";
+  if (stage === "re-anchoring") return `Re-anchoring claims: ${count}…`;
+  return `Writing claims: ${count}…`;
+}

@@ -4,13 +4,14 @@ import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
 import { MAX_ARTICLE_BYTES, PASTED_TEXT, formatBytes, tooLargeMessage } from "@/lib/articles/article-limits";
 import type { ImportOutcome } from "@/lib/articles/import-article";
+import { describeProgress } from "@/lib/articles/import-progress";
 import { CreateArticleInput, PreviewArticleInput } from "@/lib/articles/new-article-schemas";
 import type { ArticlePreview } from "@/lib/articles/preview-article";
-import type { ErrorBody } from "@/lib/errors";
 import { ArticleFieldInputs, EMPTY_FIELDS, type FieldValues } from "./article-fields";
 import { ClaimsPreview } from "./claims-preview";
 import { ErrorSummary } from "./error-summary";
 import { NO_ERRORS, errorId, fieldId, fromBody, fromZod, type FormErrors } from "./form-errors";
+import { postForm, postImport } from "./post-article";
 
 type Busy = null | "preview" | "import";
 const BUSY_TEXT = { preview: "Finding claims…", import: "Importing…" } as const;
@@ -33,6 +34,8 @@ export function ImportArticleForm() {
   const [busy, setBusy] = useState<Busy>(null);
   const [status, setStatus] = useState("");
   const pasted = useRef(false);
+  // Only the latest preview counts: a slow one for a file since replaced must not fill the fields.
+  const previewRun = useRef(0);
 
   function refuse(what: "preview" | "import", next: FormErrors) {
     setErrors(next);
@@ -52,28 +55,17 @@ export function ImportArticleForm() {
     return bytes > MAX_ARTICLE_BYTES ? { message: null, fields: { text: tooLargeMessage(PASTED_TEXT, bytes) } } : null;
   }
 
-  async function send<T>(url: string, body: Record<string, string | File | undefined>): Promise<{ data: T } | { error: ErrorBody }> {
-    const form = new FormData();
-    for (const [name, value] of Object.entries(body)) if (value !== undefined) form.append(name, value);
-    try {
-      const response = await fetch(url, { method: "POST", body: form });
-      const answer = (await response.json().catch(() => null)) as { data?: T; error?: ErrorBody } | null;
-      if (response.ok && answer?.data) return { data: answer.data };
-      return { error: answer?.error ?? { code: "INTERNAL", message: `The server answered ${response.status}; nothing was imported.` } };
-    } catch {
-      return { error: { code: "INTERNAL", message: "The article did not reach the server; check the connection and try again. Nothing was imported." } };
-    }
-  }
-
   async function runPreview(chosen: File | null, pastedText: string) {
     const input = source(chosen, pastedText);
     const parsed = PreviewArticleInput.safeParse(input);
     if (!parsed.success) return refuse("preview", fromZod(parsed.error));
     const large = tooLarge(chosen, pastedText);
     if (large) return refuse("preview", large);
+    const run = ++previewRun.current;
     setBusy("preview");
     setStatus(BUSY_TEXT.preview);
-    const answer = await send<ArticlePreview>("/articles/new/preview", input);
+    const answer = await postForm<ArticlePreview>("/articles/new/preview", input);
+    if (run !== previewRun.current) return;
     setBusy(null);
     if ("error" in answer) return refuse("preview", fromBody(answer.error));
     const found = answer.data;
@@ -99,7 +91,7 @@ export function ImportArticleForm() {
     if (large) return refuse("import", large);
     setBusy("import");
     setStatus(BUSY_TEXT.import);
-    const answer = await send<ImportOutcome>("/api/articles", input);
+    const answer = await postImport<ImportOutcome>("/api/articles", input, (progress) => setStatus(describeProgress(progress)));
     if ("error" in answer) {
       setBusy(null);
       return refuse("import", fromBody(answer.error));

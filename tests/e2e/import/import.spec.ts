@@ -102,6 +102,23 @@ test.describe("a reviewer", () => {
     await expect(page.locator(".claim-item").filter({ hasText: "$4.2 million a year" })).toBeVisible();
   });
 
+  test("the form's import answers its stages as they happen, then the outcome", async ({ page }) => {
+    const slug = unique("streamed");
+    await page.goto("/articles/new");
+    const answer = await page.evaluate(async ({ slug, text }) => {
+      const body = new FormData();
+      body.append("text", text);
+      body.append("slug", slug);
+      const response = await fetch("/api/articles", { method: "POST", body, headers: { Accept: "application/x-ndjson" } });
+      return { type: response.headers.get("content-type"), lines: (await response.text()).trim().split("\n") };
+    }, { slug, text: article("Streamed") });
+    expect(answer.type).toContain("application/x-ndjson");
+    const events = answer.lines.map((line) => JSON.parse(line) as { progress?: { stage: string; done: number; total: number }; data?: { slug: string; claimCount: number } });
+    expect(events[0]).toEqual({ progress: { stage: "extracting", done: 0, total: 1 } });
+    expect(events).toContainEqual({ progress: { stage: "writing", done: 3, total: 3 } });
+    expect(events.at(-1)?.data).toMatchObject({ slug, claimCount: 3 });
+  });
+
   test("a bad file gets the command line's sentence, the form keeps what was typed, and a taken slug is named", async ({ page }) => {
     const pdf = Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.from([0x00, 0xff, 0x10, 0x00]), Buffer.from("\n%%EOF\n")]);
     const binaryMessage = cliRefusal("scan.pdf", pdf);
