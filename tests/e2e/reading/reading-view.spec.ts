@@ -112,6 +112,8 @@ test.describe("reading view, signed out", () => {
     await expect(page.locator(`#detail-${seeded.headlineId}`)).toContainText(/approved \d{1,2} [A-Z][a-z]+ \d{4}\./);
 
     if (process.env.SCREENSHOTS_DIR) {
+      // Tall enough to show the legend and the marked article below it in one picture.
+      await page.setViewportSize({ width: 1280, height: 1400 });
       await legend.evaluate((e) => e.scrollIntoView());
       await page.screenshot({ path: path.join(process.env.SCREENSHOTS_DIR, "reading-view.png"), fullPage: false });
     }
