@@ -12,16 +12,19 @@ import { formatAmount, overlaps } from "../interval";
 import type { NumberFinding } from "../types";
 
 const BACK_REFERENCE = /(?:^|[^\w])(?:the|its|their|this|that|these|those)\s+$/i;
-const COMPARISON_BEFORE = /\b(?:than|from|to|of|double|twice|times|versus|vs\.?|compared with|with|over|above|below|beyond|under|exceed\w*|past|nearly|almost|about|some)\s+(?:the|its|their|this|that|these|those)\s+$/i;
+const COMPARISON_BEFORE = /(?:\d[\d,.]*%?\s+of|\b(?:than|from|to|double|twice|times|versus|vs\.?|compared with|with|over|above|below|beyond|under|exceed\w*|past|nearly|almost|about|some))\s+(?:the|its|their|this|that|these|those)\s+$/i;
 const OTHER_TIME = /^[^.;]{0,40}?\b(?:(?:19|20)\d\d|last|a year (?:earlier|ago|before)|previous|before|prior|earlier|former|old|original|initial|new|next|planned|proposed|projected|target|goal)\b/i;
 const STOP = new Set(["of", "in", "to", "for", "the", "a", "an", "and", "or", "that", "who", "which", "it", "is", "was", "are", "were"]);
 
-/** The noun a figure counts: the first word of what follows it, singular. */
-function nounOf(f: Figure): string | null {
-  const first = (f.counted ?? "").toLowerCase().split(/\s+/)[0] ?? "";
-  if (!/^[a-z][a-z'’-]+$/.test(first) || STOP.has(first)) return null;
-  return singular(first);
+/**
+ * The words naming what a figure counts ("new housing units" → unit, housing), singular, with the
+ * words that name nothing in particular left out.
+ */
+function nounsOf(f: Figure): string[] {
+  const words = (f.counted ?? "").toLowerCase().replace(/\b(?:a|per|each|this|last|next)\s+(?:year|day|night|week|month)\b.*$/, "").trim().split(/\s+/);
+  return words.filter((w) => /^[a-z][a-z'’-]+$/.test(w) && !STOP.has(w) && !VAGUE.has(w)).map(singular);
 }
+const VAGUE = new Set(["new", "total", "more", "other", "additional", "same", "all", "said", "more", "fewer", "extra", "further", "such", "million", "billion", "thousand"]);
 const singular = (w: string) => w.replace(/(?:ies)$/, "y").replace(/(?<=[^s])s$/, "");
 
 /** The words before a figure in its clause: the subject it belongs to ("The replacement for the Miller Street bridge will cost"). */
@@ -38,13 +41,16 @@ export function checkRestated(claims: readonly ReadClaim[]): NumberFinding[] {
     const { text } = later.claim;
     for (const g of later.figures) {
       const before = text.slice(Math.max(0, g.at - 30), g.at);
-      const noun = nounOf(g);
-      if (!noun || !BACK_REFERENCE.test(before) || COMPARISON_BEFORE.test(before) || OTHER_TIME.test(text.slice(g.end))) continue;
-      const earlier: { read: ReadClaim; f: Figure }[] = [];
+      const nouns = nounsOf(g);
+      if (nouns.length === 0 || !BACK_REFERENCE.test(before) || COMPARISON_BEFORE.test(before) || OTHER_TIME.test(text.slice(g.end))) continue;
+      const earlier: { read: ReadClaim; f: Figure; noun: string }[] = [];
       for (const read of claims.slice(0, i)) {
         for (const f of read.figures) {
           if (f.unit !== g.unit) continue;
-          if (nounOf(f) === noun || (f.counted === null && subjectWords(read.claim.text, f).has(noun))) earlier.push({ read, f });
+          const own = nounsOf(f);
+          const subject = f.counted === null ? subjectWords(read.claim.text, f) : null;
+          const noun = nouns.find((n) => own.includes(n) || subject?.has(n));
+          if (noun) earlier.push({ read, f, noun });
         }
       }
       if (earlier.length === 0 || earlier.some((e) => overlaps(e.f.range, g.range))) continue;
@@ -52,7 +58,7 @@ export function checkRestated(claims: readonly ReadClaim[]): NumberFinding[] {
       out.push(
         finding("restated", {
           claims: [later, first.read],
-          message: `The ${noun} is given as ${first.f.raw} and later as ${g.raw}`,
+          message: `The ${first.noun} is given as ${first.f.raw} and later as ${g.raw}`,
           computation: `${formatAmount(first.f.value, first.f.unit)} ≠ ${formatAmount(g.value, g.unit)}`,
           expected: first.f.raw,
           stated: g.raw,

@@ -15,7 +15,7 @@ import type { NumberFinding } from "../types";
 
 // Respondents who may give several answers, or figures that each stand for their own whole.
 const OVERLAPPING = /\b(?:more than one|multiple|could choose|could select|could pick|could give|respectively|each|both|either|apiece|per|rate|rates|margin of error)\b/i;
-const NOT_PARALLEL = /\b(?:not|instead|rather|than|compared|versus|vs\.?|while|whereas|but|from|to|or|up|down|rose|fell|since|after|before|above|below|over|under|until|of the (?:federal|state|area|county|national|median)|median|poverty)\b/i;
+const NOT_PARALLEL = /\b(?:not|instead|rather|than|compared|versus|vs\.?|while|whereas|but|or|up|down|rose|fell|since|after|before|above|below|until|of the (?:federal|state|area|county|national|median)|median|poverty)\b/i;
 const OF_WHOLE = /^\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?([\w'’-]+(?:\s+[\w'’-]+)?)/i;
 const PEOPLE = /^\s+of\s+(?:the\s+|all\s+|its\s+|their\s+|[\w'’]+['’]s\s+)?(?:registered\s+|eligible\s+|likely\s+)?(?:voters|residents|students|households|respondents|workers|adults|children|people|members|patients|families|employees|citizens|ballots|votes)\b/i;
 
@@ -38,7 +38,7 @@ function sentenceShares(claims: readonly ReadClaim[]): NumberFinding[] {
     const shares = read.figures.filter((f) => written(f) && f.value <= 100 && !stated.has(f) && !paired.has(f));
     if (shares.length < 2 || shares.length !== read.figures.filter((f) => f.unit === "percent").length) continue;
     // A parallel run: nothing between consecutive shares that compares, contrasts or changes them.
-    const parallel = shares.every((f, i) => i === 0 || !NOT_PARALLEL.test(text.slice(shares[i - 1]!.end, f.at)));
+    const parallel = shares.every((f, i) => i === 0 || !NOT_PARALLEL.test(text.slice(shares[i - 1]!.end, f.at - (f.hedge ? f.hedge.length + 1 : 0))));
     // "62% of the cost for men and 58% of the cost for women": each share names its own whole.
     const wholes = shares.map((f) => OF_WHOLE.exec(text.slice(f.end))?.[0]?.toLowerCase()).filter(Boolean);
     const tails = new Set(shares.filter((f) => OF_WHOLE.test(text.slice(f.end))).map((f) => text.slice(f.end).split(/\s+/).slice(0, 6).join(" ").toLowerCase()));

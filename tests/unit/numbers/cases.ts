@@ -94,3 +94,25 @@ export const CASES: Record<FindingType, Case[]> = {
     { text: "Spending rose in each of the five fiscal years from fiscal 2019 through 2023.", finding: null },
   ],
 };
+
+/** Further phrasings, so the checks are not tuned to one way of saying a thing. */
+export const MORE_CASES: Case[] = [
+  { text: "Membership grew 18% last year to 1,416 from 1,200.", finding: null },
+  { text: "The county's population increased by 12,000 to 262,000 from 240,000.", finding: "change" },
+  { text: "Prices jumped 30 percent, from $4.00 a gallon to $5.00.", finding: "change" },
+  { text: "Turnout slipped to 38% from 41%, a drop of 3 points.", finding: null },
+  { text: "Turnout slipped to 38% from 41%, a 3% drop.", finding: "change" },
+  { text: "E-scooter trips have quadrupled since 2021, to 48,000 from 16,000.", finding: "multiple" },
+  { text: "Riverside has 300 nurses, twice as many as Lincoln's 120.", finding: "multiple" },
+  { text: "Riverside has 240 nurses, twice as many as Lincoln's 120.", finding: null },
+  { text: "The fine was doubled to $500 from $250.", finding: null },
+  { text: "Rents have risen by half, from $1,000 to $1,500.", finding: null },
+  { text: "Of the survey's respondents, 62% said they drive to work, 31% take the bus and 12% walk.", finding: "share" },
+  { text: "Of the survey's respondents, 57% said they drive to work, 31% take the bus and 12% walk.", finding: null },
+  { text: "The county's 41,000 households produced 62,000 tons of trash, or about 1.5 tons per household.", finding: null },
+  { text: "The program cost $4.5 million and served 1,500 people, or $3,500 per person.", finding: "rate" },
+  { text: "The council approved 240 new housing units on Monday. Construction of the 420 units will begin in May.", finding: "restated" },
+  { text: "Over the past decade, from 2012 to 2024, the fund grew by $40 million.", finding: "period" },
+  { text: "Over the past decade, from 2014 to 2024, the fund grew by $40 million.", finding: null },
+  { text: "The three-year project, which ran from 2018 to 2023, repaved 40 miles of road.", finding: "period" },
+];
