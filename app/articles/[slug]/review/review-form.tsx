@@ -128,7 +128,7 @@ export function ReviewForm({ ref, ...props }: {
         <textarea
           ref={noteRef}
           id="review-note"
-          rows={3}
+          rows={2}
           disabled={!!locked}
           value={draft.note}
           aria-invalid={error?.fields?.note ? true : undefined}
