@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { getDisagreement } from "@/lib/desk/disagreement";
 import { listReviewers } from "@/lib/desk/list-reviewers";
 import { ArticleBySlugInput } from "@/lib/desk/schemas";
+import { ArticleNav } from "@/app/_components/article-nav";
 import { AppError } from "@/lib/errors";
 import { getNumberChecks } from "@/lib/numbers-review/get-number-checks";
 import { DeskBoard } from "./desk-board";
@@ -34,15 +35,9 @@ export default async function ArticleDeskPage({ params }: Props) {
 
   return (
     <div className="desk">
+      <ArticleNav article={article} viewer={viewer} current="desk" />
       <p className="muted">
-        <Link href="/desk">Desk</Link> · <Link href={`/articles/${article.slug}/review`}>Workbench</Link> ·{" "}
-        <Link href={`/articles/${article.slug}/report`}>Report and exports</Link>
-        {article.status === "published" ? (
-          <>
-            {" "}
-            · <Link href={`/a/${article.slug}`}>Reading view</Link>
-          </>
-        ) : null}
+        <Link href="/desk">All articles on the desk</Link>
       </p>
       <h1>{article.title}</h1>
       <PublishControls slug={article.slug} status={article.status} />
