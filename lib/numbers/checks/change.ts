@@ -12,23 +12,42 @@ import type { NumberFinding } from "../types";
 /** Stated changes that the figures they cite do not bear out. */
 export function checkChanges(claims: readonly ReadClaim[]): NumberFinding[] {
   const out: NumberFinding[] = [];
-  for (const read of claims) {
+  claims.forEach((read, i) => {
     const { text } = read.claim;
     const statements = new Map<Figure, ChangeStatement>();
     for (const f of read.figures) {
       const s = changeStatement(text, f);
       if (s) statements.set(f, s);
     }
-    if (statements.size === 0) continue;
+    if (statements.size === 0) return;
     const pairs = changePairs(text, read.figures, new Set(statements.keys()));
     for (const [stated, statement] of statements) {
       const pair = nearestPair(pairs, stated);
-      if (!pair) continue;
-      const f = judge(read, pair, stated, statement);
+      const across = pair ? null : pairAcross(claims[i - 1], read, stated, new Set(statements.keys()));
+      const f = pair ? judge([read], pair, stated, statement) : across ? judge([read, claims[i - 1]!], across, stated, statement) : null;
       if (f) out.push(f);
     }
-  }
+  });
   return out;
+}
+
+/**
+ * "The county had 1,200 shelter beds in 2019. By 2023 it had 1,500 beds, a 40% increase": the
+ * before figure in the sentence before. Only when each sentence holds one figure of that kind and
+ * both name what they count with the same word, so an unrelated figure is never taken for the base.
+ */
+function pairAcross(previous: ReadClaim | undefined, read: ReadClaim, stated: Figure, statements: Set<Figure>): Pair | null {
+  if (!previous) return null;
+  const kind = (f: Figure) => f.unit !== "percent" && f.unit !== "points";
+  const afters = read.figures.filter((f) => !statements.has(f) && kind(f) && f.end <= stated.at);
+  const to = afters[afters.length - 1];
+  if (!to || afters.filter((f) => f.unit === to.unit).length !== 1) return null;
+  const befores = previous.figures.filter((f) => f.unit === to.unit);
+  const from = befores[0];
+  if (!from || befores.length !== 1 || previous.figures.some((f) => changeStatement(previous.claim.text, f))) return null;
+  const words = (f: Figure) => new Set((f.counted ?? "").toLowerCase().split(/\s+/).filter((w) => w.length > 2).map((w) => w.replace(/s$/, "")));
+  const shared = [...words(to)].some((w) => words(from).has(w));
+  return shared ? { from, to } : null;
 }
 
 /** The pair a stated change speaks of: the closest one in the claim. */
@@ -50,12 +69,12 @@ function signed(range: Interval, direction: 1 | -1 | 0, expected: Interval): Int
   return dir === 1 ? range : [-range[1], -range[0]];
 }
 
-function judge(read: ReadClaim, { from, to }: Pair, stated: Figure, statement: ChangeStatement): NumberFinding | null {
+function judge(involved: ReadClaim[], { from, to }: Pair, stated: Figure, statement: ChangeStatement): NumberFinding | null {
   const percentPair = from.unit === "percent";
   const unitOfPair = from.unit;
   const difference = minus(to.cited, from.cited);
   const points = to.value - from.value;
-  const base = { claims: [read], stated: `${statement.direction < 0 ? "−" : statement.direction > 0 ? "+" : ""}${formatAmount(stated.value, stated.unit)}` };
+  const base = { claims: involved, stated: `${statement.direction < 0 ? "−" : statement.direction > 0 ? "+" : ""}${formatAmount(stated.value, stated.unit)}` };
   const tolerance = `${stated.tolerance}; the cited figures' rounding, up to 1% each, is allowed for`;
   if (stated.unit === "percent") {
     if (from.value <= 0) return null;

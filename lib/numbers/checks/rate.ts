@@ -15,8 +15,14 @@ import type { NumberFinding } from "../types";
 const DERIVED = /\b(?:works? out to|worked out to|working out to|or|a rate of|that is|which is|putting|puts|put|equal to|equals|equivalent to|amounts? to|comes? to|means?|making|giving|translates? (?:in)?to)\s+(?:(?:the\s+)?[\w-]+\s+rate\s+(?:at|of|to)\s+)?(?:about\s+|roughly\s+|around\s+|nearly\s+|almost\s+|some\s+|approximately\s+)?$/i;
 const PER = /^\s*(?:[\w-]+\s+){0,2}?per\s+(?:(capita|person|head|resident|student|pupil|household|enrollee|member|employee|worker|patient|child|family|inmate|visitor|rider|user|customer|voter)\b|(\d{1,3}(?:,\d{3})+|\d+|thousand|million)\b)/i;
 
+// "…, or 37.5% of the total", "made up 65% of the total", "roughly a third of the total".
+const SHARE_BEFORE = /(?:,\s*or|\bmade up|\bmake up|\bmakes up|\baccounted for|\baccounts? for|\baccounting for|\brepresent(?:s|ed|ing)?|\bthat is|,)\s+(?:about\s+|roughly\s+|around\s+|nearly\s+|almost\s+|some\s+|approximately\s+|just over\s+|just under\s+|more than\s+|less than\s+)?$/i;
+const SHARE_AFTER = /^\s+of\s+(?:the|its|their|all|total)\b(?:\s+(?:total|budget|spending|sum|amount|revenue|cost|costs|all)\b)?/i;
+
 interface Rate {
   rate: Figure;
+  /** A share of a total ("$450 million from fares, or 37.5% of the total"): part over whole, one unit. */
+  share?: boolean;
   /** The "per 100,000" base, 1 for "per person", 100 for a percent rate. */
   base: number;
   baseFigure: Figure | null;
@@ -28,6 +34,10 @@ function ratesOf(read: ReadClaim): Rate[] {
   const { text } = read.claim;
   const out: Rate[] = [];
   for (const f of read.figures) {
+    if (f.unit === "percent" && SHARE_BEFORE.test(text.slice(Math.max(0, f.at - 40), f.at)) && SHARE_AFTER.test(text.slice(f.end, f.end + 30))) {
+      out.push({ rate: f, share: true, base: 100, baseFigure: null, numeratorUnit: null });
+      continue;
+    }
     if (!DERIVED.test(text.slice(Math.max(0, f.at - 50), f.at))) continue;
     if (f.unit === "percent") {
       if (/\brate\s+(?:at|of|to)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, f.at - 30), f.at))) out.push({ rate: f, base: 100, baseFigure: null, numeratorUnit: null });
@@ -48,6 +58,11 @@ export function checkRates(claims: readonly ReadClaim[]): NumberFinding[] {
   const out: NumberFinding[] = [];
   claims.forEach((read, i) => {
     for (const r of ratesOf(read)) {
+      if (r.share) {
+        const f = shareOfTotal(r.rate, read, claims[i - 1]);
+        if (f) out.push(f);
+        continue;
+      }
       const others = (c: ReadClaim) => c.figures.filter((g) => g !== r.rate && g !== r.baseFigure && g.unit !== "percent" && g.unit !== "points");
       let pool = others(read);
       let involved = [read];
@@ -69,7 +84,7 @@ export function checkRates(claims: readonly ReadClaim[]): NumberFinding[] {
           computation: `${formatNumber(numerator.value)} / ${formatNumber(denominator.value)}${r.base !== 1 ? ` × ${formatNumber(r.base)}` : ""} = ${formatNumber(value, 2)}`,
           expected,
           stated: `${r.rate.raw}${r.base === 100 || r.base === 1 ? "" : per}`,
-          tolerance: `${r.rate.tolerance}; the inputs' own rounding is allowed for`,
+          tolerance: `${r.rate.tolerance}; the inputs' rounding, up to 1% each, is allowed for`,
         }),
       );
     }
@@ -99,4 +114,34 @@ function readingsOf(r: Rate, pool: Figure[]): Reading[] {
     }
   }
   return out;
+}
+
+/**
+ * A share of a total against its part and whole: the part is the figure just before the share in
+ * its sentence (or, when the sentence has none, any figure of the sentence before), the whole any
+ * larger figure in the same unit nearby. A finding when no part and whole give the share.
+ */
+function shareOfTotal(share: Figure, read: ReadClaim, previous: ReadClaim | undefined): NumberFinding | null {
+  const amount = (f: Figure) => f.unit !== "percent" && f.unit !== "points" && f.value > 0 && /\d/.test(f.raw);
+  const own = read.figures.filter((f) => amount(f) && f.end <= share.at);
+  const near = [...read.figures.filter(amount), ...(previous?.figures.filter(amount) ?? [])];
+  const parts = own.length > 0 ? own.slice(-1) : (previous?.figures.filter(amount) ?? []);
+  const readings: Reading[] = [];
+  for (const numerator of parts) {
+    for (const denominator of near) {
+      if (denominator === numerator || denominator.unit !== numerator.unit || denominator.value <= numerator.value) continue;
+      readings.push({ numerator, denominator, value: (numerator.value / denominator.value) * 100, range: times(divide(numerator.cited, denominator.cited), 100) });
+    }
+  }
+  if (readings.length === 0 || readings.some((x) => overlaps(x.range, share.range))) return null;
+  const { numerator, denominator, value } = readings[0]!;
+  const involved = own.length > 0 && read.figures.includes(denominator) ? [read] : [read, previous!];
+  return finding("rate", {
+    claims: involved,
+    message: `${numerator.raw} of ${denominator.raw} is ${formatNumber(value, 1)}%, the text says ${share.raw}`,
+    computation: `${formatNumber(numerator.value)} / ${formatNumber(denominator.value)} × 100 = ${formatNumber(value, 2)}%`,
+    expected: `${formatNumber(value, 1)}%`,
+    stated: share.raw,
+    tolerance: `${share.tolerance}; the inputs' rounding, up to 1% each, is allowed for`,
+  });
 }

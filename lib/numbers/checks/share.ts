@@ -10,6 +10,7 @@ import { changePairs, changeStatement } from "../cues";
 import type { Figure, ReadClaim } from "../figures";
 import { finding } from "../finding";
 import { groupsOf } from "../groups";
+import { readFigures } from "../figures";
 import { formatNumber, plus, type Interval } from "../interval";
 import type { NumberFinding } from "../types";
 
@@ -21,7 +22,7 @@ const PEOPLE = /^\s+of\s+(?:the\s+|all\s+|its\s+|their\s+|[\w'’]+['’]s\s+)?(
 
 /** Shares that add up to more than their whole. */
 export function checkShares(claims: readonly ReadClaim[]): NumberFinding[] {
-  return [...sentenceShares(claims), ...listShares(claims), ...overWhole(claims)];
+  return [...sentenceShares(claims), ...listShares(claims), ...tableShares(claims), ...overWhole(claims)];
 }
 
 const written = (f: Figure) => f.unit === "percent" && /\d/.test(f.raw);
@@ -90,6 +91,41 @@ function overWhole(claims: readonly ReadClaim[]): NumberFinding[] {
     for (const f of read.figures) {
       if (f.unit !== "percent" || f.range[0] <= 100 || !PEOPLE.test(read.claim.text.slice(f.end)) || changeStatement(read.claim.text, f)) continue;
       out.push(finding("share", { claims: [read], message: `${f.raw} of a group of people is more than all of them`, computation: `${formatNumber(f.value, 2)}% > 100%`, expected: "at most 100%", stated: f.raw, tolerance: f.tolerance }));
+    }
+  }
+  return out;
+}
+
+const TOTAL_ROW = /^(?:\*\*)?(?:total|all|overall|combined)\b/i;
+
+/** A table column of shares whose "Total" row says 100% but whose rows add up to more. */
+function tableShares(claims: readonly ReadClaim[]): NumberFinding[] {
+  const out: NumberFinding[] = [];
+  for (const table of groupsOf(claims).tables) {
+    const totalAt = table.rows.findIndex((r) => TOTAL_ROW.test(r.cells[0] ?? ""));
+    if (totalAt < 2) continue;
+    const body = table.rows.slice(0, totalAt);
+    const totalRow = table.rows[totalAt]!;
+    for (let c = 1; c < totalRow.cells.length; c++) {
+      const [whole, ...extra] = readFigures(totalRow.cells[c] ?? "");
+      if (!whole || extra.length > 0 || whole.unit !== "percent" || Math.abs(whole.value - 100) > 0.5) continue;
+      const shares = body.map((r) => readFigures(r.cells[c] ?? ""));
+      if (shares.some((f) => f.length !== 1 || f[0]!.unit !== "percent")) continue;
+      const flat = shares.map((f) => f[0]!);
+      const sum = sumOf(flat);
+      if (sum[0] <= 100) continue;
+      const total = flat.reduce((a, f) => a + f.value, 0);
+      const column = table.header[c] ?? `column ${c + 1}`;
+      out.push(
+        finding("share", {
+          claims: [totalRow.read, ...body.map((r) => r.read)],
+          message: `"${column}": the rows' shares add up to ${formatNumber(total, 1)}%, the total row says 100%`,
+          computation: `${flat.map((f) => formatNumber(f.value, 2)).join(" + ")} = ${formatNumber(total, 2)}%`,
+          expected: "100%",
+          stated: `${formatNumber(total, 2)}%`,
+          tolerance: `each share's rounding, ${formatNumber(sum[0], 2)}% at the least`,
+        }),
+      );
     }
   }
   return out;

@@ -19,22 +19,12 @@ const COUNT_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5
 
 /** Parts and totals that disagree. */
 export function checkSums(claims: readonly ReadClaim[]): NumberFinding[] {
-  return [...listSums(claims), ...tableSums(claims), ...ofTheSums(claims)];
+  return [...listSums(claims), ...tableSums(claims), ...ofTheSums(claims), ...sentenceTotals(claims)];
 }
 
 const isAmount = (f: Figure) => f.unit !== "percent" && f.unit !== "points";
-/**
- * The parts' sum. Parts written side by side share a precision: "$3 million" in a list beside
- * "$4.5 million" means 3.0, so each part is read to the finest rounding among them.
- */
-function total(figures: Figure[]): Interval {
-  const finest = Math.min(...figures.map((f) => halfOf(f)).filter((h) => h > 0));
-  return figures.reduce<Interval>((acc, f) => {
-    const h = Number.isFinite(finest) && f.hedge === null ? Math.min(halfOf(f), finest) : null;
-    return plus(acc, h === null ? f.range : [f.value - h, f.value + h]);
-  }, [0, 0]);
-}
-const halfOf = (f: Figure) => (f.hedge === null ? (f.range[1] - f.range[0]) / 2 : Number.POSITIVE_INFINITY);
+/** The parts' sum, each part read as cited (its rounding up to 1%): a total is computed from what is printed. */
+const total = (figures: Figure[]): Interval => figures.reduce<Interval>((acc, f) => plus(acc, f.cited), [0, 0]);
 const sumText = (parts: Figure[]) => parts.map((p) => p.raw.replace(/^\$/, "")).join(" + ");
 
 interface Judged {
@@ -56,7 +46,7 @@ function disagreement({ parts, whole, exhaustive }: Judged) {
     computation: `${sumText(parts)} = ${expected}`,
     expected,
     stated: formatAmount(whole.value, unit),
-    tolerance: `${whole.tolerance}, plus each part's own rounding (together ±${formatAmount((sum[1] - sum[0]) / 2, null)})`,
+    tolerance: `${whole.tolerance}, plus each part's rounding up to 1% (together ±${formatAmount((sum[1] - sum[0]) / 2, null)})`,
     verdict: value > whole.value ? `more than the ${whole.raw} stated` : `short of the ${whole.raw} stated`,
   };
 }
@@ -95,6 +85,7 @@ function tableSums(claims: readonly ReadClaim[]): NumberFinding[] {
     for (let c = 1; c < totalRow.cells.length; c++) {
       const whole = single(totalRow.cells[c]);
       const parts = body.map((r) => single(r.cells[c]));
+      // A column of shares over a "100%" total row is the share check's (share.ts).
       if (!whole || !isAmount(whole) || parts.some((p) => !p || p.unit !== whole.unit)) continue;
       const d = disagreement({ parts: parts as Figure[], whole, exhaustive: true });
       if (!d) continue;
@@ -127,6 +118,44 @@ function ofTheSums(claims: readonly ReadClaim[]): NumberFinding[] {
     if (parts.length < 2) continue;
     const d = disagreement({ parts, whole, exhaustive: /\b(?:the remaining|the rest|the other|remainder)\b/i.test(text) });
     if (!d) continue;
+    out.push(finding("sum", { claims: [read], message: `The parts add up to ${d.expected}, ${d.verdict}`, computation: d.computation, expected: d.expected, stated: d.stated, tolerance: d.tolerance }));
+  }
+  return out;
+}
+
+const COUNT = new RegExp(`\\b(${Object.keys(COUNT_WORDS).join("|")}|\\d)\\s+(?:[\\w-]+\\s+)?[a-z]+s\\b`, "i");
+const TOTAL_BEFORE = /\b(?:a total of|for a total of|totaling|totalling|totaled|totalled|in all|altogether|combined|together)\s+(?:about\s+|roughly\s+|nearly\s+|some\s+)?$/i;
+const TOTAL_AFTER = /^\s+(?:in total|in all|altogether|combined)\b/i;
+
+/**
+ * Totals and parts in one sentence: "a $5 million grant for three projects: $2 million …, $1.5
+ * million … and $2.5 million …", and "$3 million from the state and $2 million from the county, a
+ * total of $6 million".
+ */
+function sentenceTotals(claims: readonly ReadClaim[]): NumberFinding[] {
+  const out: NumberFinding[] = [];
+  for (const read of claims) {
+    const { text } = read.claim;
+    const amounts = read.figures.filter((f) => isAmount(f) && !changeStatement(text, f) && !/\bfrom\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, f.at - 10), f.at)));
+    const colon = text.indexOf(":");
+    let judged: (Judged & { head: string }) | null = null;
+    const named = amounts.find((f) => TOTAL_BEFORE.test(text.slice(Math.max(0, f.at - 24), f.at)) || TOTAL_AFTER.test(text.slice(f.end, f.end + 16)));
+    if (named) {
+      const parts = amounts.filter((f) => f.end <= named.at && f.unit === named.unit);
+      if (parts.length >= 2) judged = { parts, whole: named, exhaustive: true, head: "" };
+    } else if (colon > 0) {
+      // The whole is the last figure before the colon with at least two parts after it ("three" counts projects).
+      const whole = amounts.filter((f) => f.end <= colon && amounts.filter((p) => p.at > colon && p.unit === f.unit).length >= 2 && /\d/.test(f.raw)).pop();
+      const head = text.slice(0, colon);
+      const parts = whole ? amounts.filter((f) => f.at > colon && f.unit === whole.unit) : [];
+      if (whole && parts.length >= 2 && !SELECTION.test(head)) {
+        const count = COUNT.exec(head.slice(whole.end - 0));
+        const counted = count ? (COUNT_WORDS[(count[1] ?? "").toLowerCase()] ?? Number(count[1])) : null;
+        judged = { parts, whole, exhaustive: WHOLE.test(head) || counted === parts.length, head };
+      }
+    }
+    const d = judged ? disagreement(judged) : null;
+    if (!d || !judged) continue;
     out.push(finding("sum", { claims: [read], message: `The parts add up to ${d.expected}, ${d.verdict}`, computation: d.computation, expected: d.expected, stated: d.stated, tolerance: d.tolerance }));
   }
   return out;

@@ -116,3 +116,21 @@ export const MORE_CASES: Case[] = [
   { text: "Over the past decade, from 2014 to 2024, the fund grew by $40 million.", finding: null },
   { text: "The three-year project, which ran from 2018 to 2023, repaved 40 miles of road.", finding: "period" },
 ];
+
+/** Totals and parts in one sentence, table shares, changes across two sentences, shares of a total. */
+export const SENTENCE_CASES: Case[] = [
+  { text: "The $5 million grant covers three projects: $2 million for roads, $1.5 million for parks and $2.5 million for a library.", finding: "sum" },
+  { text: "The $6 million grant covers three projects: $2 million for roads, $1.5 million for parks and $2.5 million for a library.", finding: null },
+  { text: "The state gave $3 million and the county $2 million, for a total of $6 million.", finding: "sum" },
+  { text: "The state gave $3 million and the county $2 million, for a total of $5 million.", finding: null },
+  { text: "Together, the two districts have 1,450 students: 800 at North and 700 at South.", finding: "sum" },
+  { text: "| Party | Share |\n|---|---:|\n| Labour | 45% |\n| Green | 40% |\n| Other | 20% |\n| **Total** | **100%** |\n", finding: "share" },
+  { text: "| Party | Share |\n|---|---:|\n| Labour | 45% |\n| Green | 35% |\n| Other | 20% |\n| **Total** | **100%** |\n", finding: null },
+  { text: "The county had 1,200 shelter beds in 2019. By 2023 it had 1,500 beds, a 40% increase.", finding: "change" },
+  { text: "The county had 1,200 shelter beds in 2019. By 2023 it had 1,500 beds, a 25% increase.", finding: null },
+  { text: "The agency's $1.2 billion budget counts on $450 million from fares, or 42% of the total.", finding: "rate" },
+  { text: "The agency's $1.2 billion budget counts on $450 million from fares, or 37.5% of the total.", finding: null },
+  { text: "Of the 2,400 cases, 1,560 ended in removal orders. Removal orders thus made up 65% of the total.", finding: null },
+  { text: "The state spent $2.8 billion on care last year. Nursing homes took $930 million, roughly a third of the total.", finding: null },
+  { text: "The state spent $2.8 billion on care last year. Nursing homes took $930 million, or roughly 50% of the total.", finding: "rate" },
+];

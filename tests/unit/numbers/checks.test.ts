@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { checkArticleText } from "@/lib/numbers";
-import { CASES, MORE_CASES } from "./cases";
+import { CASES, MORE_CASES, SENTENCE_CASES } from "./cases";
 
 for (const [type, cases] of Object.entries(CASES)) {
   describe(`${type} check`, () => {
@@ -26,6 +26,14 @@ for (const [type, cases] of Object.entries(CASES)) {
 describe("further phrasings", () => {
   for (const c of MORE_CASES) {
     it(`${c.finding ? "flags" : "passes"}: ${c.text.slice(0, 90)}`, () => {
+      expect(checkArticleText(c.text).findings.map((f) => f.type)).toEqual(c.finding ? [c.finding] : []);
+    });
+  }
+});
+
+describe("sentences, tables and pairs of sentences", () => {
+  for (const c of SENTENCE_CASES) {
+    it(`${c.finding ? "flags" : "passes"}: ${c.text.replace(/\s+/g, " ").slice(0, 90)}`, () => {
       expect(checkArticleText(c.text).findings.map((f) => f.type)).toEqual(c.finding ? [c.finding] : []);
     });
   }
