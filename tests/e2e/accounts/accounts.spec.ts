@@ -23,9 +23,9 @@ function accountWithDemoPassword(role: "reviewer" | "editor"): string {
   return email;
 }
 
-/** A fresh browser signed in through the real sign-in form. */
+/** A fresh browser signed in through the real sign-in form (never the admin state the describe block uses). */
 async function signedIn(browser: Browser, email: string, password = "claimdesk-demo"): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext();
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(email);
@@ -48,6 +48,9 @@ async function createOnPage(admin: Page, role: "reviewer" | "editor", email = un
   await expect(admin.locator(`tr[data-account-email="${email}"]`)).toContainText(role);
   return { email, password: await secret.inputValue() };
 }
+
+/** The header's "Sign in": what a signed-out page shows where the account menu was. */
+const signInLink = (page: Page) => page.locator(".site-header").getByRole("link", { name: "Sign in", exact: true });
 
 async function violations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
@@ -85,7 +88,7 @@ test.describe("as the admin", () => {
     await reviewer.page.getByRole("button", { name: "Save name" }).click();
     await expect(reviewer.page.getByRole("form", { name: "Name" }).getByRole("alert")).toContainText("Your session has ended");
     await reviewer.page.goto("/");
-    await expect(reviewer.page.getByRole("link", { name: "Sign in" })).toBeVisible();
+    await expect(signInLink(reviewer.page)).toBeVisible();
     const refused = await script.get(CLAIMS_API, { headers: bearer });
     expect(refused.status()).toBe(401);
     expect((await refused.json()).error.code).toBe("UNAUTHENTICATED");
@@ -204,7 +207,7 @@ test("the profile page renames, and a password change ends the other sessions bu
   await here.page.reload();
   await expect(here.page.getByRole("button", { name: "Sign out" })).toBeVisible();
   await elsewhere.page.goto("/");
-  await expect(elsewhere.page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await expect(signInLink(elsewhere.page)).toBeVisible();
   await (await signedIn(browser, email, "a fresh passphrase")).context.close();
   await here.context.close();
   await elsewhere.context.close();
@@ -219,7 +222,7 @@ for (const start of ["/", "/settings/profile"]) {
     const answers: string[] = [];
     page.on("request", (request) => answers.push(new URL(request.url()).pathname));
     await page.getByRole("button", { name: "Sign out" }).click();
-    await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+    await expect(signInLink(page)).toBeVisible();
     expect(new URL(page.url()).pathname).toBe("/");
     expect(page.url()).not.toContain("error=");
     expect(answers).toContain("/sign-out");
