@@ -61,7 +61,7 @@ test.describe("at 1280×800", () => {
     expect(await pageScroll(page)).toBe(0);
     // Claims differ in what they carry above the form (context, reasons, number checks): recorded, not asserted.
     const later = await detail.getByRole("button", { name: "Save review" }).boundingBox();
-    test.info().annotations.push({ type: "save button bottom after twelve j", description: `${Math.round((later?.y ?? 0) + (later?.height ?? 0))}px of 800` });
+    console.log(`save button bottom after twelve j: ${Math.round((later?.y ?? 0) + (later?.height ?? 0))}px of 800`);
     // n brings the note into view inside the claim's column, whatever that claim carries above it.
     await page.keyboard.press("n");
     await expect(detail.getByLabel("Note (Markdown)")).toBeFocused();
