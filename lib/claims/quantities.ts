@@ -15,7 +15,8 @@ const WORD_NUMBERS: Record<string, number> = {
   thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, dozen: 12,
 };
 const FRACTIONS: Record<string, number> = {
-  half: 0.5, third: 1 / 3, thirds: 1 / 3, quarter: 0.25, quarters: 0.25, fourth: 0.25, fourths: 0.25, fifth: 0.2, fifths: 0.2, tenth: 0.1, tenths: 0.1,
+  half: 0.5, halves: 0.5, third: 1 / 3, thirds: 1 / 3, quarter: 0.25, quarters: 0.25, fourth: 0.25, fourths: 0.25, fifth: 0.2, fifths: 0.2,
+  sixth: 1 / 6, sixths: 1 / 6, seventh: 1 / 7, sevenths: 1 / 7, eighth: 0.125, eighths: 0.125, ninth: 1 / 9, ninths: 1 / 9, tenth: 0.1, tenths: 0.1,
 };
 const CURRENCY: Record<string, string> = { $: "USD", "€": "EUR", "£": "GBP", "¥": "JPY" };
 const CURRENCY_WORDS: Record<string, string> = { dollar: "USD", dollars: "USD", euro: "EUR", euros: "EUR", pounds: "GBP", yen: "JPY" };
@@ -28,7 +29,7 @@ const STOP = new Set(["of", "in", "to", "from", "and", "or", "by", "on", "at", "
 // A number as written: currency, digits with thousands separators and decimals or a number word,
 // an optional scale word, an optional percent sign or word.
 const NUMBER =
-  /(?<![\w.\-/])([$€£¥]\s?)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:one|two|three|four|five|six|seven|eight|nine|ten)-(?:half|thirds?|quarters?|fourths?|fifths?|tenths?)|a (?:half|third|quarter)|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?))(?:\s?(thousand|million|billion|trillion|bn|k|m)\b)?(\s?%|\s(?:percent|per cent|percentage points?)\b)?(?![\w(])/gi;
+  /(?<![\w.\-/])([$€£¥]\s?)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:one|two|three|four|five|six|seven|eight|nine|ten)-(?:half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)|a (?:half|third|quarter)|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?))(?:\s?(thousand|million|billion|trillion|bn|k|m)\b)?(\s?%|\s(?:percent|per cent|percentage points?)\b)?(?![\w(])/gi;
 
 const PERIOD =
   /\b(?:(?:between|from)\s+(?:(?:fiscal year|FY)\s*)?(?:19|20)\d\d\s+(?:and|to|through|-)\s+(?:(?:fiscal year|FY)\s*)?(?:19|20)\d\d|(?:fiscal year|FY|calendar year|school year)\s*'?(?:19|20)?\d\d(?:[-–/](?:19|20)?\d\d)?|(?:in|since|during|by|as of|through|for)\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?(?:19|20)\d\d|(?:last|this|next|the past|the previous)\s+(?:year|month|week|decade|quarter)|(?:19|20)\d\d(?:[-–](?:19|20)?\d\d))\b/i;
@@ -101,7 +102,7 @@ export function unlocated(q: LocatedQuantity): Quantity {
 
 /** {@link extractQuantities}, each with `at`, where its words start in `sentence`. */
 export function locateQuantities(sentence: string): LocatedQuantity[] {
-  return mergeChanges(sentence, locateNumbers(sentence));
+  return mergeChanges(sentence, readNumbers(sentence));
 }
 
 /** A number of a sentence before "from X to Y" pairs are merged: its words are `[at, end)`. */
@@ -109,9 +110,15 @@ export type LocatedNumber = Quantity & { at: number; end: number };
 
 /**
  * Every number of `sentence` that counts something, in order, each on its own ("from 36 to 149" is
- * two): what the numbers checker (lib/numbers) reads, since it needs each figure's words and place.
+ * two), ranges read ("between 200 and 250"): what the numbers checker (lib/numbers) reads, since it
+ * needs each figure's words and place. Ranges stay out of the stored quantities for now: they would
+ * move the unit of a range's first end in claims already stored and in their reasons.
  */
 export function locateNumbers(sentence: string): LocatedNumber[] {
+  return withRanges(sentence, readNumbers(sentence));
+}
+
+function readNumbers(sentence: string): LocatedNumber[] {
   const period = findPeriod(sentence);
   const out: LocatedNumber[] = [];
   NUMBER.lastIndex = 0;
@@ -128,17 +135,76 @@ export function locateNumbers(sentence: string): LocatedNumber[] {
       if (unit === "percent") value = value / 100;
     } else if (currency) unit = CURRENCY[currency.trim()] ?? null;
     else {
-      const u = UNITS.exec(rest.trimStart());
+      // "a 10-minute wait", "a 60-bed motel": a compound adjective carries the unit or the noun.
+      const u = UNITS.exec(rest.replace(/^-(?=[a-z])/i, "").trimStart());
       const cw = /^\s*(dollars?|euros?|pounds|yen)\b/i.exec(rest);
       if (cw) unit = CURRENCY_WORDS[(cw[1] ?? "").toLowerCase()] ?? null;
+      else if (/^(?:-?fold\b|\s+times\b)/i.test(rest)) unit = "times";
       else if (u) unit = (u[1] ?? "").toLowerCase().replace(/^per ?cent$/, "percent");
       if (unit === "percent") value = value / 100;
     }
     // A measured unit ("48 hours") says what it is; a bare count, share or amount needs its noun.
-    const counted = unit === null || unit.startsWith("percent") || MONEY.has(unit) ? countedAfter(rest) : null;
+    const counted = unit === null || unit.startsWith("percent") || MONEY.has(unit) ? countedAfter(rest.replace(/^-(?=[a-z])/i, " ")) : null;
     out.push({ raw: raw.trim(), value: round(value), unit, counted, period, at: m.index, end: m.index + raw.trimEnd().length });
   }
+  return withRatios(sentence, out);
+}
+
+const SMALL: Record<string, number> = { one: 1, ...WORD_NUMBERS };
+
+/**
+ * "One in four", "1 in 5": one share (0.25, 0.2), not two counts. The "in" figure is never a year
+ * ("50 in 2023" is fifty, in 2023).
+ */
+function withRatios(sentence: string, qs: LocatedNumber[]): LocatedNumber[] {
+  const out: LocatedNumber[] = [];
+  for (let i = 0; i < qs.length; i++) {
+    const q = qs[i]!;
+    const before = /\b(one|\d{1,3})\s+in\s+$/i.exec(sentence.slice(Math.max(0, q.at - 10), q.at));
+    const x = before ? (SMALL[(before[1] ?? "").toLowerCase()] ?? Number(before[1])) : null;
+    if (q.unit === null && x !== null && x < q.value && !/^\d{4}$/.test(q.raw)) {
+      // "one in four" (the pipeline reads "four" alone) or "1 in 5" (it read "1" and "5").
+      const prev = out[out.length - 1];
+      const start = q.at - (before?.[0].length ?? 0);
+      if (prev && prev.at === start) out.pop();
+      out.push({ ...q, raw: sentence.slice(start, q.end), value: round(x / q.value), at: start });
+      continue;
+    }
+    out.push(q);
+  }
   return out;
+}
+
+/**
+ * Ranges: "between 200 and 250 shelters", "10 to 15 percent", "10-15%". Both ends keep their own
+ * quantity and learn the range (and the unit the second end carries); "10-15%" is one quantity,
+ * valued at the midpoint. A change "from 36 to 149" is not a range.
+ */
+function withRanges(sentence: string, qs: LocatedNumber[]): LocatedNumber[] {
+  for (let i = 0; i < qs.length; i++) {
+    const a = qs[i]!;
+    const dashed = /^[-–](\d+(?:\.\d+)?)(\s?%|\s(?:percent|per cent)\b)/i.exec(sentence.slice(a.end, a.end + 16));
+    if (dashed && a.unit === null && /^\d/.test(a.raw)) {
+      const high = Number(dashed[1]) / 100;
+      const low = a.value / 100;
+      const end = a.end + dashed[0].length;
+      qs[i] = { ...a, raw: `${a.raw}${dashed[0]}`, value: round((low + high) / 2), unit: "percent", counted: countedAfter(sentence.slice(end, end + 80)), range: { low, high }, end };
+      continue;
+    }
+    const b = qs[i + 1];
+    if (!b) continue;
+    const gap = sentence.slice(a.end, b.at);
+    const between = /\bbetween\s+$/i.test(sentence.slice(Math.max(0, a.at - 10), a.at)) && /^\s+and\s+$/i.test(gap);
+    const to = !/\bfrom\s+(?:about\s+)?$/i.test(sentence.slice(Math.max(0, a.at - 12), a.at)) && /^\s+to\s+$/i.test(gap) && a.unit === null && b.unit !== null;
+    if (!between && !to) continue;
+    const unit = a.unit ?? b.unit;
+    const low = a.unit === null && unit === "percent" ? a.value / 100 : a.value;
+    const range = { low, high: b.value };
+    qs[i] = { ...a, value: round(low), unit, range };
+    qs[i + 1] = { ...b, range };
+    i++;
+  }
+  return qs;
 }
 
 const MONEY = new Set(Object.values(CURRENCY_WORDS));

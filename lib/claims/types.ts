@@ -26,7 +26,11 @@ export interface TextPositionSelector {
   end: number;
 }
 
-/** One number found in a claim, normalised ("1,261" → 1261, "15%" → 0.15, "one-third" → 0.333). */
+/**
+ * One number found in a claim, normalised ("1,261" → 1261, "15%" → 0.15, "one-third" → 0.333,
+ * "one in four" → 0.25, "$1.2 billion" → 1.2e9 USD). Ordinals, years and identifiers are not
+ * quantities; a multiplier ("five-fold", "three times") has the unit "times".
+ */
 export interface Quantity {
   /** The number as written. */
   raw: string;
@@ -39,6 +43,11 @@ export interface Quantity {
   period: string | null;
   /** A change "from 36 to 149" is one quantity with from/to. */
   change?: { from: number; to: number };
+  /**
+   * "between 200 and 250", "10-15%": both ends, on each end's quantity (or the one of "10-15%").
+   * Read by the numbers checker (locateNumbers); not yet in the quantities the pipeline stores.
+   */
+  range?: { low: number; high: number };
 }
 
 /** A claim as the pipeline finds it. Offsets are UTF-16 code units into the input text. */

@@ -56,7 +56,11 @@ const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1
  * place in the sentence and its wording, and stored quantities may predate this reading.
  */
 export function readFigures(text: string): Figure[] {
-  return locateNumbers(text).flatMap((n) => {
+  const numbers = locateNumbers(text);
+  return numbers.flatMap((n, i) => {
+    // A range is one figure: its low end ("65 to 70 percent") is read through the high end's range.
+    const next = numbers[i + 1];
+    if (n.range && next?.range && next.range.low === n.range.low && next.range.high === n.range.high) return [];
     const f = toFigure(text, n);
     return f ? [f] : [];
   });
@@ -85,9 +89,13 @@ function toFigure(text: string, n: LocatedNumber): Figure | null {
   const hedgeMatch = HEDGE.exec(text.slice(Math.max(0, n.at - 16), n.at));
   const hedge = hedgeMatch ? (hedgeMatch[1] ?? "").toLowerCase() : null;
   const { half, place } = precisionOf(n.raw, unit);
-  const { range, tolerance } = admitted(value, half, place, hedge, unit);
+  const admits = admitted(value, half, place, hedge, unit);
+  // "between 200 and 250": either end stands for anything in the range.
+  const scaleOf = unit === "percent" && n.unit === "percent" ? 100 : 1;
+  const range: Interval = n.range ? [n.range.low * scaleOf, n.range.high * scaleOf] : admits.range;
+  const tolerance = n.range ? `a range, ${formatNumber(range[0])} to ${formatNumber(range[1])}` : admits.tolerance;
   const citedHalf = Math.min(half, 0.01 * Math.abs(value));
-  const cited: Interval = hedge ? range : [value - citedHalf, value + citedHalf];
+  const cited: Interval = hedge || n.range ? range : [value - citedHalf, value + citedHalf];
   return { raw: n.raw, value, unit, counted: n.unit !== unit && unit === null ? (n.unit ?? null) : n.counted, at: n.at, end: n.end, hedge, range, tolerance, cited };
 }
 

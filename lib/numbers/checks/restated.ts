@@ -42,7 +42,8 @@ export function checkRestated(claims: readonly ReadClaim[]): NumberFinding[] {
     for (const g of later.figures) {
       const before = text.slice(Math.max(0, g.at - 30), g.at);
       const nouns = nounsOf(g);
-      if (nouns.length === 0 || !BACK_REFERENCE.test(before) || COMPARISON_BEFORE.test(before) || OTHER_TIME.test(text.slice(g.end))) continue;
+      // Digits only ("the two sides" names a set), and not a compound ("the 60-member House" is a size).
+      if (!/\d/.test(g.raw) || /^-/.test(text.slice(g.end)) || nouns.length === 0 || !BACK_REFERENCE.test(before) || COMPARISON_BEFORE.test(before) || OTHER_TIME.test(text.slice(g.end))) continue;
       const earlier: { read: ReadClaim; f: Figure; noun: string }[] = [];
       for (const read of claims.slice(0, i)) {
         for (const f of read.figures) {
