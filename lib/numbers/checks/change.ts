@@ -22,7 +22,7 @@ export function checkChanges(claims: readonly ReadClaim[]): NumberFinding[] {
     if (statements.size === 0) return;
     const pairs = changePairs(text, read.figures, new Set(statements.keys()));
     for (const [stated, statement] of statements) {
-      const pair = nearestPair(pairs, stated);
+      const pair = nearestPair(text, pairs, stated);
       const across = pair ? null : pairAcross(claims[i - 1], read, stated, new Set(statements.keys()));
       const f = pair ? judge([read], pair, stated, statement) : across ? judge([read, claims[i - 1]!], across, stated, statement) : null;
       if (f) out.push(f);
@@ -50,15 +50,19 @@ function pairAcross(previous: ReadClaim | undefined, read: ReadClaim, stated: Fi
   return shared ? { from, to } : null;
 }
 
-/** The pair a stated change speaks of: the closest one in the claim. */
-function nearestPair(pairs: Pair[], stated: Figure): Pair | null {
+// "Rents rose 5%, while the average went from $1,200 to $1,300": a new clause, another change.
+const NEW_CLAUSE = /,\s*(?:and|but|while|whereas)\b|\b(?:while|whereas|but|meanwhile)\b|;/i;
+
+/** The pair a stated change speaks of: the closest one in its clause. */
+function nearestPair(text: string, pairs: Pair[], stated: Figure): Pair | null {
   let best: Pair | null = null;
   let distance = Number.POSITIVE_INFINITY;
   for (const p of pairs) {
     const start = Math.min(p.from.at, p.to.at);
     const end = Math.max(p.from.end, p.to.end);
     const d = stated.at >= end ? stated.at - end : stated.end <= start ? start - stated.end : 0;
-    if (d < distance) [best, distance] = [p, d];
+    const between = stated.at >= end ? text.slice(end, stated.at) : text.slice(stated.end, start);
+    if (d < distance && !NEW_CLAUSE.test(between)) [best, distance] = [p, d];
   }
   return distance <= 120 ? best : null;
 }

@@ -61,7 +61,9 @@ export function checkPeriods(claims: readonly ReadClaim[]): NumberFinding[] {
 
 /** The span between the sentence's two years, when it names exactly two. */
 function yearSpan(text: string): { from: string; to: string; length: number } | null {
-  const years = [...new Set(text.match(YEAR) ?? [])].map(Number).sort((a, b) => a - b);
+  // "a 2019 study", "the 2022-23 budget", "by 2030": years naming a thing or a target, not the span.
+  const dated = [...text.matchAll(YEAR)].filter((m) => !/\b(?:a|an|the|its|their|by)\s+$/i.test(text.slice(Math.max(0, m.index - 6), m.index)) && !/^[-–]/.test(text.slice(m.index + 4)));
+  const years = [...new Set(dated.map((m) => m[0]))].map(Number).sort((a, b) => a - b);
   if (years.length !== 2) return null;
   return { from: String(years[0]), to: String(years[1]), length: years[1]! - years[0]! };
 }

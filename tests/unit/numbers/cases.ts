@@ -134,3 +134,14 @@ export const SENTENCE_CASES: Case[] = [
   { text: "The state spent $2.8 billion on care last year. Nursing homes took $930 million, roughly a third of the total.", finding: null },
   { text: "The state spent $2.8 billion on care last year. Nursing homes took $930 million, or roughly 50% of the total.", finding: "rate" },
 ];
+
+/** Consistent passages that look like findings and must not be. */
+export const TRAPS: Case[] = [
+  { text: "Rents rose 5% this year, while the average for a two-bedroom went from $1,200 to $1,300.", finding: null },
+  { text: "Over the past five years, ridership has fallen; a 2019 study projected growth by 2030.", finding: null },
+  { text: "The council voted 7-2 on Monday to cut the fare from $2.75 to $2.50, about 9% less.", finding: null },
+  { text: "The plant's $2.25 billion cost was confirmed on Monday. Critics say the $2.25bn plant is too big.", finding: null },
+  { text: "Route 66 carried 4,050 riders a day, and Section 8 vouchers rose 10% to 2,200.", finding: null },
+  { text: "The authority plans to add between 200 and 250 shelters by 2026, up from 180.", finding: null },
+  { text: "The three big manufacturers cut their list prices by 65 to 70 percent in 2023 and 2024.", finding: null },
+];

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { checkArticleText } from "@/lib/numbers";
-import { CASES, MORE_CASES, SENTENCE_CASES } from "./cases";
+import { CASES, MORE_CASES, SENTENCE_CASES, TRAPS } from "./cases";
 
 for (const [type, cases] of Object.entries(CASES)) {
   describe(`${type} check`, () => {
@@ -37,4 +37,34 @@ describe("sentences, tables and pairs of sentences", () => {
       expect(checkArticleText(c.text).findings.map((f) => f.type)).toEqual(c.finding ? [c.finding] : []);
     });
   }
+});
+
+describe("consistent passages that look like findings", () => {
+  for (const c of TRAPS) {
+    it(`passes: ${c.text.slice(0, 90)}`, () => {
+      expect(checkArticleText(c.text).findings.map((f) => `${f.type}: ${f.message}`)).toEqual([]);
+    });
+  }
+});
+
+describe("a finding", () => {
+  const article = "The library's circulation rose from 200 to 300, a 25% increase, the director said.";
+  it("names the claim, the arithmetic, the expected and stated values and the tolerance", () => {
+    const { claims, findings } = checkArticleText(article);
+    expect(findings).toHaveLength(1);
+    const [f] = findings;
+    expect(f).toMatchObject({ type: "change", claimIds: [claims[0]!.id], expected: "+50%", stated: "+25%" });
+    expect(f!.message).toBe("200 → 300 is +50%, the text says 'a 25% increase'");
+    expect(f!.computation).toBe("(300 − 200) / 200 = +50%");
+    expect(f!.tolerance).toMatch(/^±0\.5 percentage points \(rounding to whole percent\)/);
+  });
+  it("keeps its key when the article is re-imported with text added above, and changes it when the figures do", () => {
+    const [before] = checkArticleText(article).findings;
+    const [after] = checkArticleText(`The library opened in 1904.\n\n${article}`).findings;
+    const [other] = checkArticleText(article.replace("25%", "30%")).findings;
+    expect(after!.claimIds).not.toEqual(before!.claimIds);
+    expect(after!.key).toBe(before!.key);
+    expect(other!.key).not.toBe(before!.key);
+    expect(before!.key).toMatch(/^change-[0-9a-f]{16}$/);
+  });
 });
