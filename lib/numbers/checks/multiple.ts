@@ -1,7 +1,7 @@
 /**
  * Multiples: "doubled", "tripled", "halved", "five-fold", "three times" against the two figures they
- * describe. A plain "doubled" admits 1.7–2.3×, the way reporters round; "nearly doubled" a little
- * under, "more than doubled" anything from 2× up.
+ * describe. A plain "doubled" admits 1.8–2.2×, the way reporters round; "nearly doubled" 1.7–2×,
+ * "roughly doubled" 1.6–2.4×, "more than doubled" anything from 2× up.
  */
 import { changePairs, changeStatement, type Pair, sameClause } from "../cues";
 import type { Figure, ReadClaim } from "../figures";
@@ -48,7 +48,7 @@ function admitted(factor: number, hedge: string | null): { range: Interval; word
     case "almost":
     case "close to":
     case "just under":
-      return { range: [0.75 * f, 1.02 * f], words: `${formatNumber(0.75 * f)}× to ${formatNumber(1.02 * f)}× ("${hedge}")` };
+      return { range: [0.85 * f, 1.02 * f], words: `${formatNumber(0.85 * f)}× to ${formatNumber(1.02 * f)}× ("${hedge}")` };
     case "more than":
     case "over":
     case "at least":
@@ -56,7 +56,7 @@ function admitted(factor: number, hedge: string | null): { range: Interval; word
     case "less than":
       return { range: [0, 1.02 * f], words: `up to ${formatNumber(1.02 * f)}× ("${hedge}")` };
     case null:
-      return { range: [0.85 * f, 1.15 * f], words: `${formatNumber(0.85 * f)}× to ${formatNumber(1.15 * f)}× (a multiple in words, ±15%)` };
+      return { range: [0.9 * f, 1.1 * f], words: `${formatNumber(0.9 * f)}× to ${formatNumber(1.1 * f)}× (a multiple in words, ±10%)` };
     default:
       return { range: [0.8 * f, 1.2 * f], words: `${formatNumber(0.8 * f)}× to ${formatNumber(1.2 * f)}× ("${hedge}")` };
   }
