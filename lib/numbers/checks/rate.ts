@@ -12,11 +12,12 @@ import { divide, formatAmount, formatNumber, type Interval, overlaps, times } fr
 import type { NumberFinding } from "../types";
 
 // The rate is presented as following from its inputs, not as a figure of its own.
-const DERIVED = /\b(?:works? out to|worked out to|working out to|or|a rate of|that is|which is|putting|puts|put|equal to|equals|equivalent to|amounts? to|comes? to|means?|making|giving|translates? (?:in)?to)\s+(?:(?:the\s+)?[\w-]+\s+rate\s+(?:at|of|to)\s+)?(?:about\s+|roughly\s+|around\s+|nearly\s+|almost\s+|some\s+|approximately\s+)?$/i;
-const PER = /^\s*(?:[\w-]+\s+){0,2}?per\s+(?:(capita|person|head|resident|student|pupil|household|enrollee|member|employee|worker|patient|child|family|inmate|visitor|rider|user|customer|voter)\b|(\d{1,3}(?:,\d{3})+|\d+|thousand|million)\b)/i;
+const DERIVED = /(?:,\s+(?=about|roughly|around|nearly|almost|some|approximately)|\b(?:works? out to|worked out to|working out to|or|a rate of|that is|which is|putting|puts|put|equal to|equals|equivalent to|amounts? to|comes? to|means?|making|giving|translates? (?:in)?to)\s+)(?:(?:the\s+)?[\w-]+\s+rate\s+(?:at|of|to)\s+)?(?:about\s+|roughly\s+|around\s+|nearly\s+|almost\s+|some\s+|approximately\s+)?$/i;
+const PER = /^\s*(?:[\w-]+\s+){0,2}?per\s+(?:(?!(?:cent|year|month|week|day|hour|minute|second|annum|night|mile|gallon|kilometre|kilometer|ton|tonne|pound|kilo|kg|square|acre|unit)s?\b)([a-z]+)\b|(\d{1,3}(?:,\d{3})+|\d+|thousand|million)\b)/i;
 
 // "…, or 37.5% of the total", "made up 65% of the total", "roughly a third of the total".
 const SHARE_BEFORE = /(?:,\s*or|\bmade up|\bmake up|\bmakes up|\baccounted for|\baccounts? for|\baccounting for|\brepresent(?:s|ed|ing)?|\bthat is|,)\s+(?:about\s+|roughly\s+|around\s+|nearly\s+|almost\s+|some\s+|approximately\s+|just over\s+|just under\s+|more than\s+|less than\s+)?$/i;
+const CLAUSE_END = /^\s*(?:[,.;)]|$|and\b)/i;
 const SHARE_AFTER = /^\s+of\s+(?:the|its|their|all|total)\b(?:\s+(?:total|budget|spending|sum|amount|revenue|cost|costs|all)\b)?/i;
 
 interface Rate {
@@ -34,7 +35,10 @@ function ratesOf(read: ReadClaim): Rate[] {
   const { text } = read.claim;
   const out: Rate[] = [];
   for (const f of read.figures) {
-    if (f.unit === "percent" && SHARE_BEFORE.test(text.slice(Math.max(0, f.at - 40), f.at)) && SHARE_AFTER.test(text.slice(f.end, f.end + 30))) {
+    const before = text.slice(Math.max(0, f.at - 40), f.at);
+    const after = text.slice(f.end, f.end + 30);
+    // "…, or 37.5% of the total"; "120 were accepted, or 45%, and …" (the share of the figure just before).
+    if (f.unit === "percent" && SHARE_BEFORE.test(before) && (SHARE_AFTER.test(after) || (/,\s*or\s+(?:about\s+|roughly\s+|nearly\s+)?$/i.test(before) && CLAUSE_END.test(after)))) {
       out.push({ rate: f, share: true, base: 100, baseFigure: null, numeratorUnit: null });
       continue;
     }
@@ -57,6 +61,8 @@ function ratesOf(read: ReadClaim): Rate[] {
 export function checkRates(claims: readonly ReadClaim[]): NumberFinding[] {
   const out: NumberFinding[] = [];
   claims.forEach((read, i) => {
+    const applied = percentApplied(read);
+    if (applied) out.push(applied);
     for (const r of ratesOf(read)) {
       if (r.share) {
         const f = shareOfTotal(r.rate, read, claims[i - 1]);
@@ -144,4 +150,37 @@ function shareOfTotal(share: Figure, read: ReadClaim, previous: ReadClaim | unde
     stated: share.raw,
     tolerance: `${share.tolerance}; the inputs' rounding, up to 1% each, is allowed for`,
   });
+}
+
+// The count a percentage gives: "40% of the 2,000 new jobs, or 800"; "91% full, meaning about 218".
+const GIVES = /(?:,\s*(?=about|roughly|some|nearly|almost|around|approximately)|,\s*or|\bmeaning|\bthat is|\bwhich is|\bor some|\bor about|\bor roughly|\u2014|\()\s*(?:about\s+|roughly\s+|nearly\s+|almost\s+|some\s+|around\s+|approximately\s+)?$/i;
+const NOT_A_SHARE_AFTER = /^\s*(?:more|less|fewer|higher|lower|above|below|increase|decrease|rise|drop|up|down)\b/i;
+
+/**
+ * A percentage applied to a whole in the same sentence, and the count it is said to give: the count
+ * must follow the percentage as its result ("or 800", "meaning about 218"); the whole is any larger
+ * figure of the count's unit. A finding when no whole gives the count.
+ */
+function percentApplied(read: ReadClaim): NumberFinding | null {
+  const { text } = read.claim;
+  for (const p of read.figures) {
+    if (p.unit !== "percent" || p.value > 100 || NOT_A_SHARE_AFTER.test(text.slice(p.end, p.end + 12))) continue;
+    const count = read.figures.find((m) => m.at > p.end && m.at - p.end < 60 && m.unit !== "percent" && m.unit !== "points" && GIVES.test(text.slice(Math.max(0, m.at - 30), m.at)));
+    if (!count || !/\d/.test(count.raw)) continue;
+    const wholes = read.figures.filter((w) => w !== count && w.unit === count.unit && w.value > count.value && /\d/.test(w.raw));
+    if (wholes.length === 0) continue;
+    const readings = wholes.map((w) => ({ w, range: times(divide(count.cited, w.cited), 100) }));
+    if (readings.some((r) => overlaps(r.range, p.range))) continue;
+    const { w } = readings[0]!;
+    const expected = (p.value / 100) * w.value;
+    return finding("rate", {
+      claims: [read],
+      message: `${p.raw} of ${w.raw} is ${formatAmount(expected, w.unit)}, the text says ${count.raw}`,
+      computation: `${formatNumber(p.value, 2)}% × ${formatNumber(w.value)} = ${formatNumber(expected, 1)}; ${formatNumber(count.value)} / ${formatNumber(w.value)} = ${formatNumber((count.value / w.value) * 100, 1)}%`,
+      expected: formatAmount(expected, w.unit),
+      stated: count.raw,
+      tolerance: `${p.tolerance}; ${count.raw}: ${count.tolerance}`,
+    });
+  }
+  return null;
 }

@@ -102,7 +102,7 @@ function single(cell: string | undefined): Figure | null {
   return figures.length === 1 ? figures[0]! : null;
 }
 
-const OF_THE = /^(?:of|among)\s+(?:the|its|their|these|those|all)?\s*/i;
+const OF_THE = /^(?:of|among)\s+(?:(?:the|its|their|these|those|all)\s+)?(?:[\w'’.]+['’]s?\s+)?/i;
 
 /** "Of the 860 claims decided, 510 were refused and 390 were granted": the parts of one whole. */
 function ofTheSums(claims: readonly ReadClaim[]): NumberFinding[] {

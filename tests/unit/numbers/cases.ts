@@ -145,3 +145,22 @@ export const TRAPS: Case[] = [
   { text: "The authority plans to add between 200 and 250 shelters by 2026, up from 180.", finding: null },
   { text: "The three big manufacturers cut their list prices by 65 to 70 percent in 2023 and 2024.", finding: null },
 ];
+
+/** Percentages applied to a whole, rates per any unit, and spans of months "took … from". */
+export const APPLIED_CASES: Case[] = [
+  { text: "About 40% of the 2,000 new jobs, or 800, will go to local hires.", finding: null },
+  { text: "About 40% of the 2,000 new jobs, or 900, will go to local hires.", finding: "rate" },
+  { text: "The hospital's 240 beds were 91% full, meaning about 218 were occupied.", finding: null },
+  { text: "The hospital's 240 beds were 91% full, meaning about 190 were occupied.", finding: "rate" },
+  { text: "Of 300 applicants, 120 were accepted, or 40%, and 180 were turned away.", finding: null },
+  { text: "Of 300 applicants, 120 were accepted, or 45%, and 180 were turned away.", finding: "rate" },
+  { text: "Only 12% of the city's 1.1 million residents, roughly 132,000 people, live near a park.", finding: null },
+  { text: "Only 12% of the city's 1.1 million residents, roughly 200,000 people, live near a park.", finding: "rate" },
+  { text: "Metro's 1,850 buses logged 96 million miles, about 52,000 miles per bus.", finding: null },
+  { text: "Metro's 1,850 buses logged 96 million miles, about 68,000 miles per bus.", finding: "rate" },
+  { text: "Of the county's 52 schools, 30 are elementary schools, 12 middle schools and 10 high schools.", finding: null },
+  { text: "Of the county's 52 schools, 30 are elementary schools, 12 middle schools and 14 high schools.", finding: "sum" },
+  { text: "Construction, which took 30 months from April 2021 to March 2023, cost $14 million.", finding: "period" },
+  { text: "Construction, which took 23 months from April 2021 to March 2023, cost $14 million.", finding: null },
+  { text: "The hospital hired 120 nurses, or 45% more than last year.", finding: null },
+];

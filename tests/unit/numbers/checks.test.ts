@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { checkArticleText } from "@/lib/numbers";
-import { CASES, MORE_CASES, SENTENCE_CASES, TRAPS } from "./cases";
+import { APPLIED_CASES, CASES, MORE_CASES, SENTENCE_CASES, TRAPS } from "./cases";
 
 for (const [type, cases] of Object.entries(CASES)) {
   describe(`${type} check`, () => {
@@ -32,7 +32,7 @@ describe("further phrasings", () => {
 });
 
 describe("sentences, tables and pairs of sentences", () => {
-  for (const c of SENTENCE_CASES) {
+  for (const c of [...SENTENCE_CASES, ...APPLIED_CASES]) {
     it(`${c.finding ? "flags" : "passes"}: ${c.text.replace(/\s+/g, " ").slice(0, 90)}`, () => {
       expect(checkArticleText(c.text).findings.map((f) => f.type)).toEqual(c.finding ? [c.finding] : []);
     });
