@@ -37,7 +37,9 @@ function subjectWords(text: string, f: Figure): Set<string> {
 /** The same quantity stated twice with values that cannot both be right. */
 export function checkRestated(claims: readonly ReadClaim[]): NumberFinding[] {
   const out: NumberFinding[] = [];
-  claims.forEach((later, i) => {
+  // Every earlier figure under each word naming it, so a back-reference looks up only its own noun.
+  const named = new Map<string, { read: ReadClaim; f: Figure }[]>();
+  for (const later of claims) {
     const { text } = later.claim;
     for (const g of later.figures) {
       const before = text.slice(Math.max(0, g.at - 30), g.at);
@@ -45,15 +47,8 @@ export function checkRestated(claims: readonly ReadClaim[]): NumberFinding[] {
       // Digits only ("the two sides" names a set), and not a compound ("the 60-member House" is a size).
       if (!/\d/.test(g.raw) || /^-/.test(text.slice(g.end)) || nouns.length === 0 || !BACK_REFERENCE.test(before) || COMPARISON_BEFORE.test(before) || OTHER_TIME.test(text.slice(g.end))) continue;
       const earlier: { read: ReadClaim; f: Figure; noun: string }[] = [];
-      for (const read of claims.slice(0, i)) {
-        for (const f of read.figures) {
-          if (f.unit !== g.unit) continue;
-          const own = nounsOf(f);
-          const subject = f.counted === null ? subjectWords(read.claim.text, f) : null;
-          const noun = nouns.find((n) => own.includes(n) || subject?.has(n));
-          if (noun) earlier.push({ read, f, noun });
-        }
-      }
+      for (const noun of nouns) for (const e of named.get(noun) ?? []) if (e.f.unit === g.unit) earlier.push({ ...e, noun });
+      earlier.sort((a, b) => a.read.claim.position - b.read.claim.position);
       if (earlier.length === 0 || earlier.some((e) => overlaps(e.f.range, g.range))) continue;
       const first = earlier[0]!;
       out.push(
@@ -67,6 +62,14 @@ export function checkRestated(claims: readonly ReadClaim[]): NumberFinding[] {
         }),
       );
     }
-  });
+    for (const f of later.figures) {
+      const words = new Set([...nounsOf(f), ...(f.counted === null ? subjectWords(text, f) : [])]);
+      for (const w of words) {
+        const list = named.get(w);
+        if (list) list.push({ read: later, f });
+        else named.set(w, [{ read: later, f }]);
+      }
+    }
+  }
   return out;
 }
