@@ -40,7 +40,7 @@ export function AccountList({ accounts, viewerId }: { accounts: AccountRow[]; vi
     const role = roles[account.id] ?? account.role;
     run(
       () => changeRoleAction({ userId: account.id, role }),
-      (d) => `${d.email} is now ${d.role === "admin" ? "an" : "a"} ${d.role}.`,
+      (d) => `${d.email} is now ${/^[aeiou]/.test(d.role) ? "an" : "a"} ${d.role}.`,
       // Refused: the select shows the role the account still has.
       () =>
         setRoles((r) => {
