@@ -4,6 +4,7 @@ import { requirePageViewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
 import { AccountList } from "./account-list";
 import { CreateAccountForm } from "./create-account-form";
+import "../../desk/desk.css";
 import "./accounts.css";
 
 export const metadata: Metadata = { title: "Accounts" };

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requirePageViewer } from "@/lib/auth/viewer";
 import { NameForm } from "./name-form";
 import { PasswordForm } from "./password-form";
+import "../../desk/desk.css";
 import "../../admin/accounts/accounts.css";
 
 export const metadata: Metadata = { title: "Profile" };
