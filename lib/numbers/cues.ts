@@ -19,10 +19,24 @@ export interface ChangeStatement {
   words: string;
 }
 
-/** Whether `f` is stated as a change in `text`, and which way. */
-export function changeStatement(text: string, f: Figure): ChangeStatement | null {
+const OR_BEFORE = new RegExp(`,\\s*or\\s+(?:${HEDGE_WORDS}\\s+)?$`, "i");
+const THAN_AFTER = /^\s+(?:[\w-]+\s+)?(more|fewer|less|higher|lower)\s+than\b/i;
+
+/**
+ * Whether `f` is stated as a change in `text`, and which way. With the claim's `figures`, a percent
+ * that restates the change before it ("a decline of 134 inmates, or 18%") is a change too.
+ */
+export function changeStatement(text: string, f: Figure, figures: readonly Figure[] = []): ChangeStatement | null {
   const before = text.slice(Math.max(0, f.at - 40), f.at);
   const after = text.slice(f.end, f.end + 30);
+  if (f.unit === "percent" && OR_BEFORE.test(before)) {
+    const prev = figures.filter((g) => g.end <= f.at && f.at - g.end < 40).pop();
+    const s = prev && prev !== f ? changeStatement(text, prev) : null;
+    if (s) return { direction: s.direction, words: `${s.words}, or ${f.raw}` };
+  }
+  // "410 more than last year's 2,170": a difference from the figure after "than".
+  const than = THAN_AFTER.exec(after);
+  if (than && f.hedge === null) return { direction: directionOf(than[1] ?? ""), words: `${f.raw}${than[0]}` };
   const verb = VERB_BEFORE.exec(before);
   if (verb) return { direction: directionOf(verb[1] ?? ""), words: `${verb[0]}${f.raw}` };
   const nounOf = NOUN_OF_BEFORE.exec(before);
@@ -48,7 +62,7 @@ export interface Pair {
   to: Figure;
 }
 
-const FROM_BEFORE = new RegExp(`\\bfrom\\s+(?:the\\s+|a\\s+|an\\s+)?(?:${HEDGE_WORDS}\\s+)?$`, "i");
+const FROM_BEFORE = new RegExp(`(?:\\bfrom|\\d[\\d,.]*%?\\s+(?:[\\w-]+\\s+)?(?:more|fewer|less|higher|lower)\\s+than)\\s+(?:the\\s+|a\\s+|an\\s+|[\\w'’]+\\s+year['’]s\\s+|[\\w'’]+['’]s\\s+)?(?:${HEDGE_WORDS}\\s+)?$`, "i");
 const TO_BEFORE = new RegExp(`\\bto\\s+(?:${HEDGE_WORDS}\\s+)?$`, "i");
 
 /**

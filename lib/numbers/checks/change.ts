@@ -16,7 +16,7 @@ export function checkChanges(claims: readonly ReadClaim[]): NumberFinding[] {
     const { text } = read.claim;
     const statements = new Map<Figure, ChangeStatement>();
     for (const f of read.figures) {
-      const s = changeStatement(text, f);
+      const s = changeStatement(text, f, read.figures);
       if (s) statements.set(f, s);
     }
     if (statements.size === 0) return;

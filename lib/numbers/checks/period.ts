@@ -18,6 +18,7 @@ const SPANS = [
   new RegExp(`\\b(?:in|over|during|across|within|for|took|taken|takes|lasted|lasting|spanned|spanning|ran)\\s+(?:the\\s+|those\\s+)?${N}\\s+(years?|months?),?\\s+(?:from|between|since|to|ending|through)\\b`, "gi"),
   new RegExp(`\\b${N}[- ](year|month)\\s+(?:period|span|stretch|window|increase|rise|decline|drop|fall|growth|change|run|surge|jump|gain|climb|project|program|programme|plan|contract|study|pilot|campaign|initiative|effort|lease|freeze|phase|rollout|overhaul)\\b`, "gi"),
   new RegExp(`\\b(?:lowest|highest|largest|smallest|biggest|most|fewest|best|worst|first time)\\s+(?:level\\s+|rate\\s+|number\\s+|point\\s+|total\\s+)?(?:in|since)\\s+${N}\\s+(years?|months?)\\b`, "gi"),
+  new RegExp(`\\b(?:a|an)\\s+(?:span|period|stretch)\\s+of\\s+${N}\\s+(years?|months?)\\b`, "gi"),
   /\b(?:(?:past|last|previous|over a|in a)\s+|the\s+(?=decade\s+(?:from|between|since|through|to)\b))()(decade)\b/gi,
 ];
 const YEAR = /\b(?:19|20)\d\d\b/g;

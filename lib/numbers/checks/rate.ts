@@ -6,14 +6,15 @@
  * Which figure is the numerator is not always plain, so every reading of the sentence (and of the
  * sentence before, when the rate's own has too few figures) is tried; a finding means none fits.
  */
+import { changeStatement } from "../cues";
 import type { Figure, ReadClaim } from "../figures";
 import { finding } from "../finding";
 import { divide, formatAmount, formatNumber, type Interval, overlaps, times } from "../interval";
 import type { NumberFinding } from "../types";
 
 // The rate is presented as following from its inputs, not as a figure of its own.
-const DERIVED = /(?:,\s+(?=about|roughly|around|nearly|almost|some|approximately)|\b(?:works? out to|worked out to|working out to|or|a rate of|that is|which is|putting|puts|put|equal to|equals|equivalent to|amounts? to|comes? to|means?|making|giving|translates? (?:in)?to)\s+)(?:(?:the\s+)?[\w-]+\s+rate\s+(?:at|of|to)\s+)?(?:about\s+|roughly\s+|around\s+|nearly\s+|almost\s+|some\s+|approximately\s+)?$/i;
-const PER = /^\s*(?:[\w-]+\s+){0,2}?per\s+(?:(?!(?:cent|year|month|week|day|hour|minute|second|annum|night|mile|gallon|kilometre|kilometer|ton|tonne|pound|kilo|kg|square|acre|unit)s?\b)([a-z]+)\b|(\d{1,3}(?:,\d{3})+|\d+|thousand|million)\b)/i;
+const DERIVED = /(?:,\s+(?=about|roughly|around|nearly|almost|some|approximately)|\b(?:works? out to|worked out to|working out to|or|a rate of|that is|which is|putting|puts|put|equal to|equals|equivalent to|amounts? to|comes? to|means?|making|giving|translates? (?:in)?to|an average of|averaging|on average)\s+)(?:(?:the\s+)?[\w-]+\s+rate\s+(?:at|of|to)\s+)?(?:about\s+|roughly\s+|around\s+|nearly\s+|almost\s+|some\s+|approximately\s+)?$/i;
+const PER = /^\s*(?:[\w-]+\s+){0,2}?(?:(each|apiece)\b|per\s+(?:(?!(?:cent|year|month|week|day|hour|minute|second|annum|night|mile|gallon|kilometre|kilometer|ton|tonne|pound|kilo|kg|square|acre|unit)s?\b)([a-z]+)\b|(\d{1,3}(?:,\d{3})+|\d+|thousand|million)\b))/i;
 
 // "…, or 37.5% of the total", "made up 65% of the total", "roughly a third of the total".
 const SHARE_BEFORE = /(?:,\s*or|\bmade up|\bmake up|\bmakes up|\baccounted for|\baccounts? for|\baccounting for|\brepresent(?:s|ed|ing)?|\bthat is|,)\s+(?:about\s+|roughly\s+|around\s+|nearly\s+|almost\s+|some\s+|approximately\s+|just over\s+|just under\s+|more than\s+|less than\s+)?$/i;
@@ -38,6 +39,7 @@ function ratesOf(read: ReadClaim): Rate[] {
     const before = text.slice(Math.max(0, f.at - 40), f.at);
     const after = text.slice(f.end, f.end + 30);
     // "…, or 37.5% of the total"; "120 were accepted, or 45%, and …" (the share of the figure just before).
+    if (f.unit === "percent" && changeStatement(text, f, read.figures)) continue;
     if (f.unit === "percent" && SHARE_BEFORE.test(before) && (SHARE_AFTER.test(after) || (/,\s*or\s+(?:about\s+|roughly\s+|nearly\s+)?$/i.test(before) && CLAUSE_END.test(after)))) {
       out.push({ rate: f, share: true, base: 100, baseFigure: null, numeratorUnit: null });
       continue;
@@ -49,7 +51,7 @@ function ratesOf(read: ReadClaim): Rate[] {
     }
     const per = PER.exec(text.slice(f.end, f.end + 40));
     if (!per) continue;
-    const baseText = per[2];
+    const baseText = per[3];
     const baseFigure = baseText ? (read.figures.find((g) => g.at > f.end && g.at <= f.end + 40 && g.raw.replace(/,/g, "") === baseText.replace(/,/g, "")) ?? null) : null;
     const base = baseText ? (baseFigure?.value ?? (baseText === "thousand" ? 1e3 : baseText === "million" ? 1e6 : Number(baseText.replace(/,/g, "")))) : 1;
     out.push({ rate: f, base, baseFigure, numeratorUnit: f.unit });
@@ -113,8 +115,8 @@ function readingsOf(r: Rate, pool: Figure[]): Reading[] {
   for (const numerator of numerators) {
     for (const denominator of counts) {
       if (numerator === denominator) continue;
-      // A count over a count is a part of a whole: the part is the smaller.
-      if (r.numeratorUnit === null && numerator.value >= denominator.value) continue;
+      // A percentage of counts is a part of a whole, the part the smaller; "per station" may go either way.
+      if (r.base === 100 && numerator.value >= denominator.value) continue;
       const range = times(divide(numerator.cited, denominator.cited), r.base);
       out.push({ numerator, denominator, value: (numerator.value / denominator.value) * r.base, range });
     }
@@ -164,7 +166,7 @@ const NOT_A_SHARE_AFTER = /^\s*(?:more|less|fewer|higher|lower|above|below|incre
 function percentApplied(read: ReadClaim): NumberFinding | null {
   const { text } = read.claim;
   for (const p of read.figures) {
-    if (p.unit !== "percent" || p.value > 100 || NOT_A_SHARE_AFTER.test(text.slice(p.end, p.end + 12))) continue;
+    if (p.unit !== "percent" || p.value > 100 || NOT_A_SHARE_AFTER.test(text.slice(p.end, p.end + 12)) || changeStatement(text, p, read.figures)) continue;
     const count = read.figures.find((m) => m.at > p.end && m.at - p.end < 60 && m.unit !== "percent" && m.unit !== "points" && GIVES.test(text.slice(Math.max(0, m.at - 30), m.at)));
     if (!count || !/\d/.test(count.raw)) continue;
     const wholes = read.figures.filter((w) => w !== count && w.unit === count.unit && w.value > count.value && /\d/.test(w.raw));

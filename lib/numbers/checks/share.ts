@@ -18,7 +18,7 @@ import type { NumberFinding } from "../types";
 const OVERLAPPING = /\b(?:more than one|multiple|could choose|could select|could pick|could give|respectively|each|both|either|apiece|per|rate|rates|margin of error)\b/i;
 const NOT_PARALLEL = /\b(?:not|instead|rather|than|compared|versus|vs\.?|while|whereas|but|or|up|down|rose|fell|since|after|before|above|below|until|of the (?:federal|state|area|county|national|median)|median|poverty)\b/i;
 const OF_WHOLE = /^\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?([\w'’-]+(?:\s+[\w'’-]+)?)/i;
-const PEOPLE = /^\s+of\s+(?:the\s+|all\s+|its\s+|their\s+|[\w'’]+['’]s\s+)?(?:registered\s+|eligible\s+|likely\s+)?(?:voters|residents|students|households|respondents|workers|adults|children|people|members|patients|families|employees|citizens|ballots|votes)\b/i;
+const PEOPLE = /^\s+of\s+(?:the\s+|all\s+|its\s+|their\s+|[\w'’]+['’]s\s+)?(?:registered\s+|eligible\s+|likely\s+)?(?:voters|residents|students|households|respondents|workers|adults|children|people|members|patients|families|employees|citizens|ballots|votes|drivers|teachers|nurses|officers|staff|riders|users|customers|participants|applicants|owners|renters|homeowners|tenants|parents|seniors|veterans|inmates|schools|hospitals|homes|businesses)\b/i;
 
 /** Shares that add up to more than their whole. */
 export function checkShares(claims: readonly ReadClaim[]): NumberFinding[] {

@@ -37,8 +37,11 @@ interface Judged {
 /** Whether parts and whole disagree beyond their rounding, and a draft of the finding if so. */
 function disagreement({ parts, whole, exhaustive }: Judged) {
   const sum = total(parts);
-  if (overlaps(sum, whole.range)) return null;
-  if (sum[1] < whole.range[0] && !exhaustive) return null;
+  // The total too is read as printed, to its rounding up to 1%: "$3 million" over parts given to the
+  // $100,000 is 3.0, not anything from 2.5 to 3.5.
+  const stated = whole.cited;
+  if (overlaps(sum, stated)) return null;
+  if (sum[1] < stated[0] && !exhaustive) return null;
   const value = parts.reduce((a, p) => a + p.value, 0);
   const unit = whole.unit;
   const expected = formatAmount(value, unit);
@@ -46,7 +49,7 @@ function disagreement({ parts, whole, exhaustive }: Judged) {
     computation: `${sumText(parts)} = ${expected}`,
     expected,
     stated: formatAmount(whole.value, unit),
-    tolerance: `${whole.tolerance}, plus each part's rounding up to 1% (together ±${formatAmount((sum[1] - sum[0]) / 2, null)})`,
+    tolerance: `the total's and each part's rounding, up to 1% each (±${formatAmount((stated[1] - stated[0]) / 2, null)} on the total, ±${formatAmount((sum[1] - sum[0]) / 2, null)} on the parts)`,
     verdict: value > whole.value ? `more than the ${whole.raw} stated` : `short of the ${whole.raw} stated`,
   };
 }

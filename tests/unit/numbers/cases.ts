@@ -144,6 +144,9 @@ export const TRAPS: Case[] = [
   { text: "Route 66 carried 4,050 riders a day, and Section 8 vouchers rose 10% to 2,200.", finding: null },
   { text: "The authority plans to add between 200 and 250 shelters by 2026, up from 180.", finding: null },
   { text: "The three big manufacturers cut their list prices by 65 to 70 percent in 2023 and 2024.", finding: null },
+  { text: "The county's 14 fire stations answered 21,000 calls, or 1,500 per station.", finding: null },
+  { text: "Crime fell 12% last year, and the number of officers rose from 180 to 200.", finding: null },
+  { text: "Sales tax revenue reached $41.2 million, up $3.1 million, or 8.1%, from $38.1 million a year earlier.", finding: null },
 ];
 
 /** Percentages applied to a whole, rates per any unit, and spans of months "took … from". */
@@ -163,4 +166,14 @@ export const APPLIED_CASES: Case[] = [
   { text: "Construction, which took 30 months from April 2021 to March 2023, cost $14 million.", finding: "period" },
   { text: "Construction, which took 23 months from April 2021 to March 2023, cost $14 million.", finding: null },
   { text: "The hospital hired 120 nurses, or 45% more than last year.", finding: null },
+  { text: "The county's jail population fell from 746 to 612, a decline of 134 inmates, or 18%.", finding: null },
+  { text: "The county's jail population fell from 746 to 612, a decline of 134 inmates, or 25%.", finding: "change" },
+  { text: "Officials counted 2,480 homeless residents, 310 more than last year's 2,170.", finding: null },
+  { text: "Officials counted 2,480 homeless residents, 410 more than last year's 2,170.", finding: "change" },
+  { text: "The state's 58 counties received $1.16 billion, an average of $20 million each.", finding: null },
+  { text: "The state's 58 counties received $1.16 billion, an average of $25 million each.", finding: "rate" },
+  { text: "Between 2015 and 2025, a span of eight years, the population doubled to 80,000 from 40,000.", finding: "period" },
+  { text: "The company said 120% of its drivers had completed the training.", finding: "share" },
+  { text: "The council will spend the $3 million on three things:\n\n- $1.5 million for sidewalks\n- $1 million for lighting\n- $800,000 for benches\n", finding: "sum" },
+  { text: "The council will spend the $3.3 million on three things:\n\n- $1.5 million for sidewalks\n- $1 million for lighting\n- $800,000 for benches\n", finding: null },
 ];
