@@ -1,0 +1,168 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { seedArticle, storageStateOf } from "./support";
+
+/**
+ * Axe on every page the other accessibility specs do not open (issue 15: "0 violations of any
+ * impact on every page"): revisions with their diff, the report and its HTML export, the desk and an
+ * article's desk with a disagreement, API tokens with a token shown, the forbidden page, the 404
+ * signed in and out, and sign-in showing its errors. Each page is checked in the states that add
+ * markup (an alert, a status message, a shown-once secret), since that is where violations hide.
+ * The sign-in page as it opens and the workbench are tests/e2e/accessibility.spec.ts's; home and
+ * article page, import, accounts and the reading view are checked by their own specs.
+ */
+
+/** Every violation of any impact, minor included, one line each with its rule, help and targets. */
+async function violations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
+
+/** Soft, so one run reports every page's violations rather than stopping at the first page. */
+async function expectNoViolations(page: Page, where: string): Promise<void> {
+  expect.soft(await violations(page), `axe on ${where}`).toEqual([]);
+}
+
+/** Runs a seeding script with tsx against the e2e server's database. */
+function runTsx(args: string[]): void {
+  execFileSync(path.resolve("node_modules/.bin/tsx"), args, { env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL }, stdio: "pipe" });
+}
+
+/** Imports revision 2 of a seeded article: one figure changed, one sentence gone, so the diff has both an insertion and a deletion. */
+function importSecondRevision(slug: string): void {
+  const edited = readFileSync("content/ice-287g-fy2020.md", "utf8")
+    .replace("from 36 to 149", "from 36 to 150")
+    .replace(" These same officials made false claims of discrimination associated with the program.", "");
+  const dir = mkdtempSync(path.join(tmpdir(), "claimdesk-e2e-"));
+  try {
+    writeFileSync(path.join(dir, "edited.md"), edited);
+    runTsx(["scripts/import.ts", path.join(dir, "edited.md"), "--slug", slug]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test.describe("signed out", () => {
+  test("sign-in with its errors shown: the field errors of an empty form, then a refused password", async ({ page }) => {
+    await page.goto("/sign-in");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert")).toHaveText("Check the highlighted fields.");
+    await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
+    await expectNoViolations(page, "sign-in with field errors");
+
+    // An address no account has, so the rate limit of the demo accounts is never touched.
+    await page.getByLabel("Email").fill(`nobody-${Date.now()}@claimdesk.test`);
+    await page.getByLabel("Password").fill("not-the-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert")).toHaveText("That email and password do not match an account.");
+    await expectNoViolations(page, "sign-in with a refused password");
+  });
+
+  test("the 404 pages: an unknown address, an unknown article and an unknown reading view", async ({ page }) => {
+    for (const url of ["/no-such-page", "/articles/no-such-article-0000", "/a/no-such-article-0000"]) {
+      const response = await page.goto(url);
+      expect(response?.status(), url).toBe(404);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+      await expectNoViolations(page, `the 404 of ${url}, signed out`);
+    }
+  });
+});
+
+test.describe("signed in as a reviewer", () => {
+  test.use({ storageState: storageStateOf("reviewer") });
+
+  test("the forbidden page a reviewer gets for the desk, and the 404 signed in", async ({ page }) => {
+    const slug = seedArticle("axe-forbidden");
+    await page.goto(`/desk/${slug}`);
+    await expect(page).toHaveURL(/\/forbidden/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Not allowed");
+    await expectNoViolations(page, "/forbidden");
+
+    for (const url of ["/no-such-page", "/articles/no-such-article-0000"]) {
+      const response = await page.goto(url);
+      expect(response?.status(), url).toBe(404);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+      await expectNoViolations(page, `the 404 of ${url}, signed in`);
+    }
+  });
+
+  test("API tokens with a token just created and shown once", async ({ page }) => {
+    await page.goto("/settings/tokens");
+    await expectNoViolations(page, "/settings/tokens");
+    await page.getByLabel("Token name").fill(`axe ${Date.now()}`);
+    await page.getByRole("button", { name: "Create token" }).click();
+    await expect(page.getByTestId("new-token")).toHaveValue(/.{20,}/);
+    await expect(page.getByRole("status")).toContainText("Copy it now");
+    await expectNoViolations(page, "/settings/tokens with a new token");
+  });
+});
+
+test.describe("signed in as an editor", () => {
+  test.use({ storageState: storageStateOf("editor") });
+
+  test("revisions with two revisions and the diff open, and a comparison that finds no revision", async ({ page }) => {
+    const slug = seedArticle("axe-revisions");
+    importSecondRevision(slug);
+    await page.goto(`/articles/${slug}/revisions`);
+    await expect(page.getByTestId("revision-diff").getByRole("heading", { name: "Changes from revision 1 to revision 2" })).toBeVisible();
+    await expect(page.getByTestId("revision-diff").locator("del")).not.toHaveCount(0);
+    await expectNoViolations(page, "revisions with the diff");
+
+    await page.goto(`/articles/${slug}/revisions?from=1&to=9`);
+    await expect(page.getByRole("alert")).toHaveText("There is no such revision to compare.");
+    await expectNoViolations(page, "revisions comparing a missing revision");
+
+    // The revision's text for annotation targets is plain text, not a page: nothing for axe to read.
+    const text = await page.request.get(`/a/${slug}/revisions/2`);
+    expect(text.status()).toBe(200);
+    expect(text.headers()["content-type"]).toMatch(/^text\/plain/);
+  });
+
+  test("the report page and the HTML report it links to", async ({ page }) => {
+    const slug = seedArticle("axe-report");
+    runTsx(["tests/e2e/reading/seed-approved.ts", slug, "--draft"]);
+    await page.goto(`/articles/${slug}/report`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Report and exports");
+    await expectNoViolations(page, "the report page");
+
+    // The link downloads (Content-Disposition: attachment); served inline, the browser renders the very bytes.
+    const href = await page.getByRole("link", { name: "HTML report" }).getAttribute("href");
+    expect(href).toBe(`/api/articles/${slug}/export/report.html`);
+    await page.route(`**${href}`, async (route) => {
+      const response = await route.fetch();
+      const headers = { ...response.headers() };
+      delete headers["content-disposition"];
+      await route.fulfill({ response, headers });
+    });
+    const response = await page.goto(href!);
+    expect(response?.headers()["content-type"]).toMatch(/^text\/html/);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectNoViolations(page, "the HTML report export");
+  });
+
+  test("the desk, and an article's desk with a disagreement, before and after publishing", async ({ page }) => {
+    const slug = seedArticle("axe-desk");
+    runTsx(["tests/e2e/a11y/seed-disagreement.ts", slug]);
+    await page.goto("/desk");
+    await expect(page.locator(`tr[data-slug="${slug}"]`)).toBeVisible();
+    await expectNoViolations(page, "/desk");
+
+    await page.goto(`/desk/${slug}`);
+    await expect(page.getByRole("table", { name: "Every reviewer's verdict on each claim" })).toBeVisible();
+    await expect(page.locator("tr[data-claim-id]").first()).toContainText("Disagreement");
+    await expect(page.getByRole("table", { name: "Agreement per pair of reviewers" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Publish" })).toBeVisible();
+    await expectNoViolations(page, `/desk/${slug}`);
+
+    // A claim selected for assignment, then the article published: the status message and Unpublish.
+    await page.getByLabel("Select claim 1", { exact: true }).check();
+    await page.getByRole("button", { name: "Publish" }).click();
+    await expect(page.getByTestId("article-status")).toHaveText("Published");
+    await expect(page.getByRole("button", { name: "Unpublish" })).toBeVisible();
+    await expectNoViolations(page, `/desk/${slug}, published`);
+  });
+});
