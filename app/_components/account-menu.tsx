@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { can, type Viewer } from "@/lib/auth/policy";
+import { accountLinks } from "@/lib/auth/account-links";
+import type { Viewer } from "@/lib/auth/policy";
 
 /**
  * The account corner of every React page's header (app/layout.tsx): the signed-in person's pages
@@ -18,10 +19,11 @@ export function AccountMenu({ viewer }: { viewer: Viewer }) {
   return (
     <div className="account-menu">
       <nav aria-label="Account" className="row">
-        {can(viewer, "claim.assign") ? <Link href="/desk">Desk</Link> : null}
-        <Link href="/settings/profile">Profile</Link>
-        {can(viewer, "token.manage") ? <Link href="/settings/tokens">API tokens</Link> : null}
-        {can(viewer, "user.manage") ? <Link href="/admin/accounts">Accounts</Link> : null}
+        {accountLinks(viewer).map((l) => (
+          <Link key={l.href} href={l.href}>
+            {l.label}
+          </Link>
+        ))}
       </nav>
       <span>
         {viewer.name ?? viewer.email} <span className="muted">({viewer.role})</span>

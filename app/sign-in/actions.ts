@@ -1,7 +1,7 @@
 "use server";
 
 import { AuthError } from "next-auth";
-import { oauthProviders, signIn, signOut } from "@/lib/auth/config";
+import { oauthProviders, signIn } from "@/lib/auth/config";
 import { SignInInput, safeCallbackUrl } from "@/lib/auth/sign-in-input";
 import { SIGN_IN_LIMITS } from "@/lib/auth/sign-in-limits";
 
@@ -34,10 +34,6 @@ export async function signInWithPassword(_previous: SignInState, form: FormData)
     };
   }
   return { message: null, fields: {} };
-}
-
-export async function signOutAction(): Promise<void> {
-  await signOut({ redirectTo: "/" });
 }
 
 /** Starts an OAuth sign-in with a provider switched on by the environment. */

@@ -30,6 +30,8 @@ export const PERMISSIONS = {
   /** Restore an article from a backup.json upload (may create accounts without passwords). */
   "article.restore": EDITORS,
   "token.manage": REVIEWERS,
+  /** Change one's own name and password. */
+  "profile.edit": REVIEWERS,
   "user.manage": ADMINS,
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -1,5 +1,6 @@
 import type { Element, ElementContent, Root } from "hast";
 import { toHtml } from "hast-util-to-html";
+import { accountLinks } from "@/lib/auth/account-links";
 import type { Viewer } from "@/lib/auth/policy";
 import { humanDate } from "@/lib/export/human-date";
 import { h } from "./hast-builders";
@@ -104,6 +105,7 @@ export function renderReadingDocument(
 export function accountHtml(viewer: Viewer): string {
   const tree: Element = viewer
     ? h("div", { className: ["account-menu"] }, [
+        h("nav", { ariaLabel: "Account", className: ["row"] }, accountLinks(viewer).map((l) => h("a", { href: l.href }, [l.label]))),
         h("span", {}, [viewer.name ?? viewer.email, " ", h("span", { className: ["muted"] }, [`(${viewer.role})`])]),
         // A plain form to our own route (app/sign-out): Auth.js's /api/auth/signout is a confirmation page.
         h("form", { method: "post", action: "/sign-out", className: ["inline-form"] }, [h("button", { type: "submit", className: ["button", "link"] }, ["Sign out"])]),

@@ -10,8 +10,7 @@ import type { Permission } from "@/lib/auth/policy";
 import { db } from "@/lib/db/client";
 
 // Every signed-in role may edit its own profile. policy.ts has no permission by that name yet, and
-// "token.manage" is granted to exactly every role; swap in a "profile.edit" when policy.ts has one.
-const OWN_PROFILE: Permission = "token.manage";
+const OWN_PROFILE: Permission = "profile.edit";
 
 export const updateProfileNameAction = guardedAction(OWN_PROFILE, UpdateProfileNameInput, async (input, viewer) => updateProfileName(db, { viewer, ...input }));
 

@@ -8,8 +8,7 @@ import "../../admin/accounts/accounts.css";
 export const metadata: Metadata = { title: "Profile" };
 
 export default async function ProfilePage() {
-  // Any signed-in role (see OWN_PROFILE in ./actions.ts).
-  const viewer = await requirePageViewer("token.manage", "/settings/profile");
+  const viewer = await requirePageViewer("profile.edit", "/settings/profile");
   return (
     <div className="stack">
       <h1>Profile</h1>

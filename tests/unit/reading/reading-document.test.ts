@@ -122,8 +122,14 @@ describe("accountHtml and notFoundDocument", () => {
   it("names the signed-in viewer, escaped", () => {
     const html = accountHtml({ id: "u", email: "e@x.test", name: "<img src=x onerror=alert(1)>", role: "editor" });
     expect(html).toBe(
-      '<div class="account-menu"><span>&#x3C;img src=x onerror=alert(1)> <span class="muted">(editor)</span></span><form method="post" action="/sign-out" class="inline-form"><button type="submit" class="button link">Sign out</button></form></div>',
+      '<div class="account-menu"><nav aria-label="Account" class="row"><a href="/desk">Desk</a><a href="/settings/profile">Profile</a><a href="/settings/tokens">API tokens</a></nav><span>&#x3C;img src=x onerror=alert(1)> <span class="muted">(editor)</span></span><form method="post" action="/sign-out" class="inline-form"><button type="submit" class="button link">Sign out</button></form></div>',
     );
+  });
+
+  it("offers an admin the accounts page, as the React pages' menu does", () => {
+    const html = accountHtml({ id: "u", email: "a@x.test", name: "Ada", role: "admin" });
+    expect(html).toContain('<a href="/admin/accounts">Accounts</a>');
+    expect(accountHtml({ id: "u", email: "r@x.test", name: "Rae", role: "reviewer" })).not.toContain("/desk");
   });
 
   it("says nothing about the article on the 404 page", () => {
