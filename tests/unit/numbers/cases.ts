@@ -145,6 +145,8 @@ export const TRAPS: Case[] = [
   { text: "The authority plans to add between 200 and 250 shelters by 2026, up from 180.", finding: null },
   { text: "The three big manufacturers cut their list prices by 65 to 70 percent in 2023 and 2024.", finding: null },
   { text: "The county's 14 fire stations answered 21,000 calls, or 1,500 per station.", finding: null },
+  { text: "The city's main shelter has 240 beds. The 180 beds at the Eastside shelter are full most nights.", finding: null },
+  { text: "Program A served 4,300 families in 2023. In 2024, the 4,600 families it served got smaller grants.", finding: null },
   { text: "Crime fell 12% last year, and the number of officers rose from 180 to 200.", finding: null },
   { text: "Sales tax revenue reached $41.2 million, up $3.1 million, or 8.1%, from $38.1 million a year earlier.", finding: null },
 ];
