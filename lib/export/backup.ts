@@ -30,7 +30,8 @@ export const BACKUP_TABLES = {
  * belong to; users travel only as the reference rows below. A new model must be added here or to
  * BACKUP_TABLES (a test fails until it is).
  */
-export const NOT_BACKED_UP: readonly Prisma.ModelName[] = ["User", "Account", "Session", "VerificationToken", "ApiToken", "SignInAttempt"];
+// ClaimMatch is derived data (lib/matching), recomputed on import and when a claim is opened.
+export const NOT_BACKED_UP: readonly Prisma.ModelName[] = ["User", "Account", "Session", "VerificationToken", "ApiToken", "SignInAttempt", "ClaimMatch"];
 
 /** A row as JSON has it: dates as ISO strings. */
 type JsonValue<V> = V extends Date ? string : V;
