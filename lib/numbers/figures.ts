@@ -127,13 +127,14 @@ function admitted(value: number, half: number, place: string, hedge: string | nu
   const kind = hedge ? HEDGE_KIND[hedge] : undefined;
   const span = (d: number) => `${formatNumber(d)}${unitWords}`;
   if (!kind) return { range: [value - half, value + half], tolerance: half > 0 ? `±${span(half)} (rounding to ${place})` : "exact (a number in words)" };
-  // A hedge widens the figure: 10% either side for "about", and "nearly" reads up to 15% short.
-  const wide = Math.max(2 * half, 0.1 * Math.abs(value));
+  // A hedge widens the figure: 7.5% either side for "about" ("about 15%" for 14.6%), and "nearly"
+  // reads up to 10% short ("nearly 15%" for 14.7%), never less than twice the written rounding.
+  const wide = Math.max(2 * half, 0.075 * Math.abs(value));
   switch (kind) {
     case "about":
       return { range: [value - wide, value + wide], tolerance: `±${span(wide)} ("${hedge}")` };
     case "below":
-      return { range: [value - Math.max(wide, 0.15 * Math.abs(value)), value + half], tolerance: `up to ${span(Math.max(wide, 0.15 * Math.abs(value)))} below, ${span(half)} above ("${hedge}")` };
+      return { range: [value - Math.max(wide, 0.1 * Math.abs(value)), value + half], tolerance: `up to ${span(Math.max(wide, 0.1 * Math.abs(value)))} below, ${span(half)} above ("${hedge}")` };
     case "above":
       return { range: [value - half, Number.POSITIVE_INFINITY], tolerance: `${formatNumber(value - half)}${unitWords} or more ("${hedge}")` };
     case "atMost":

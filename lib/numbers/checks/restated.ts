@@ -14,7 +14,7 @@ import type { NumberFinding } from "../types";
 const BACK_REFERENCE = /(?:^|[^\w])(?:the|its|their|this|that|these|those)\s+$/i;
 const COMPARISON_BEFORE = /(?:\d[\d,.]*%?\s+of|\b(?:than|from|to|double|twice|times|versus|vs\.?|compared with|with|over|above|below|beyond|under|exceed\w*|past|nearly|almost|about|some))\s+(?:the|its|their|this|that|these|those)\s+$/i;
 const OTHER_TIME = /^[^.;]{0,40}?\b(?:(?:19|20)\d\d|last|a year (?:earlier|ago|before)|previous|before|prior|earlier|former|original|initial|planned|proposed|projected|target|goal)\b/i;
-const CALENDAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+const CALENDAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?$/;
 const STOP = new Set(["of", "in", "to", "for", "the", "a", "an", "and", "or", "that", "who", "which", "it", "is", "was", "are", "were"]);
 
 /**
