@@ -46,6 +46,14 @@ export function summarizeEvent(action: string, before: Snapshot, after: Snapshot
       return "could not place the claim in the new revision: orphaned, reviews kept";
     case "claim.reattach":
       return "re-attached the claim to selected text";
+    case "claim.reuse": {
+      // "Checked before" (lib/matching-review): the earlier claim's words and article are in `after`.
+      const from = str(after?.fromClaimText);
+      const article = str(after?.fromArticleTitle);
+      const verdict = verdictLabel(after?.verdict);
+      const named = from ? `claim “${from.length > 120 ? `${from.slice(0, 119)}…` : from}”` : `claim ${str(after?.fromClaimId) ?? "(removed)"}`;
+      return `reused from ${named}${article ? ` in “${article}”` : ""}: ${verdict ?? "no verdict"}, note and ${sourceCount(after?.citations)}${before ? ", replacing the review's earlier content" : ""}`;
+    }
     case "numbers.explain":
       return `marked a number check explained: ${str(after?.reason) ?? "no reason given"}`;
     case "review.save": {
@@ -62,6 +70,11 @@ export function summarizeEvent(action: string, before: Snapshot, after: Snapshot
     default:
       return action.replace(/[._]/g, " ");
   }
+}
+
+function sourceCount(value: unknown): string {
+  const n = typeof value === "number" ? value : 0;
+  return n === 1 ? "1 source" : `${n} sources`;
 }
 
 function sourceName(snapshot: Snapshot): string {

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Database } from "@/lib/db/create-database";
 import { AppError } from "@/lib/errors";
+import { getCheckedBefore, type CheckedBefore } from "@/lib/matching-review/get-checked-before";
 import { checksOfClaim, getNumberChecks } from "@/lib/numbers-review/get-number-checks";
 import type { NumberCheck } from "@/lib/numbers-review/number-checks";
 import type { SignedInViewer } from "./claim-rules";
@@ -12,11 +13,11 @@ export const GetClaimDetailInput = z.object({ /** The article in the address, wh
   claimId: z.string().trim().min(1).max(64) });
 export type GetClaimDetailInput = z.input<typeof GetClaimDetailInput>;
 
-/** A claim's detail with the number checks that name it (lib/numbers-review). */
-export type ClaimDetailData = WorkbenchClaimData & { numberChecks: NumberCheck[] };
+/** A claim's detail with the number checks that name it (lib/numbers-review) and the earlier claims it matches (lib/matching-review). */
+export type ClaimDetailData = WorkbenchClaimData & { numberChecks: NumberCheck[]; checkedBefore: CheckedBefore[] };
 
 /**
- * Everything the workbench shows about one claim (reviews, citations, history, number checks), loaded when the
+ * Everything the workbench shows about one claim (reviews, citations, history, number checks, checked before), loaded when the
  * reviewer selects it, so the page itself carries only the compact list. Throws NOT_FOUND for an
  * unknown claim, and for a claim of another article than the one named. The caller has checked `workbench.view`: every reviewer may read every review.
  */
@@ -28,6 +29,6 @@ export async function getClaimDetail(db: Database, input: GetClaimDetailInput & 
   const found = bench?.claims[0];
   if (!claim || !found) throw new AppError("NOT_FOUND", "This claim no longer exists; reload the page.");
   // An orphan is not in the text the checker reads, so no check names it.
-  const { checks } = await getNumberChecks(db, { articleId: claim.articleId });
-  return { ...found, numberChecks: checksOfClaim(checks, claimId) };
+  const [{ checks }, checkedBefore] = await Promise.all([getNumberChecks(db, { articleId: claim.articleId }), getCheckedBefore(db, { claimId, viewer })]);
+  return { ...found, numberChecks: checksOfClaim(checks, claimId), checkedBefore };
 }

@@ -27,6 +27,9 @@ import {
 import { splitClaim } from "@/lib/review/split-claim";
 import { suggestSources } from "@/lib/review/suggest-sources";
 import { updateCitation } from "@/lib/review/update-citation";
+import { refreshClaimMatches } from "@/lib/matching";
+import { reuseReview } from "@/lib/matching-review/reuse-review";
+import { ClaimMatchesInput, ReuseReviewInput } from "@/lib/matching-review/schemas";
 import { explainNumberCheck } from "@/lib/numbers-review/explain-number-check";
 import { ExplainNumberCheckInput } from "@/lib/numbers-review/schemas";
 import { reattachClaim } from "@/lib/revisions/reattach-claim";
@@ -58,4 +61,15 @@ export const reattachClaimAction = guardedAction("claim.approve", ReattachClaimI
 export const explainNumberCheckAction = guardedAction("number_check.explain", ExplainNumberCheckInput, async (input, viewer) => {
   await explainNumberCheck(db, { viewer, ...input });
   return toClaimView(await getClaimDetail(db, { viewer, claimId: input.claimId }), viewer.id);
+});
+// "Checked before" (lib/matching-review): both answer with the claim as it now is, like a save.
+export const reuseReviewAction = guardedAction("review.write", ReuseReviewInput, async (input, viewer) => {
+  const reused = await reuseReview(db, { viewer, ...input });
+  return { reused, claim: toClaimView(await getClaimDetail(db, { viewer, claimId: input.claimId }), viewer.id) };
+});
+// Matching one claim again is cheap (one index query) and writes only derived rows, so any reviewer may
+// ask; the panel then fetches the claim's detail again (a route), without touching the review's draft.
+export const lookAgainAction = guardedAction("review.write", ClaimMatchesInput, async (input) => {
+  await refreshClaimMatches(db, { claimIds: [input.claimId] });
+  return { claimId: input.claimId };
 });

@@ -6,6 +6,7 @@ import { HastContent } from "@/app/_components/hast-content";
 import { KIND_LABELS, VERDICTS, type ClaimKind } from "@/lib/domain/vocabulary";
 import { removeCitationAction } from "./actions";
 import { ChangedText } from "./changed-text";
+import { CheckedBefore } from "./checked-before";
 import { CitationForm, type CitationFormHandle } from "./citation-form";
 import { ClaimCorrections } from "./claim-corrections";
 import { NumberChecks } from "./number-checks";
@@ -82,6 +83,9 @@ export function ClaimDetail({ reviewRef, citationRef, ...props }: {
         <CitationList claimId={claim.id} citations={claim.myReview?.citations ?? []} editable={!locked} />
         <CitationForm key={`new-${claim.id}`} ref={citationRef} claimId={claim.id} editing={null} onDone={() => undefined} disabled={!!locked} />
       </section>
+
+      {/* After the viewer's own form and citations, so it never pushes the save button down. */}
+      <CheckedBefore claim={claim} draft={draft} locked={locked} onSaved={props.onSaved} onDraftChange={props.onDraftChange} onReload={props.onReload} />
 
       {others.length > 0 ? (
         <section aria-labelledby="other-reviews-heading" className="stack">

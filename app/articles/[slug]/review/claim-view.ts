@@ -1,13 +1,14 @@
 import "server-only";
-import { renderNoteOnce } from "@/lib/render/note-html";
+import type { CheckedBefore } from "@/lib/matching-review/get-checked-before";
+import { noteIdPrefix, renderNoteOnce } from "@/lib/render/note-html";
 import type { WorkbenchClaimData } from "@/lib/review/get-workbench";
-import type { NumberCheckView, WorkbenchClaim } from "./types";
+import type { CheckedBeforeView, NumberCheckView, WorkbenchClaim } from "./types";
 
 /**
  * A claim's full detail as the client components take it: plain data, dates as ISO strings, each
  * note already rendered (once per note text, see renderNoteOnce).
  */
-export function toClaimView(c: WorkbenchClaimData & { numberChecks?: NumberCheckView[] }, viewerId: string): WorkbenchClaim {
+export function toClaimView(c: WorkbenchClaimData & { numberChecks?: NumberCheckView[]; checkedBefore?: CheckedBefore[] }, viewerId: string): WorkbenchClaim {
   const reviews = c.reviews.map((r) => ({
     id: r.id,
     reviewerId: r.reviewer.id,
@@ -54,5 +55,11 @@ export function toClaimView(c: WorkbenchClaimData & { numberChecks?: NumberCheck
     myReview: reviews.find((r) => r.reviewerId === viewerId) ?? null,
     history: c.history.map((h) => ({ id: h.id, action: h.action, actorName: h.actorName, createdAt: h.createdAt.toISOString(), summary: h.summary })),
     ...(c.numberChecks ? { numberChecks: c.numberChecks } : {}),
+    ...(c.checkedBefore ? { checkedBefore: c.checkedBefore.map(toCheckedBeforeView) } : {}),
   };
+}
+
+/** An earlier claim's reviews with their notes rendered; footnote ids of their own, apart from this claim's notes. */
+function toCheckedBeforeView(match: CheckedBefore): CheckedBeforeView {
+  return { ...match, reviews: match.reviews.map((r) => ({ ...r, noteTree: renderNoteOnce(r.note, { idPrefix: noteIdPrefix(`before-${r.reviewId}`) }) })) };
 }

@@ -1,6 +1,7 @@
 import type { Root } from "hast";
 import type { Quantity } from "@/lib/claims/types";
 import type { ClaimKind, ConfidenceLevel, StanceName, Verdict } from "@/lib/domain/vocabulary";
+import type { CheckedBefore, CheckedBeforeReview } from "@/lib/matching-review/get-checked-before";
 import type { NumberCheck } from "@/lib/numbers-review/number-checks";
 
 /** The plain data the workbench page hands to its client components. */
@@ -32,6 +33,9 @@ export type ReviewView = {
 
 /** A number check that names the claim (plain data already: strings only). */
 export type NumberCheckView = NumberCheck;
+
+/** An earlier claim matched to this one ("Checked before"), each review's note rendered and sanitised on the server. */
+export type CheckedBeforeView = Omit<CheckedBefore, "reviews"> & { reviews: Array<CheckedBeforeReview & { noteTree: Root }> };
 
 export type HistoryItem = { id: string; action: string; actorName: string; createdAt: string; summary: string };
 
@@ -65,6 +69,8 @@ export type WorkbenchClaim = {
    * preloaded claims), and the workbench fetches the claim again to show them.
    */
   numberChecks?: NumberCheckView[];
+  /** The earlier, checked claims this one matches (lib/matching-review); undefined like numberChecks. */
+  checkedBefore?: CheckedBeforeView[];
 };
 
 export type WorkbenchViewer = { id: string; name: string; role: string };
