@@ -85,10 +85,14 @@ function judge(involved: ReadClaim[], { from, to }: Pair, stated: Figure, statem
     const ratio = divide(to.cited, from.cited);
     const relative: Interval = [(ratio[0] - 1) * 100, (ratio[1] - 1) * 100];
     const mid = ((to.value - from.value) / from.value) * 100;
-    if (overlaps(relative, signed(stated.range, statement.direction, relative))) return null;
+    const statedSigned = signed(stated.range, statement.direction, relative);
+    // "climbed 6%, to 88% from 82%": the stated figure is the points moved, and the change computed
+    // from the figures as printed (+7.3%) is not it; the figures' rounding alone would let it pass.
+    const pointsAsPercent = percentPair && Math.abs(Math.abs(points) - stated.value) < 1e-9 && !overlaps([mid, mid], statedSigned);
+    if (!pointsAsPercent && overlaps(relative, statedSigned)) return null;
     const computation = `(${formatNumber(to.value)} − ${formatNumber(from.value)}) / ${formatNumber(from.value)} = ${formatChange(mid)}`;
     // "from 40% to 48%, an 8% rise": the figures moved 8 points, which is a 20% rise.
-    const asPoints = percentPair && overlaps(difference, signed(stated.range, statement.direction, difference));
+    const asPoints = pointsAsPercent || (percentPair && overlaps(difference, signed(stated.range, statement.direction, difference)));
     const message = asPoints
       ? `${from.raw} → ${to.raw} is ${formatChange(points).replace("%", " percentage points")} (${formatChange(mid)}); the text says '${statement.words}', a percent where percentage points are meant`
       : `${from.raw} → ${to.raw} is ${formatChange(mid)}, the text says '${statement.words}'`;

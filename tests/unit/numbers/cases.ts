@@ -32,6 +32,10 @@ export const CASES: Record<FindingType, Case[]> = {
     { text: "The share meeting the standard climbed from 40% to 48%, a rise of 6 percentage points.", finding: "change" },
     { text: "Visits grew from 1,250 to 1,100, a 12% increase.", finding: "change" },
     { text: "Spending fell from $3.2 million to $2.4 million, a 25% cut.", finding: null },
+    { text: "The graduation rate climbed 6%, to 88% from 82%.", finding: "change" },
+    { text: "The graduation rate climbed 6 points, to 88% from 82%.", finding: null },
+    { text: "Complaints rose by a third, from 900 to 1,350.", finding: "change" },
+    { text: "Tuition has risen 150% since 2000, from $4,000 to $10,000.", finding: null },
   ],
   multiple: [
     { text: "Measles cases nearly doubled last year, from 42 in 2022 to 80 in 2023.", finding: null },
