@@ -1,33 +1,23 @@
-import type { Database } from "@/lib/db/create-database";
-import type { ClaimMatch } from "./types";
+/**
+ * Seen before (issue 16): each claim matched to earlier, checked claims of other articles.
+ *
+ *   claim text ──searchTerms──▶ FTS5 index of checked claims (search-index.ts, BM25)
+ *              ──20 candidates──▶ scoreMatch: shared words, figures (figures.ts), polarity (polarity.ts)
+ *              ──best 5──▶ ClaimMatch rows ("same" only when figures and polarity agree)
+ *
+ * Runs on import (lib/articles/import-article.ts calls refreshArticleMatches after its transaction)
+ * and on demand (refreshClaimMatches, when a claim is opened or "Look again"). The index is kept by
+ * triggers, so no verb that edits claims or reviews needs to know of it.
+ *
+ * No "server-only" here: the import command line and setup run the hook outside Next.
+ */
 
 export type { ClaimMatch, MatchRelation } from "./types";
+export { MATCH_RELATIONS } from "./types";
+export { computeMatches, refreshArticleMatches, refreshClaimMatches, MAX_MATCHES } from "./refresh";
+export { matchesOfClaim, mostRepeatedClaims, seenBeforeCounts, type RepeatedClaim } from "./read-matches";
 
-/** Recomputes and stores the matches of the given claims (stub: the matcher lands next). */
-export async function refreshClaimMatches(db: Database, input: { claimIds: string[] }): Promise<void> {
-  void db;
-  void input;
-}
-
-/** The stored matches of one claim, best first ("same" before "related"). */
-export async function matchesOfClaim(db: Database, claimId: string): Promise<ClaimMatch[]> {
-  void db;
-  void claimId;
-  return [];
-}
-
-/** Per article: how many of its claims have at least one "same" match. */
-export async function seenBeforeCounts(db: Database, articleIds: string[]): Promise<Map<string, number>> {
-  void db;
-  return new Map(articleIds.map((id) => [id, 0]));
-}
-
-/** The claims repeated across most articles. */
-export async function mostRepeatedClaims(
-  db: Database,
-  input: { limit: number },
-): Promise<Array<{ claimId: string; text: string; articleCount: number; matchedClaimIds: string[] }>> {
-  void db;
-  void input;
-  return [];
+/** Whether imports match their claims (off only to measure what matching costs: CLAIMDESK_MATCH_ON_IMPORT=0). */
+export function matchingOnImport(): boolean {
+  return process.env.CLAIMDESK_MATCH_ON_IMPORT !== "0";
 }

@@ -1,0 +1,84 @@
+/**
+ * Words of a claim made comparable: lower case, possessives and punctuation dropped, function words
+ * left out, plain suffixes cut ("ballots" = "ballot", "permitted" = "permit") and a few words of the
+ * same meaning made one ("jobless" = "unemployment"). Numbers are not words here: lib/matching/
+ * figures.ts compares them as quantities ("1.2 million" = "1,200,000").
+ */
+
+const STOPWORDS = new Set(
+  ("a an the and or but of in on at to for from by with as into onto over under than then that this these those it its " +
+    "is are was were be been being has have had do does did will would shall should can could may might must " +
+    "there their they them he she his her we our you your i me my who whom which what when where while " +
+    "said says say according also just about so such very per each every all any some more most other " +
+    "s t after before since during through between among within upon up down out off again still yet").split(/\s+/),
+);
+
+/** Words counted as one for matching: the first of each group stands for the rest. */
+const SAME_MEANING: readonly (readonly string[])[] = [
+  ["unemployment", "jobless", "joblessness", "unemployed"],
+  ["home", "house", "housing", "dwelling"],
+  ["cost", "price", "pricetag"],
+  ["honor", "honour", "comply", "complied", "complies"],
+  ["permit", "permitted", "permits"],
+  ["enrol", "enroll", "enrolled", "enrollment", "enrolment"],
+  ["police", "officer", "officers"],
+  ["wait", "waiting"],
+  ["rise", "rose", "risen", "rising", "climb", "increase", "grow", "grew", "jump", "gain", "soar"],
+  ["fall", "fell", "fallen", "drop", "decrease", "decline", "shrink", "shrank", "slide", "slid", "plunge"],
+];
+const CANONICAL = new Map<string, string>(SAME_MEANING.flatMap((group) => group.map((w) => [w, group[0]!] as const)));
+
+/** A word with its plain English suffix cut, so both claims of a pair cut it the same way. */
+export function stem(word: string): string {
+  let w = word;
+  if (w.length > 4 && w.endsWith("ies")) return w.slice(0, -3) + "y";
+  if (w.length > 5 && w.endsWith("ing")) w = w.slice(0, -3);
+  else if (w.length > 4 && w.endsWith("ed")) w = w.slice(0, -2);
+  else if (w.length > 3 && w.endsWith("es") && /(?:ss|sh|ch|x|z)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.length > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is")) w = w.slice(0, -1);
+  // "permitted" → "permitt" → "permit"; "planned" → "plann" → "plan".
+  if (/([bdfglmnprt])\1$/.test(w) && w.length > 3) w = w.slice(0, -1);
+  return w;
+}
+
+/** The claim's words as written, lower case, without possessives or punctuation. */
+export function words(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/[’‘`]/g, "'")
+    .replace(/'s\b/g, "")
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== "");
+}
+
+/** A word as matching compares it: its meaning group's first word, else its stem. */
+export function canonical(word: string): string {
+  return CANONICAL.get(word) ?? CANONICAL.get(stem(word)) ?? stem(word);
+}
+
+/** The claim's content words as matching compares them (no function words, no numbers), deduplicated. */
+export function contentWords(text: string): string[] {
+  const out = new Set<string>();
+  for (const w of words(text)) {
+    if (STOPWORDS.has(w) || /\d/.test(w) || w.length < 2) continue;
+    out.add(canonical(w));
+  }
+  return [...out];
+}
+
+/**
+ * What the full-text index is asked for: the content words as written (the index stems them
+ * itself), the other words of each word's meaning group, and the digits of the claim's numbers
+ * ("1,250" is indexed as "1" and "250"), any of which may match.
+ */
+export function searchTerms(text: string): string[] {
+  const out = new Set<string>();
+  for (const w of words(text)) {
+    if (STOPWORDS.has(w) || w.length < 2) continue;
+    if (/^\d+$/.test(w) && w.length < 2) continue;
+    out.add(w);
+    const group = SAME_MEANING.find((g) => g.includes(w) || g.includes(stem(w)));
+    if (group && !group.includes("rise") && !group.includes("fall")) for (const other of group) out.add(other);
+  }
+  return [...out];
+}

@@ -1,0 +1,93 @@
+import { extractQuantities } from "@/lib/claims/quantities";
+import type { Quantity } from "@/lib/claims/types";
+import { insertRows, newId, sqliteDateTime } from "@/lib/revisions/update-rows";
+import { scoreMatch, type ScoredMatch } from "./score";
+import { searchTerms } from "./normalise";
+import { findCandidates, type Db } from "./search-index";
+import type { ClaimMatch } from "./types";
+
+/** Matches kept per claim: the workbench shows a few, and more would be noise. */
+export const MAX_MATCHES = 5;
+/** Candidates the index hands to reranking per claim. */
+const CANDIDATES = 20;
+/** Claim ids per `IN (…)` list, well inside SQLite's parameter limit. */
+const ID_BATCH = 500;
+
+/** States whose claims are not matched: nobody checks them. */
+const UNMATCHED_STATES = ["dismissed", "orphaned"];
+
+type QueryClaim = { id: string; articleId: string; text: string };
+
+/**
+ * Computes the matches of claims against the checked claims of other articles: candidates by BM25
+ * from the full-text index, each reranked on words, figures and polarity (score.ts), best first.
+ * Pure of storage: the evaluation and the benchmark call it to see what would be stored.
+ */
+export async function computeMatches(db: Db, claims: readonly QueryClaim[]): Promise<Map<string, ClaimMatch[]>> {
+  const found = await findCandidates(db, claims.map((c) => ({ key: c.id, articleId: c.articleId, terms: searchTerms(c.text) })), CANDIDATES);
+  // Candidates recur across the claims of one article: read each text's quantities once.
+  const quantities = new Map<string, Quantity[]>();
+  const read = (text: string) => {
+    let q = quantities.get(text);
+    if (!q) quantities.set(text, (q = extractQuantities(text)));
+    return q;
+  };
+  const out = new Map<string, ClaimMatch[]>();
+  for (const claim of claims) {
+    const candidates = found.get(claim.id) ?? [];
+    const best = candidates[0]?.bm25 ?? 1;
+    const query = { text: claim.text, quantities: read(claim.text) };
+    const scored: Array<ScoredMatch & { matchedClaimId: string }> = [];
+    for (const candidate of candidates) {
+      const match = scoreMatch(query, { text: candidate.text, quantities: read(candidate.text) }, best > 0 ? candidate.bm25 / best : 0);
+      if (match) scored.push({ ...match, matchedClaimId: candidate.claimId });
+    }
+    scored.sort(bestFirst);
+    out.set(claim.id, scored.slice(0, MAX_MATCHES).map((m) => ({ claimId: claim.id, matchedClaimId: m.matchedClaimId, score: m.score, relation: m.relation, reasons: m.reasons })));
+  }
+  return out;
+}
+
+/** "same" before "related", then by score. */
+export function bestFirst(a: { relation: string; score: number }, b: { relation: string; score: number }): number {
+  if (a.relation !== b.relation) return a.relation === "same" ? -1 : 1;
+  return b.score - a.score;
+}
+
+/**
+ * Recomputes and stores the matches of the given claims, replacing what was stored for them.
+ * Claims that are dismissed, orphaned or gone keep no matches.
+ */
+export async function refreshClaimMatches(db: Db, input: { claimIds: readonly string[] }): Promise<void> {
+  const ids = [...new Set(input.claimIds)];
+  for (let i = 0; i < ids.length; i += ID_BATCH) {
+    const batch = ids.slice(i, i + ID_BATCH);
+    const claims = await db.claim.findMany({
+      where: { id: { in: batch }, state: { notIn: UNMATCHED_STATES } },
+      select: { id: true, articleId: true, text: true },
+    });
+    const matches = await computeMatches(db, claims);
+    await storeMatches(db, batch, [...matches.values()].flat());
+  }
+}
+
+/** The matches of every current claim of an article (its latest revision's): what the import hook runs. */
+export async function refreshArticleMatches(db: Db, input: { articleId: string }): Promise<void> {
+  const claims = await db.claim.findMany({ where: { articleId: input.articleId, state: { notIn: UNMATCHED_STATES } }, select: { id: true } });
+  await refreshClaimMatches(db, { claimIds: claims.map((c) => c.id) });
+}
+
+async function storeMatches(db: Db, claimIds: readonly string[], matches: readonly ClaimMatch[]): Promise<void> {
+  const now = sqliteDateTime(new Date());
+  const write = async (tx: Db) => {
+    await tx.$executeRawUnsafe(`DELETE FROM "ClaimMatch" WHERE "claimId" IN (${claimIds.map(() => "?").join(", ")})`, ...claimIds);
+    await insertRows(tx as Parameters<typeof insertRows>[0], {
+      table: "ClaimMatch",
+      columns: ["id", "claimId", "matchedClaimId", "score", "relation", "reasons", "createdAt"],
+      rows: matches.map((m) => [newId(), m.claimId, m.matchedClaimId, m.score, m.relation, JSON.stringify(m.reasons), now]),
+    });
+  };
+  // One transaction, so a reader never sees a claim's matches half replaced; inside a caller's one, that one.
+  if ("$transaction" in db) await db.$transaction(async (tx) => write(tx));
+  else await write(db);
+}

@@ -1,0 +1,60 @@
+import type { Quantity } from "@/lib/claims/types";
+import { compareFigures } from "./figures";
+import { contentWords } from "./normalise";
+import { oppositePolarity, polarityOf } from "./polarity";
+import type { MatchRelation } from "./types";
+
+/**
+ * Reranking: one candidate the index found, judged against the new claim on words, figures and
+ * polarity. Pure, so the fixtures test it without a database; the index only decides which
+ * candidates are looked at.
+ */
+
+export interface ScoredMatch {
+  score: number;
+  relation: MatchRelation;
+  reasons: string[];
+}
+
+export interface ClaimText {
+  text: string;
+  /** The pipeline's quantities, when they are known to be of this text; else they are read from it. */
+  quantities?: readonly Quantity[];
+}
+
+/** Below this a candidate is not offered at all. */
+export const MIN_SCORE = 0.3;
+/** "same" needs at least this score, as well as agreeing figures and polarity. */
+export const SAME_MIN_SCORE = 0.5;
+/** Without figures to agree on, the words alone must carry more of the claim. */
+const SAME_MIN_WORDS_WITHOUT_FIGURES = 0.6;
+
+/** How much of the two claims' content words they share: the mean of Dice and of the smaller claim's cover. */
+export function wordOverlap(a: readonly string[], b: readonly string[]): { overlap: number; shared: string[] } {
+  if (a.length === 0 || b.length === 0) return { overlap: 0, shared: [] };
+  const set = new Set(b);
+  const shared = a.filter((w) => set.has(w));
+  const dice = (2 * shared.length) / (a.length + b.length);
+  const cover = shared.length / Math.min(a.length, b.length);
+  return { overlap: (dice + cover) / 2, shared };
+}
+
+/**
+ * The score (0..1), relation and reasons of `candidate` as a match of `claim`. `bm25Share` is the
+ * candidate's BM25 over the best BM25 of this claim's candidates (0..1). Returns null below MIN_SCORE.
+ */
+export function scoreMatch(claim: ClaimText, candidate: ClaimText, bm25Share = 1): ScoredMatch | null {
+  const { overlap, shared } = wordOverlap(contentWords(claim.text), contentWords(candidate.text));
+  const figures = compareFigures(claim, candidate);
+  const opposite = oppositePolarity(polarityOf(claim.text), polarityOf(candidate.text));
+  const figureScore = { same: 1, none: 0.5, "one-sided": 0.25, different: 0 }[figures.agreement];
+  const raw = 0.6 * overlap + 0.15 * bm25Share + 0.25 * figureScore;
+  const score = Math.round(Math.min(1, Math.max(0, opposite ? raw * 0.8 : raw)) * 1000) / 1000;
+  if (score < MIN_SCORE) return null;
+  const agreeing = figures.agreement === "same" || (figures.agreement === "none" && overlap >= SAME_MIN_WORDS_WITHOUT_FIGURES);
+  const relation: MatchRelation = agreeing && !opposite && score >= SAME_MIN_SCORE ? "same" : "related";
+  const reasons = [...figures.reasons];
+  if (opposite) reasons.push(opposite);
+  if (shared.length > 0) reasons.push(`shared words: ${shared.slice(0, 8).join(", ")}`);
+  return { score, relation, reasons };
+}
