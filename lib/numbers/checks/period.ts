@@ -19,6 +19,7 @@ const SPANS = [
   new RegExp(`\\b${N}[- ](year|month)\\s+(?:period|span|stretch|window|increase|rise|decline|drop|fall|growth|change|run|surge|jump|gain|climb|project|program|programme|plan|contract|study|pilot|campaign|initiative|effort|lease|freeze|phase|rollout|overhaul)\\b`, "gi"),
   new RegExp(`\\b(?:lowest|highest|largest|smallest|biggest|most|fewest|best|worst|first time)\\s+(?:level\\s+|rate\\s+|number\\s+|point\\s+|total\\s+)?(?:in|since)\\s+${N}\\s+(years?|months?)\\b`, "gi"),
   new RegExp(`\\b(?:a|an)\\s+(?:span|period|stretch)\\s+of\\s+${N}\\s+(years?|months?)\\b`, "gi"),
+  new RegExp(`\\b(?:past|last|previous|over|in|during|across)\\s+(?:the\\s+)?(two|three|four|five)\\s+(decades)\\b`, "gi"),
   /\b(?:(?:past|last|previous|over a|in a)\s+|the\s+(?=decade\s+(?:from|between|since|through|to)\b))()(decade)\b/gi,
 ];
 const YEAR = /\b(?:19|20)\d\d\b/g;
@@ -37,7 +38,8 @@ export function checkPeriods(claims: readonly ReadClaim[]): NumberFinding[] {
     for (const re of SPANS) {
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {
-        const n = m[1] ? (WORDS[m[1].toLowerCase()] ?? Number(m[1])) : 10;
+        const decades = /^decades?$/i.test(m[2] ?? "");
+        const n = (m[1] ? (WORDS[m[1].toLowerCase()] ?? Number(m[1])) : 1) * (decades ? 10 : 1);
         const months = /^month/i.test(m[2] ?? "");
         const span = months ? monthSpan(text) : yearSpan(text);
         // Counting both ends is honest only where the words say so: "2019 through 2023", "each of the".

@@ -57,7 +57,8 @@ export function checkRestated(claims: readonly ReadClaim[]): NumberFinding[] {
       const own = names(text.slice(g.end, g.end + 40));
       const laterYears = years(text);
       const distinct = (e: { read: ReadClaim }) => [...own].some((n) => !e.read.claim.text.includes(n)) || [...laterYears].some((y) => years(e.read.claim.text).size > 0 && !years(e.read.claim.text).has(y));
-      if (earlier.some(distinct)) continue;
+      // "the 300 teachers who left": a relative clause picks out a part of the earlier whole.
+      if (earlier.some(distinct) || /^[^,.;]{0,30}?\b(?:who|whom|whose|that|which)\b/i.test(text.slice(g.end))) continue;
       const first = earlier[0]!;
       out.push(
         finding("restated", {

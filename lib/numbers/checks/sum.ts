@@ -140,7 +140,9 @@ function sentenceTotals(claims: readonly ReadClaim[]): NumberFinding[] {
   for (const read of claims) {
     const { text } = read.claim;
     const amounts = read.figures.filter((f) => isAmount(f) && !changeStatement(text, f) && !/\bfrom\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, f.at - 10), f.at)));
-    const colon = text.indexOf(":");
+    // The head names the whole; the parts follow a colon or "split between", "made up of", ….
+    const division = /\b(?:split|divided|shared)\s+(?:\w+\s+)?(?:between|among)\b|\b(?:made up of|consisting of|comprising|broken down into)\b/i.exec(text);
+    const colon = text.indexOf(":") > 0 ? text.indexOf(":") : division ? division.index : -1;
     let judged: (Judged & { head: string }) | null = null;
     const named = amounts.find((f) => TOTAL_BEFORE.test(text.slice(Math.max(0, f.at - 24), f.at)) || TOTAL_AFTER.test(text.slice(f.end, f.end + 16)));
     if (named) {
@@ -154,7 +156,7 @@ function sentenceTotals(claims: readonly ReadClaim[]): NumberFinding[] {
       if (whole && parts.length >= 2 && !SELECTION.test(head)) {
         const count = COUNT.exec(head.slice(whole.end - 0));
         const counted = count ? (COUNT_WORDS[(count[1] ?? "").toLowerCase()] ?? Number(count[1])) : null;
-        judged = { parts, whole, exhaustive: WHOLE.test(head) || counted === parts.length, head };
+        judged = { parts, whole, exhaustive: division !== null || WHOLE.test(head) || counted === parts.length, head };
       }
     }
     const d = judged ? disagreement(judged) : null;
