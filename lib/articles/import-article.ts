@@ -4,6 +4,7 @@ import { extractClaims, prepareArticle, type ExtractedClaim } from "@/lib/claims
 import { SOURCE_FORMATS } from "@/lib/claims/types";
 import type { Database } from "@/lib/db/create-database";
 import { AppError } from "@/lib/errors";
+import { matchingOnImport, refreshArticleMatches } from "@/lib/matching";
 import type { ArticleProcessing } from "@/lib/processing";
 import type { Tx } from "@/lib/review/record-audit";
 import { carryClaims, type CarryOutcome } from "@/lib/revisions/carry-claims";
@@ -96,7 +97,7 @@ export async function importArticle(
   const { claims } = read ?? extractClaims(markdown, { format: "markdown" });
   extracting(1);
 
-  return db.$transaction(async (tx) => {
+  const outcome: ImportOutcome = await db.$transaction(async (tx): Promise<ImportOutcome> => {
     const existing = await tx.article.findUnique({
       where: { slug },
       select: { id: true, revisions: { orderBy: { number: "desc" }, take: 1, select: { id: true, number: true, text: true, contentHash: true } } },
@@ -142,6 +143,23 @@ export async function importArticle(
     const { exact, changed, orphaned, restored, added } = carried;
     return { status: "revised", slug, articleId: article.id, revisionNumber: number, claimCount, reanchored: { exact, changed, orphaned, restored, added } };
   }, { timeout: IMPORT_TIMEOUT_MS });
+  if (outcome.status !== "unchanged") await matchImportedClaims(db, outcome.articleId);
+  return outcome;
+}
+
+/**
+ * Matches the article's claims against checked claims of other articles (lib/matching), after the
+ * import's transaction: matches are derived data, and reading the index must not hold the write
+ * lock that other imports wait for. A failure here leaves the import standing (the claims are
+ * matched again when opened), so it is logged rather than thrown.
+ */
+async function matchImportedClaims(db: Database, articleId: string): Promise<void> {
+  if (!matchingOnImport()) return;
+  try {
+    await refreshArticleMatches(db, { articleId });
+  } catch (error) {
+    console.error(`Matching the claims of article ${articleId} against earlier checks failed:`, error);
+  }
 }
 
 /** Throws the CONFLICT a taken slug gets, on the form's slug field. */
