@@ -27,12 +27,15 @@ export default async function DeskPage() {
   return (
     <div className="desk">
       <h1>Desk</h1>
+      <p>
+        <Link href="/desk/repeated">Claims repeated most across articles</Link>
+      </p>
       {articles.length === 0 ? (
         <p className="muted">No articles yet. Import one with <code>npm run import -- FILE</code>, or restore a backup below.</p>
       ) : (
         <div className="table-scroll">
           <table className="listing desk-table">
-            <caption className="visually-hidden">Articles with their state, claims per state, people and last activity</caption>
+            <caption className="visually-hidden">Articles with their state, claims per state, claims seen before in other articles, people and last activity</caption>
             <thead>
               <tr>
                 <th scope="col">Article</th>
@@ -42,6 +45,9 @@ export default async function DeskPage() {
                     {s.label}
                   </th>
                 ))}
+                <th scope="col" className="num">
+                  Seen before
+                </th>
                 <th scope="col">Working on it</th>
                 <th scope="col">Last activity (UTC)</th>
               </tr>
@@ -69,6 +75,9 @@ export default async function DeskPage() {
                       {a.progress[s.key]}
                     </td>
                   ))}
+                  <td className="num" data-testid="seen-before">
+                    {a.seenBefore}
+                  </td>
                   <td>
                     {a.people.length === 0 ? (
                       <span className="muted">nobody yet</span>

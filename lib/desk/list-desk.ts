@@ -1,5 +1,6 @@
 import type { Database } from "@/lib/db/create-database";
 import { ClaimState } from "@/lib/domain/vocabulary";
+import { seenBeforeCounts } from "@/lib/matching";
 import { displayName } from "@/lib/review/claim-rules";
 import { Prisma } from "@/lib/generated/prisma/client";
 
@@ -17,6 +18,8 @@ export type DeskArticle = {
   people: DeskPerson[];
   /** The latest audit event of the article, else when the article row last changed. */
   lastActivity: Date;
+  /** How many of its claims match an earlier, checked claim of another article (lib/matching, issue 16). */
+  seenBefore: number;
 };
 
 export function emptyProgress(): ClaimProgress {
@@ -65,6 +68,7 @@ export async function listDesk(db: Database): Promise<DeskArticle[]> {
   for (const row of assignments) personOf(row.articleId, row.assigneeId!).assigned += row._count._all;
 
   const lastEvent = new Map(activity.map((a) => [a.articleId!, a._max.createdAt]));
+  const seenBefore = await seenBeforeCounts(db, articles.map((a) => a.id));
 
   return articles.map((a) => {
     const event = lastEvent.get(a.id);
@@ -76,6 +80,7 @@ export async function listDesk(db: Database): Promise<DeskArticle[]> {
       progress: progress.get(a.id) ?? emptyProgress(),
       people: [...(people.get(a.id)?.values() ?? [])].sort((x, y) => y.reviews + y.assigned - (x.reviews + x.assigned) || x.name.localeCompare(y.name)),
       lastActivity: event && event > a.updatedAt ? event : a.updatedAt,
+      seenBefore: seenBefore.get(a.id) ?? 0,
     };
   });
 }

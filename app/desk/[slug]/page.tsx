@@ -8,6 +8,7 @@ import { listReviewers } from "@/lib/desk/list-reviewers";
 import { ArticleBySlugInput } from "@/lib/desk/schemas";
 import { ArticleNav } from "@/app/_components/article-nav";
 import { AppError } from "@/lib/errors";
+import { seenBeforeCounts } from "@/lib/matching";
 import { getNumberChecks } from "@/lib/numbers-review/get-number-checks";
 import { DeskBoard } from "./desk-board";
 import { NumberChecksList } from "./number-checks-list";
@@ -30,7 +31,11 @@ export default async function ArticleDeskPage({ params }: Props) {
     throw error;
   });
   const { article } = table;
-  const [reviewers, numberChecks] = await Promise.all([listReviewers(db), getNumberChecks(db, { articleId: article.id })]);
+  const [reviewers, numberChecks, seenBefore] = await Promise.all([
+    listReviewers(db),
+    getNumberChecks(db, { articleId: article.id }),
+    seenBeforeCounts(db, [article.id]).then((counts) => counts.get(article.id) ?? 0),
+  ]);
   const disagreements = table.rows.filter((r) => r.disagreement).length;
 
   return (
@@ -41,6 +46,13 @@ export default async function ArticleDeskPage({ params }: Props) {
       </p>
       <h1>{article.title}</h1>
       <PublishControls slug={article.slug} status={article.status} />
+      <p>
+        <strong>Seen before:</strong>{" "}
+        <span data-testid="seen-before">
+          {seenBefore} {seenBefore === 1 ? "claim matches" : "claims match"} checked claims in other articles
+        </span>
+        {seenBefore > 0 ? " (their verdicts are under “Checked before” in the workbench)" : ""}. <Link href="/desk/repeated">Claims repeated most</Link>
+      </p>
 
       <section className="desk-section" aria-labelledby="agreement-heading">
         <h2 id="agreement-heading">Agreement</h2>
