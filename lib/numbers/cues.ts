@@ -27,6 +27,17 @@ const THAN_AFTER = /^\s+(?:[\w-]+\s+)?(more|fewer|less|higher|lower)\s+than\b/i;
  * that restates the change before it ("a decline of 134 inmates, or 18%") is a change too.
  */
 export function changeStatement(text: string, f: Figure, figures: readonly Figure[] = []): ChangeStatement | null {
+  // Every check asks about the same figures: read each once (a figure belongs to one claim's text).
+  const cache = figures.length > 0 ? withFigures : alone;
+  if (cache.has(f)) return cache.get(f) ?? null;
+  const found = readStatement(text, f, figures);
+  cache.set(f, found);
+  return found;
+}
+const withFigures = new WeakMap<Figure, ChangeStatement | null>();
+const alone = new WeakMap<Figure, ChangeStatement | null>();
+
+function readStatement(text: string, f: Figure, figures: readonly Figure[]): ChangeStatement | null {
   const before = text.slice(Math.max(0, f.at - 40), f.at);
   const after = text.slice(f.end, f.end + 30);
   if (f.unit === "percent" && OR_BEFORE.test(before)) {

@@ -22,8 +22,18 @@ export interface TableGroup {
 const isRow = (c: ReadClaim) => c.claim.context !== null && c.claim.text.includes(" | ");
 const cellsOf = (s: string) => s.split(" | ").map((c) => c.trim());
 
-/** Runs of consecutive claims sharing one lead-in (lists) or one header (tables). */
+const cache = new WeakMap<readonly ReadClaim[], { lists: ListGroup[]; tables: TableGroup[] }>();
+
+/** Runs of consecutive claims sharing one lead-in (lists) or one header (tables); read once per article. */
 export function groupsOf(claims: readonly ReadClaim[]): { lists: ListGroup[]; tables: TableGroup[] } {
+  const known = cache.get(claims);
+  if (known) return known;
+  const groups = collect(claims);
+  cache.set(claims, groups);
+  return groups;
+}
+
+function collect(claims: readonly ReadClaim[]): { lists: ListGroup[]; tables: TableGroup[] } {
   const lists: ListGroup[] = [];
   const tables: TableGroup[] = [];
   for (let i = 0; i < claims.length; ) {

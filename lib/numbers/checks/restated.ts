@@ -14,6 +14,14 @@ import type { NumberFinding } from "../types";
 const BACK_REFERENCE = /(?:^|[^\w])(?:the|its|their|this|that|these|those)\s+$/i;
 const COMPARISON_BEFORE = /(?:\d[\d,.]*%?\s+of|\b(?:than|from|to|double|twice|times|versus|vs\.?|compared with|with|over|above|below|beyond|under|exceed\w*|past|nearly|almost|about|some))\s+(?:the|its|their|this|that|these|those)\s+$/i;
 const OTHER_TIME = /^[^.;]{0,40}?\b(?:(?:19|20)\d\d|last|a year (?:earlier|ago|before)|previous|before|prior|earlier|former|original|initial|planned|proposed|projected|target|goal)\b/i;
+const names = (t: string) => new Set((t.match(/(?<!^|[.!?]\s)\b[A-Z][a-z]+\b/g) ?? []).filter((w) => !CALENDAR.test(w)));
+const years = new WeakMap<ReadClaim, Set<string>>();
+/** The years a claim names, read once per claim. */
+function yearsOf(read: ReadClaim): Set<string> {
+  let found = years.get(read);
+  if (!found) years.set(read, (found = new Set(read.claim.text.match(/\b(?:19|20)\d\d\b/g) ?? [])));
+  return found;
+}
 const CALENDAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?$/;
 const STOP = new Set(["of", "in", "to", "for", "the", "a", "an", "and", "or", "that", "who", "which", "it", "is", "was", "are", "were"]);
 
@@ -52,11 +60,9 @@ export function checkRestated(claims: readonly ReadClaim[]): NumberFinding[] {
       earlier.sort((a, b) => a.read.claim.position - b.read.claim.position);
       if (earlier.length === 0 || earlier.some((e) => overlaps(e.f.range, g.range))) continue;
       // "The 180 beds at the Eastside shelter", "the 2023 total": another thing, or another year, than before.
-      const names = (t: string) => new Set((t.match(/(?<!^|[.!?]\s)\b[A-Z][a-z]+\b/g) ?? []).filter((w) => !CALENDAR.test(w)));
-      const years = (t: string) => new Set(t.match(/\b(?:19|20)\d\d\b/g) ?? []);
       const own = names(text.slice(g.end, g.end + 40));
-      const laterYears = years(text);
-      const distinct = (e: { read: ReadClaim }) => [...own].some((n) => !e.read.claim.text.includes(n)) || [...laterYears].some((y) => years(e.read.claim.text).size > 0 && !years(e.read.claim.text).has(y));
+      const laterYears = yearsOf(later);
+      const distinct = (e: { read: ReadClaim }) => [...own].some((n) => !e.read.claim.text.includes(n)) || (yearsOf(e.read).size > 0 && [...laterYears].some((y) => !yearsOf(e.read).has(y)));
       // "the 300 teachers who left": a relative clause picks out a part of the earlier whole.
       if (earlier.some(distinct) || /^[^,.;]{0,30}?\b(?:who|whom|whose|that|which)\b/i.test(text.slice(g.end))) continue;
       const first = earlier[0]!;
