@@ -17,6 +17,8 @@ const SELECTION = /\b(?:including|includes?|included|among|such as|for example|f
 const WHOLE = /\b(?:split|divided|spread|broken down|breaks? down|allocated|apportioned|shared|as follows|consists?|made up|compris\w*|distributed|goes to|went to|the remaining|the rest|the other|remainder|all)\b/i;
 const COUNT_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 
+const LIST_COUNT = new RegExp(`\\b(two|three|four|five|six|seven|eight|nine|ten|\\d+)\\s+(?:\\w+\\s+)?(?:areas|programs|programmes|categories|parts|groups|items|projects|uses|ways|funds|accounts|departments|lines)\\b`, "i");
+
 /** Parts and totals that disagree. */
 export function checkSums(claims: readonly ReadClaim[]): NumberFinding[] {
   return [...listSums(claims), ...tableSums(claims), ...ofTheSums(claims), ...sentenceTotals(claims)];
@@ -65,7 +67,7 @@ function listSums(claims: readonly ReadClaim[]): NumberFinding[] {
     // "split among four programs" names the whole; "among them" or "including" a selection.
     if (!source || SELECTION.test(list.leadIn.replace(/\b(?:split|divided|shared|spread|distributed)\s+among\b/gi, ""))) continue;
     const wholes = source.figures.filter((f) => f.unit === parts[0]!.unit && !changeStatement(source.claim.text, f));
-    const count = new RegExp(`\\b(${Object.keys(COUNT_WORDS).join("|")}|\\d+)\\s+(?:\\w+\\s+)?(?:areas|programs|programmes|categories|parts|groups|items|projects|uses|ways|funds|accounts|departments|lines)\\b`, "i").exec(list.leadIn);
+    const count = LIST_COUNT.exec(list.leadIn);
     const counted = count ? (COUNT_WORDS[(count[1] ?? "").toLowerCase()] ?? Number(count[1])) : null;
     const exhaustive = WHOLE.test(list.leadIn) || counted === parts.length;
     const judged = wholes.map((whole) => ({ whole, d: disagreement({ parts, whole, exhaustive }) }));
