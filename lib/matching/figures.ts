@@ -1,5 +1,7 @@
 import { extractQuantities } from "@/lib/claims/quantities";
 import type { Quantity } from "@/lib/claims/types";
+import { canonical, words } from "./normalise";
+import { numbersAsDigits } from "./number-words";
 
 /**
  * Whether two claims state the same figures: every number of one has an equal number, in a
@@ -7,6 +9,14 @@ import type { Quantity } from "@/lib/claims/types";
  * "1,200,000" (equal to the precision the less precise one is written with); "1.5 percent" is not
  * "1.5 percentage points"; "from 36 to 149" is not "from 36 to 150". Pure.
  */
+
+/** The quantities matching compares: lib/claims' reading of the text with its number words as digits. */
+export function quantitiesOf(text: string): Quantity[] {
+  return extractQuantities(numbersAsDigits(text));
+}
+
+/** Units lib/claims leaves to `counted`: "12 inches" is not "12 centimeters". */
+const MEASURES = new Set(["inch", "inche", "centimeter", "centimetre", "cm", "mm", "millimeter", "millimetre", "hectare", "acre", "liter", "litre", "gallon", "mile", "kilometer", "kilometre", "meter", "metre", "bed", "seat", "vote"]);
 
 /** One number as compared: its value, unit and how precisely it was written. */
 export interface Figure {
@@ -41,7 +51,10 @@ function toleranceOf(raw: string, value: number): number {
 export function figuresOf(quantities: readonly Quantity[]): Figure[] {
   const out: Figure[] = [];
   for (const q of quantities) {
-    const unit = q.unit?.toLowerCase().replace(/^per ?cent$/, "percent").replace(/s$/, "") ?? null;
+    // Only a measure among the counted words is a unit: the rest ("residents surveyed said") is too loose to compare.
+    const first = q.counted ? words(q.counted).map(canonical)[0] : undefined;
+    const measure = first && MEASURES.has(first) ? first : null;
+    const unit = q.unit?.toLowerCase().replace(/^per ?cent$/, "percent").replace(/s$/, "") ?? measure;
     if (q.change) {
       // "from 71% in 2018 to 84%": both ends written alike; the raw text is split at " to ".
       const [fromRaw, toRaw] = q.raw.split(/\s+to\s+/i);
@@ -54,9 +67,33 @@ export function figuresOf(quantities: readonly Quantity[]): Figure[] {
   return out;
 }
 
-/** The years a claim names ("in 2023", "FY 2020", "between 2018 and 2023"). */
+/** Relative times ("this fall", "next year", "last summer") as when + what, "last year" and "the past year" alike. */
+export function relativeTimesOf(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.toLowerCase().matchAll(/\b(last|past|previous|this|current|next|coming)\s+(?:school\s+|fiscal\s+)?(year|fall|autumn|spring|summer|winter|month|week|quarter|semester|term)\b/g)) {
+    const when = { last: "last", past: "last", previous: "last", this: "this", current: "this", next: "next", coming: "next" }[m[1] as "last"];
+    out.add(`${when} ${m[2] === "autumn" ? "fall" : m[2]}`);
+  }
+  if (/\ba year ago\b/i.test(text)) out.add("last year");
+  return [...out].sort();
+}
+
+/** Rates ("a day", "per month", "annually") a figure is given in. */
+export function ratesOf(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.toLowerCase().matchAll(/\b(?:a|an|per|each)\s+(day|week|month|year|hour)\b|\b(daily|weekly|monthly|annually|yearly|hourly)\b/g)) {
+    out.add(m[1] ?? { daily: "day", weekly: "week", monthly: "month", annually: "year", yearly: "year", hourly: "hour" }[m[2] as "daily"]);
+  }
+  return [...out].sort();
+}
+
+/** The years a claim names ("in 2023", "FY 2020", "between 2018 and 2023"); "the year before" 2023 is 2022. */
 export function yearsOf(text: string): string[] {
-  return [...new Set([...text.matchAll(/\b(?:19|20)\d\d\b/g)].map((m) => m[0]))].sort();
+  const years = new Set([...text.matchAll(/\b(?:19|20)\d\d\b/g)].map((m) => m[0]));
+  if (years.size === 1 && /\b(?:the|a) year (?:before|earlier|prior)\b|\bthe (?:previous|prior) year\b/i.test(text)) {
+    years.add(String(Number([...years][0]) - 1));
+  }
+  return [...years].sort();
 }
 
 function equalFigures(a: Figure, b: Figure): boolean {
@@ -67,16 +104,20 @@ function equalFigures(a: Figure, b: Figure): boolean {
 
 /** Figures and years of two claims compared, with the reasons in words. */
 export function compareFigures(a: { text: string; quantities?: readonly Quantity[] }, b: { text: string; quantities?: readonly Quantity[] }): FigureComparison {
-  const fa = figuresOf(a.quantities ?? extractQuantities(a.text));
-  const fb = figuresOf(b.quantities ?? extractQuantities(b.text));
+  const fa = figuresOf(a.quantities ?? quantitiesOf(a.text));
+  const fb = figuresOf(b.quantities ?? quantitiesOf(b.text));
   const ya = yearsOf(a.text);
   const yb = yearsOf(b.text);
   const reasons: string[] = [];
   let differs = false;
-  if (ya.length > 0 && yb.length > 0 && ya.join() !== yb.join()) {
+  const differing = (what: string, x: string[], y: string[]) => {
+    if (x.length === 0 || y.length === 0 || x.join() === y.join()) return;
     differs = true;
-    reasons.push(`different year: ${ya.join(", ")} vs ${yb.join(", ")}`);
-  }
+    reasons.push(`different ${what}: ${x.join(", ")} vs ${y.join(", ")}`);
+  };
+  differing("year", ya, yb);
+  differing("time", relativeTimesOf(a.text), relativeTimesOf(b.text));
+  differing("rate", ratesOf(a.text), ratesOf(b.text));
   if (fa.length === 0 && fb.length === 0) return differs ? { agreement: "different", reasons } : { agreement: "none", reasons };
   if (fa.length === 0 || fb.length === 0) {
     const only = (fa.length > 0 ? fa : fb).map((f) => f.raw).join(", ");

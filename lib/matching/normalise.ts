@@ -23,6 +23,8 @@ const SAME_MEANING: readonly (readonly string[])[] = [
   ["enrol", "enroll", "enrolled", "enrollment", "enrolment"],
   ["police", "officer", "officers"],
   ["wait", "waiting"],
+  ["half", "halve", "halved", "halves"],
+  ["goal", "aim", "aims", "target", "plan"],
   ["rise", "rose", "risen", "rising", "climb", "increase", "grow", "grew", "jump", "gain", "soar"],
   ["fall", "fell", "fallen", "drop", "decrease", "decline", "shrink", "shrank", "slide", "slid", "plunge"],
 ];

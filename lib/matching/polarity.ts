@@ -1,24 +1,46 @@
 /**
- * Which way a claim points: "did not rise" is not "rose", "fell" is not "rose", and "never",
- * "no longer", "failed to" turn a claim round. Pure: text in, a plain reading out.
+ * Which way a claim points: "did not rise" is not "rose", "fell" is not "rose", "lost 48,000 jobs"
+ * is not "created 48,000 jobs", "the lowest since 2005" is not "the highest", and "never", "no
+ * longer", "failed to" turn a claim round. Each pair of opposites is an axis; a claim's reading is
+ * the axes it names (+1 or -1) and whether it is negated. Pure: text in, a plain reading out.
  */
 
 export interface Polarity {
-  /** The claim is negated ("not", "never", "no longer", "failed to", "declined to", a refusal). */
+  /** The claim is negated ("not", "never", "no longer", "failed to") an odd number of times. */
   negated: boolean;
-  /** The direction of the change it states, before negation: +1 up, -1 down, 0 none. */
-  direction: -1 | 0 | 1;
+  /** The axes the claim names, before negation: change +1 rose / -1 fell, and the others below. */
+  axes: Record<string, 1 | -1>;
   /** The words that decided it, for reasons ("did not", "rose"). */
   cues: string[];
 }
 
 const NEGATION =
   /\b(?:not|never|no longer|no|none|nor|neither|without|failed to|fails to|fail to|refused to|refuses to|declined to|hasn't|haven't|hadn't|isn't|aren't|wasn't|weren't|didn't|doesn't|don't|won't|wouldn't|can't|cannot|couldn't|shouldn't)\b/gi;
-/** A refusal verb reads as negation ("declined 212 detainers") unless it is a fall ("declined by 5%", "declined 5 percent"). */
-const REFUSAL = /\b(?:declined|refused|rejected|denied|turned down|ignored)\b(?!\s+(?:by|to|from|sharply|slightly|steadily|\d[\d.,]*\s*(?:%|percent|per cent|percentage)))/gi;
-// "above 100 degrees", "below 5%" set a threshold, not a direction: only "above"/"below" without a number count.
-const UP = /\b(?:rose|rise|rises|risen|rising|increased?|increases|increasing|grew|grow|grows|grown|growing|climbed?|climbs|climbing|jumped?|jumps|gained?|gains|soared?|soars|doubled|tripled|higher|recovered|recover|recovers|rebounded|improved|up|above(?!\s+\$?\d))\b/gi;
-const DOWN = /\b(?:fell|fall|falls|fallen|falling|dropped|drops?|dropping|decreased?|decreases|decreasing|declined|declines|declining|shrank|shrunk|shrinks|slid|slides|plunged|plummeted|cut|cuts|reduced|lower|halved|down|lost|loses|below(?!\s+\$?\d))\b/gi;
+
+/** A word (or phrase) is on an axis at +1 or -1; a word may be on two ("cut": a fall, and a loss). */
+type Cue = { axis: string; sign: 1 | -1; pattern: RegExp };
+
+const NUMBER_AFTER = String.raw`(?=\s+(?:\$|€|£)?\d)`;
+const NO_NUMBER_AFTER = String.raw`(?!\s+(?:\$|€|£)?\d)`;
+/** "declined by 5%", "declined 5 percent" is a fall; "declined 212 detainers" a refusal. */
+const NOT_A_FALL = String.raw`(?!\s+(?:by|to|from|sharply|slightly|steadily|\d[\d.,]*\s*(?:%|percent|per cent|percentage)))`;
+
+const CUES: readonly Cue[] = [
+  { axis: "change", sign: 1, pattern: /\b(?:rose|rise|rises|risen|rising|increased?|increases|increasing|grew|grow|grows|grown|growing|climbed?|climbs|climbing|jumped?|jumps|soared?|soars|doubled|tripled|higher|recovered|recover|recovers|rebounded|improved|up)\b/gi },
+  { axis: "change", sign: 1, pattern: new RegExp(String.raw`\babove\b${NO_NUMBER_AFTER}`, "gi") },
+  { axis: "change", sign: -1, pattern: /\b(?:fell|fall|falls|fallen|falling|dropped|drops?|dropping|decreased?|decreases|decreasing|declines|declining|shrank|shrunk|shrinks|slid|slides|plunged|plummeted|cut|cuts|reduced|lower|halved|down)\b/gi },
+  { axis: "change", sign: -1, pattern: new RegExp(String.raw`\b(?:below\b${NO_NUMBER_AFTER}|declined\b(?!${NOT_A_FALL}))`, "gi") },
+  { axis: "gain", sign: 1, pattern: /\b(?:created|creates|create|added|adds|add|gained|gains|gain|won|wins|brought|hired)\b/gi },
+  { axis: "gain", sign: -1, pattern: /\b(?:lost|loses|lose|shed|sheds|cut|cuts|eliminated|eliminates|laid off)\b/gi },
+  { axis: "assent", sign: 1, pattern: /\b(?:approved|approves|approve|passed|passes|accepted|accepts|honored|honoured|honors|complied|complies|granted|upheld|signed)\b/gi },
+  { axis: "assent", sign: -1, pattern: new RegExp(String.raw`\b(?:rejected|rejects|denied|denies|refused|refuses|vetoed|vetoes|failed|fails|turned down|struck down|declined\b${NOT_A_FALL})`, "gi") },
+  { axis: "extreme", sign: 1, pattern: /\b(?:highest|most|largest|biggest|best|greatest|record high)\b/gi },
+  { axis: "extreme", sign: -1, pattern: /\b(?:lowest|least|fewest|smallest|worst|record low)\b/gi },
+  { axis: "balance", sign: 1, pattern: /\bsurplus(?:es)?\b/gi },
+  { axis: "balance", sign: -1, pattern: /\bdeficits?\b/gi },
+  { axis: "threshold", sign: 1, pattern: new RegExp(String.raw`\b(?:more than|greater than|at least|exceed(?:s|ed)?|(?:over|above)${NUMBER_AFTER})\b`, "gi") },
+  { axis: "threshold", sign: -1, pattern: new RegExp(String.raw`\b(?:fewer than|less than|at most|(?:under|below)${NUMBER_AFTER})\b`, "gi") },
+];
 
 /** The polarity of a claim's text. */
 export function polarityOf(text: string): Polarity {
@@ -28,38 +50,27 @@ export function polarityOf(text: string): Polarity {
     negations += 1;
     cues.push(m[0].toLowerCase());
   }
-  const refusals = [...text.matchAll(REFUSAL)].map((m) => m[0].toLowerCase());
-  let up = 0;
-  let down = 0;
-  const cueOf: string[] = [];
-  for (const m of text.matchAll(UP)) {
-    up += 1;
-    cueOf.push(m[0].toLowerCase());
+  const votes: Record<string, number> = {};
+  for (const cue of CUES) {
+    for (const m of text.matchAll(cue.pattern)) {
+      // "deficit" names the thing in "cut the deficit", not a balance claim, when a change is named too.
+      votes[cue.axis] = (votes[cue.axis] ?? 0) + cue.sign;
+      cues.push(m[0].toLowerCase());
+    }
   }
-  for (const m of text.matchAll(DOWN)) {
-    const word = m[0].toLowerCase();
-    // A refusal already counted ("declined 212 detainers") is not also a fall.
-    if (refusals.includes(word)) continue;
-    down += 1;
-    cueOf.push(word);
-  }
-  negations += refusals.length;
-  cues.push(...refusals, ...cueOf);
-  const direction = up > down ? 1 : down > up ? -1 : 0;
-  return { negated: negations % 2 === 1, direction, cues };
+  const axes: Record<string, 1 | -1> = {};
+  for (const [axis, vote] of Object.entries(votes)) if (vote !== 0) axes[axis] = vote > 0 ? 1 : -1;
+  return { negated: negations % 2 === 1, axes, cues: [...new Set(cues)] };
 }
 
 /** Whether two claims point opposite ways, with the reason in words when they do. */
 export function oppositePolarity(a: Polarity, b: Polarity): string | null {
-  const sign = (p: Polarity) => (p.direction === 0 ? 0 : p.negated ? -p.direction : p.direction);
   const said = (p: Polarity) => (p.cues.length > 0 ? `"${p.cues.join(" ")}"` : "no negation");
-  if (a.direction !== 0 && b.direction !== 0) {
-    return sign(a) !== sign(b) ? `opposite: ${said(a)} vs ${said(b)}` : null;
-  }
-  // Without a direction on both sides, a negation on one side only turns the claim round.
-  if (a.direction === 0 && b.direction === 0) return a.negated !== b.negated ? `opposite: ${said(a)} vs ${said(b)}` : null;
-  const [withDirection, without] = a.direction !== 0 ? [a, b] : [b, a];
-  // "did not recover" (negated, no net direction word left) vs "is below": compare the net sign with negation alone.
-  if (without.negated && sign(withDirection) > 0) return `opposite: ${said(a)} vs ${said(b)}`;
-  return null;
+  const reason = `opposite: ${said(a)} vs ${said(b)}`;
+  const effective = (p: Polarity, axis: string) => (p.negated ? -p.axes[axis]! : p.axes[axis]!);
+  const shared = Object.keys(a.axes).filter((axis) => axis in b.axes);
+  if (shared.length > 0) return shared.some((axis) => effective(a, axis) !== effective(b, axis)) ? reason : null;
+  // No axis named by both: then a negation on one side only turns the claim round ("never signed" vs
+  // "entered into"), while a direction word on one side only is a paraphrase ("went from 71 to 84" vs "climbed").
+  return a.negated !== b.negated ? reason : null;
 }

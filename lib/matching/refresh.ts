@@ -1,6 +1,6 @@
-import { extractQuantities } from "@/lib/claims/quantities";
 import type { Quantity } from "@/lib/claims/types";
 import { insertRows, newId, sqliteDateTime } from "@/lib/revisions/update-rows";
+import { quantitiesOf } from "./figures";
 import { scoreMatch, type ScoredMatch } from "./score";
 import { searchTerms } from "./normalise";
 import { findCandidates, type Db } from "./search-index";
@@ -29,7 +29,7 @@ export async function computeMatches(db: Db, claims: readonly QueryClaim[]): Pro
   const quantities = new Map<string, Quantity[]>();
   const read = (text: string) => {
     let q = quantities.get(text);
-    if (!q) quantities.set(text, (q = extractQuantities(text)));
+    if (!q) quantities.set(text, (q = quantitiesOf(text)));
     return q;
   };
   const out = new Map<string, ClaimMatch[]>();

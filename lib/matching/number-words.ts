@@ -1,0 +1,76 @@
+/**
+ * Numbers written in words, made digits before the claim's quantities are read, so both sides of a
+ * pair say a number the same way: "two hundred thousand" = "200,000", "a trillion dollars" =
+ * "$1 trillion", "nine in ten" = "90%", "two dozen" = "24", "four and a half percent" = "4.5%",
+ * "cut in half" = "cut by 50%", "a decade" = "10 years". Pure; only matching reads the result
+ * (lib/claims keeps the words as written).
+ */
+
+const UNITS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+};
+const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+const SCALES: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+const WORD = `(?:${[...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(SCALES)].join("|")})`;
+/** Two or more number words in a row ("two hundred", "twenty-five", "one million"), "and" allowed inside. */
+const COMPOUND = new RegExp(`\\b${WORD}(?:(?:[\\s-]+|\\s+and\\s+)${WORD})+\\b`, "gi");
+const SMALL = `(?:\\d+|${Object.keys(UNITS).join("|")}|${Object.keys(TENS).join("|")})`;
+
+/** The value of number words ("two hundred thousand" → 200000), or null when they do not make one number. */
+export function wordsValue(text: string): number | null {
+  let total = 0;
+  let current = 0;
+  let seen = false;
+  for (const word of text.toLowerCase().split(/[\s-]+/)) {
+    if (word === "and") continue;
+    if (word in UNITS) current += UNITS[word]!;
+    else if (word in TENS) current += TENS[word]!;
+    else if (word === "hundred") current = (current || 1) * 100;
+    else if (word in SCALES) {
+      total += (current || 1) * SCALES[word]!;
+      current = 0;
+    } else return null;
+    seen = true;
+  }
+  return seen ? total + current : null;
+}
+
+function small(word: string): number | null {
+  const w = word.toLowerCase();
+  if (/^\d+$/.test(w)) return Number(w);
+  return UNITS[w] ?? TENS[w] ?? null;
+}
+
+/** `text` with its numbers in words written as digits, for reading quantities. */
+export function numbersAsDigits(text: string): string {
+  let out = text;
+  // "a trillion dollars", "a million people": one of the scale.
+  out = out.replace(/\b(?:a|one)\s+(thousand|million|billion|trillion)\b/gi, "1 $1");
+  // "a trillion dollars" → "$1 trillion": the currency where lib/claims reads it.
+  out = out.replace(/\b(\d[\d,.]*)\s+(thousand|million|billion|trillion)\s+dollars\b/gi, "$$$1 $2");
+  // "four and a half percent" → "4.5 percent", before the compound pass reads "four and …".
+  out = out.replace(new RegExp(`\\b(${SMALL})\\s+and\\s+a\\s+half\\b`, "gi"), (_, n: string) => `${(small(n) ?? 0) + 0.5}`);
+  // "nine in ten", "1 in 5" → a percentage.
+  out = out.replace(new RegExp(`\\b(${SMALL})\\s+(?:in|out of)\\s+(${SMALL})\\b(?!\\s*(?:%|percent))`, "gi"), (whole, a: string, b: string) => {
+    const x = small(a);
+    const y = small(b);
+    if (x === null || y === null || y === 0 || x > y || y > 1000) return whole;
+    return `${Math.round((x / y) * 1000) / 10}%`;
+  });
+  out = out.replace(COMPOUND, (words) => {
+    const value = wordsValue(words);
+    return value === null ? words : String(value);
+  });
+  out = out.replace(/\b(?:a|one)\s+dozen\b/gi, "12").replace(new RegExp(`\\b(${SMALL})\\s+dozen\\b`, "gi"), (whole, n: string) => {
+    const v = small(n);
+    return v === null ? whole : String(v * 12);
+  });
+  // A half as a change: "cut in half", "fallen by half", "halve", "halved".
+  out = out.replace(/\b(?:in|by)\s+half\b/gi, "by 50%").replace(/\bhalv(?:e|ed|es|ing)\b/gi, (w) => `${w.toLowerCase().startsWith("halve") ? "cut" : "cut"} by 50%`);
+  // Multiples: "doubled" is not "tripled".
+  out = out.replace(/\b(doubl|tripl|quadrupl)(?:e|ed|es|ing)\b/gi, (_, w: string) => `grew ${{ doubl: 2, tripl: 3, quadrupl: 4 }[w.toLowerCase() as "doubl"]} times`);
+  // "a decade", "the past decade" → "10 years"; "two decades" → "20 years".
+  out = out.replace(/\b(?:a|one|the (?:past|last|previous))\s+decade\b/gi, "10 years").replace(/\b(\d+)\s+decades\b/gi, (_, n: string) => `${Number(n) * 10} years`);
+  return out;
+}
