@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Database } from "@/lib/db/create-database";
 import { AppError } from "@/lib/errors";
 import { getCheckedBefore, type CheckedBefore } from "@/lib/matching-review/get-checked-before";
+import { refreshMatchesIfStale } from "@/lib/matching-review/refresh-if-stale";
 import { checksOfClaim, getNumberChecks } from "@/lib/numbers-review/get-number-checks";
 import type { NumberCheck } from "@/lib/numbers-review/number-checks";
 import type { SignedInViewer } from "./claim-rules";
@@ -29,6 +30,10 @@ export async function getClaimDetail(db: Database, input: GetClaimDetailInput & 
   const found = bench?.claims[0];
   if (!claim || !found) throw new AppError("NOT_FOUND", "This claim no longer exists; reload the page.");
   // An orphan is not in the text the checker reads, so no check names it.
-  const [{ checks }, checkedBefore] = await Promise.all([getNumberChecks(db, { articleId: claim.articleId }), getCheckedBefore(db, { claimId, viewer })]);
+  const [{ checks }, checkedBefore] = await Promise.all([
+    getNumberChecks(db, { articleId: claim.articleId }),
+    // Opening a claim that changed since it was matched matches it again first.
+    refreshMatchesIfStale(db, claimId).then(() => getCheckedBefore(db, { claimId, viewer })),
+  ]);
   return { ...found, numberChecks: checksOfClaim(checks, claimId), checkedBefore };
 }
