@@ -6,10 +6,10 @@ import { addCitation } from "@/lib/review/add-citation";
 import { approveClaim } from "@/lib/review/approve-claim";
 import { saveReview } from "@/lib/review/save-review";
 
-/** The statistic every test article repeats (the seed's), and the earlier review of it. */
+/** The statistic every test article repeats (the seed article's sentence, as the e2e spec has it), and the earlier review of it. */
 export const EARLIER = `# Sheriffs and the 287(g) program
 
-Between 2017 and 2021, the number of participating law enforcement departments increased from 36 to 149.
+Between 2017 and 2021, the number of participating law enforcement departments increased from 36 to 149, yielding significant progress in keeping Americans safe.
 
 The county jail held 412 people on an average night last year.
 `;
