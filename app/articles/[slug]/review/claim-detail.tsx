@@ -85,7 +85,7 @@ export function ClaimDetail({ reviewRef, citationRef, ...props }: {
       </section>
 
       {/* After the viewer's own form and citations, so it never pushes the save button down. */}
-      <CheckedBefore claim={claim} draft={draft} locked={locked} onSaved={props.onSaved} onDraftChange={props.onDraftChange} onReload={props.onReload} />
+      <CheckedBefore key={claim.id} claim={claim} draft={draft} locked={locked} onSaved={props.onSaved} onDraftChange={props.onDraftChange} onReload={props.onReload} />
 
       {others.length > 0 ? (
         <section aria-labelledby="other-reviews-heading" className="stack">
