@@ -1,6 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
@@ -32,19 +31,11 @@ function runTsx(args: string[]): void {
   execFileSync(path.resolve("node_modules/.bin/tsx"), args, { env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL }, stdio: "pipe" });
 }
 
-/** Imports revision 2 of a seeded article: one figure changed, one sentence gone, so the diff has both an insertion and a deletion. */
-function importSecondRevision(slug: string): void {
-  const edited = readFileSync("content/ice-287g-fy2020.md", "utf8")
+/** Revision 2 of the seed article: one figure changed, one sentence gone, so the diff has both an insertion and a deletion. */
+const secondRevision = () =>
+  readFileSync("content/ice-287g-fy2020.md", "utf8")
     .replace("from 36 to 149", "from 36 to 150")
     .replace(" These same officials made false claims of discrimination associated with the program.", "");
-  const dir = mkdtempSync(path.join(tmpdir(), "claimdesk-e2e-"));
-  try {
-    writeFileSync(path.join(dir, "edited.md"), edited);
-    runTsx(["scripts/import.ts", path.join(dir, "edited.md"), "--slug", slug]);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 test.describe("signed out", () => {
   test("sign-in with its errors shown: the field errors of an empty form, then a refused password", async ({ page }) => {
@@ -95,6 +86,10 @@ test.describe("signed in as a reviewer", () => {
   test("API tokens with a token just created and shown once", async ({ page }) => {
     await page.goto("/settings/tokens");
     await expectNoViolations(page, "/settings/tokens");
+    await page.getByRole("button", { name: "Create token" }).click();
+    await expect(page.locator("#token-name-error")).toBeVisible();
+    await expect(page.getByLabel("Token name")).toHaveAttribute("aria-invalid", "true");
+    await expectNoViolations(page, "/settings/tokens refusing a token without a name");
     await page.getByLabel("Token name").fill(`axe ${Date.now()}`);
     await page.getByRole("button", { name: "Create token" }).click();
     await expect(page.getByTestId("new-token")).toHaveValue(/.{20,}/);
@@ -106,13 +101,24 @@ test.describe("signed in as a reviewer", () => {
 test.describe("signed in as an editor", () => {
   test.use({ storageState: storageStateOf("editor") });
 
-  test("revisions with two revisions and the diff open, and a comparison that finds no revision", async ({ page }) => {
+  test("revisions: one, a refused import, revision 2 imported with the diff open, and a comparison that finds no revision", async ({ page }) => {
     const slug = seedArticle("axe-revisions");
-    importSecondRevision(slug);
     await page.goto(`/articles/${slug}/revisions`);
+    await expect(page.getByText("Only one revision so far")).toBeVisible();
+    await expectNoViolations(page, "revisions with one revision");
+
+    const form = page.getByRole("form", { name: "Import new revision" });
+    await form.getByLabel("Article text").fill(`---\ntitle: [not closed\n---\n\n${secondRevision()}`);
+    await form.getByRole("button", { name: "Import revision" }).click();
+    await expect(form.getByRole("alert")).toContainText("front matter");
+    await expectNoViolations(page, "revisions with a refused import");
+
+    await form.getByLabel("Article text").fill(secondRevision());
+    await form.getByRole("button", { name: "Import revision" }).click();
+    await expect(form.getByRole("status")).toContainText("Imported revision 2");
     await expect(page.getByTestId("revision-diff").getByRole("heading", { name: "Changes from revision 1 to revision 2" })).toBeVisible();
     await expect(page.getByTestId("revision-diff").locator("del")).not.toHaveCount(0);
-    await expectNoViolations(page, "revisions with the diff");
+    await expectNoViolations(page, "revisions with revision 2 imported and the diff");
 
     await page.goto(`/articles/${slug}/revisions?from=1&to=9`);
     await expect(page.getByRole("main").getByRole("alert")).toHaveText("There is no such revision to compare.");
