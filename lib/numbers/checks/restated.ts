@@ -38,23 +38,36 @@ const singular = (w: string) => w.replace(/(?:ies)$/, "y").replace(/(?<=[^s])s$/
 
 /** The words before a figure in its clause: the subject it belongs to ("The replacement for the Miller Street bridge will cost"). */
 function subjectWords(text: string, f: Figure): Set<string> {
-  const before = text.slice(0, f.at);
+  const before = text.slice(Math.max(0, f.at - 80), f.at);
   const start = Math.max(before.lastIndexOf(","), before.lastIndexOf(";"), before.lastIndexOf(":"));
   return new Set(before.slice(start + 1).toLowerCase().split(/[^a-z'’-]+/).filter(Boolean).map(singular));
 }
 
 /** The same quantity stated twice with values that cannot both be right. */
 export function checkRestated(claims: readonly ReadClaim[]): NumberFinding[] {
-  const out: NumberFinding[] = [];
-  // Every earlier figure under each word naming it, so a back-reference looks up only its own noun.
-  const named = new Map<string, { read: ReadClaim; f: Figure }[]>();
+  // First the back-references, since most articles have few or none and the rest is then skipped.
+  const references = new Map<Figure, string[]>();
   for (const later of claims) {
     const { text } = later.claim;
     for (const g of later.figures) {
       const before = text.slice(Math.max(0, g.at - 30), g.at);
+      if (!BACK_REFERENCE.test(before)) continue;
       const nouns = nounsOf(g);
       // Digits only ("the two sides" names a set), and not a compound ("the 60-member House" is a size).
-      if (!/\d/.test(g.raw) || /^-/.test(text.slice(g.end)) || nouns.length === 0 || !BACK_REFERENCE.test(before) || COMPARISON_BEFORE.test(before) || OTHER_TIME.test(text.slice(g.end))) continue;
+      if (!/\d/.test(g.raw) || /^-/.test(text.slice(g.end)) || nouns.length === 0 || COMPARISON_BEFORE.test(before) || OTHER_TIME.test(text.slice(g.end))) continue;
+      references.set(g, nouns);
+    }
+  }
+  if (references.size === 0) return [];
+  const wanted = new Set([...references.values()].flat());
+  const out: NumberFinding[] = [];
+  // Every earlier figure under each wanted word naming it, so a back-reference looks up only its noun.
+  const named = new Map<string, { read: ReadClaim; f: Figure }[]>();
+  for (const later of claims) {
+    const { text } = later.claim;
+    for (const g of later.figures) {
+      const nouns = references.get(g);
+      if (!nouns) continue;
       const earlier: { read: ReadClaim; f: Figure; noun: string }[] = [];
       for (const noun of nouns) for (const e of named.get(noun) ?? []) if (e.f.unit === g.unit) earlier.push({ ...e, noun });
       earlier.sort((a, b) => a.read.claim.position - b.read.claim.position);
@@ -78,8 +91,8 @@ export function checkRestated(claims: readonly ReadClaim[]): NumberFinding[] {
       );
     }
     for (const f of later.figures) {
-      const words = new Set([...nounsOf(f), ...(f.counted === null ? subjectWords(text, f) : [])]);
-      for (const w of words) {
+      const words = [...nounsOf(f), ...(f.counted === null ? subjectWords(text, f) : [])].filter((w) => wanted.has(w));
+      for (const w of new Set(words)) {
         const list = named.get(w);
         if (list) list.push({ read: later, f });
         else named.set(w, [{ read: later, f }]);

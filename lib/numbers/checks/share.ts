@@ -32,7 +32,7 @@ function sentenceShares(claims: readonly ReadClaim[]): NumberFinding[] {
   const out: NumberFinding[] = [];
   for (const read of claims) {
     const { text } = read.claim;
-    if (OVERLAPPING.test(text)) continue;
+    if (read.figures.filter((f) => f.unit === "percent").length < 2 || OVERLAPPING.test(text)) continue;
     const stated = new Set(read.figures.filter((f) => changeStatement(text, f)));
     const paired = new Set(changePairs(text, read.figures, stated).flatMap((p) => [p.from, p.to]));
     // Written shares only: "not the two-thirds" beside "a 55% majority" is a rule, not a share.
