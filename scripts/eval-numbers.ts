@@ -6,8 +6,9 @@
  * finding's claims holds the planted quote (letters and digits compared, so Markdown syntax in the
  * quote does not matter); each planted item and each finding matches at most once.
  *
- *   --split dev|test|all   which passages (default test: the one figure to report is held out)
- *   --details              per-passage misses and false findings (refused on the test split)
+ *   --split NAME[,NAME]    which passages: dev, dev2, test, or all (dev and test); a comma list
+ *                          scores several together (default test: the one figure to report is held out)
+ *   --details              per-passage misses and false findings (refused whenever test is included)
  *
  * It also counts findings on consistent articles — the seed (content/*.md) and every labelled
  * article under tests/fixtures/claims — where the target is none.
@@ -31,11 +32,15 @@ interface Passage {
 
 const DIR = join(process.cwd(), "tests/fixtures/number-checks");
 const args = process.argv.slice(2);
-const split = args.includes("--split") ? args[args.indexOf("--split") + 1] : "test";
+const split = (args.includes("--split") ? args[args.indexOf("--split") + 1] : undefined) ?? "test";
 const details = args.includes("--details");
-if (!["dev", "test", "all"].includes(split ?? "")) throw new Error(`--split dev|test|all, not ${split}`);
-if (details && split !== "dev") {
-  console.error("--details shows passages and per-passage results: only with --split dev (the test split is held out).");
+const SPLITS = ["dev", "dev2", "test"];
+const names = [...new Set(split.split(",").flatMap((s) => (s === "all" ? ["dev", "test"] : [s])))];
+const unknown = names.filter((n) => !SPLITS.includes(n));
+if (unknown.length > 0 || names.length === 0) throw new Error(`--split takes ${SPLITS.join("|")}|all, or a comma list of them; not ${split}`);
+// The test split is held out: per-passage results would show its passages, so only totals.
+if (details && names.includes("test")) {
+  console.error("--details shows passages and per-passage results: not on the held-out test split (use dev, dev2 or dev,dev2).");
   process.exit(2);
 }
 
@@ -43,11 +48,14 @@ const words = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
 
 function passagesOf(name: string): Passage[] {
   const path = join(DIR, `${name}.json`);
-  if (!existsSync(path)) return [];
+  if (!existsSync(path)) {
+    console.error(`(no ${name}.json yet: scored without it)`);
+    return [];
+  }
   return (JSON.parse(readFileSync(path, "utf8")) as { passages: Passage[] }).passages;
 }
 
-const passages = split === "all" ? [...passagesOf("dev"), ...passagesOf("test")] : passagesOf(split ?? "test");
+const passages = names.flatMap(passagesOf);
 const tally = Object.fromEntries(FINDING_TYPES.map((t) => [t, { planted: 0, found: 0, tp: 0 }]));
 const started = performance.now();
 for (const p of passages) {
