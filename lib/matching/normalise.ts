@@ -68,19 +68,36 @@ export function contentWords(text: string): string[] {
   return [...out];
 }
 
+/** The forms of a word the index may hold: as written, its stem, and the stem's plain inflections. */
+function inflections(word: string): string[] {
+  const base = stem(word);
+  const forms = [word, base, `${base}s`, `${base}es`, `${base}ed`, `${base}d`, `${base}ing`, `${base}e`, `${base}er`];
+  if (word.endsWith("y")) forms.push(`${word.slice(0, -1)}ies`);
+  if (base.endsWith("y")) forms.push(`${base.slice(0, -1)}ies`, `${base.slice(0, -1)}ied`);
+  // "permit" → "permitted", "plan" → "planned".
+  if (/[bdglmnprt]$/.test(base)) forms.push(`${base}${base.at(-1)}ed`, `${base}${base.at(-1)}ing`);
+  return [...new Set(forms)];
+}
+
 /**
- * What the full-text index is asked for: the content words as written (the index stems them
- * itself), the other words of each word's meaning group, and the digits of the claim's numbers
- * ("1,250" is indexed as "1" and "250"), any of which may match.
+ * What the full-text index is asked for: per content word or number of the claim, the forms the
+ * index may hold it in (the index does not stem: inflections and words of the same meaning are
+ * asked for here), any of which may match. Numbers are asked for by their digit runs, as the
+ * index splits them ("1,250" is "1" and "250").
  */
-export function searchTerms(text: string): string[] {
-  const out = new Set<string>();
+export function searchTerms(text: string): string[][] {
+  const out = new Map<string, string[]>();
   for (const w of words(text)) {
-    if (STOPWORDS.has(w) || w.length < 2) continue;
-    if (/^\d+$/.test(w) && w.length < 2) continue;
-    out.add(w);
+    if (STOPWORDS.has(w) || w.length < 2 || out.has(w)) continue;
+    if (/\d/.test(w)) {
+      out.set(w, [w]);
+      continue;
+    }
+    const forms = new Set(inflections(w));
     const group = SAME_MEANING.find((g) => g.includes(w) || g.includes(stem(w)));
-    if (group && !group.includes("rise") && !group.includes("fall")) for (const other of group) out.add(other);
+    // Directions are left to polarity: "rose" must find "fell" too, and the words of a direction are many.
+    if (group && !group.includes("rise") && !group.includes("fall")) for (const other of group) for (const f of inflections(other)) forms.add(f);
+    out.set(w, [...forms]);
   }
-  return [...out];
+  return [...out.values()];
 }

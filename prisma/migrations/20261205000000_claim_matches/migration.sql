@@ -23,14 +23,16 @@ CREATE UNIQUE INDEX "ClaimMatch_claimId_matchedClaimId_key" ON "ClaimMatch"("cla
 -- verdict, or an approved verdict, and neither dismissed nor orphaned. Not in schema.prisma (Prisma
 -- does not model virtual tables); only lib/matching/search-index.ts queries it. FTS5 needs an
 -- integer rowid, and Claim's implicit rowid may change on VACUUM, so ClaimSearchKey gives each
--- indexed claim a stable one. Porter stemming lets "rose" find "rising"; numbers and polarity are
--- judged afterwards, in JavaScript, on the candidates' own text.
+-- indexed claim a stable one. The plain unicode61 tokenizer (no stemming) keeps the index's terms
+-- the words matching writes, so their document counts (fts5vocab) can be looked up to leave out
+-- words too common to help; matching asks for each word's inflections itself. Numbers and
+-- polarity are judged afterwards, in JavaScript, on the candidates' own text.
 CREATE TABLE "ClaimSearchKey" (
     "id" INTEGER NOT NULL PRIMARY KEY,
     "claimId" TEXT NOT NULL
 );
 CREATE UNIQUE INDEX "ClaimSearchKey_claimId_key" ON "ClaimSearchKey"("claimId");
-CREATE VIRTUAL TABLE "ClaimSearch" USING fts5("text", tokenize = 'porter unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE "ClaimSearch" USING fts5("text", tokenize = 'unicode61 remove_diacritics 2');
 
 -- Kept right by triggers, so every way a claim changes (edit, split, merge, dismiss, re-anchor,
 -- review, approval, restore) keeps the index right without each verb knowing of it. Each trigger
