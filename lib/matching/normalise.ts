@@ -36,7 +36,7 @@ export function stem(word: string): string {
   if (w.length > 4 && w.endsWith("ies")) return w.slice(0, -3) + "y";
   if (w.length > 5 && w.endsWith("ing")) w = w.slice(0, -3);
   else if (w.length > 4 && w.endsWith("ed")) w = w.slice(0, -2);
-  else if (w.length > 3 && w.endsWith("es") && /(?:ss|sh|ch|x|z)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.length > 3 && w.endsWith("es") && /(?:ss|sh|ch|x|z|[^s]s)es$/.test(w)) w = w.slice(0, -2);
   else if (w.length > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is")) w = w.slice(0, -1);
   // "permitted" → "permitt" → "permit"; "planned" → "plann" → "plan".
   if (/([bdfglmnprt])\1$/.test(w) && w.length > 3) w = w.slice(0, -1);
