@@ -2,7 +2,8 @@
  * Restated: the same quantity given twice with different values — "serves 4,300 families" and later
  * "the 4,800 families in the program"; "will cost $340 million" and later "the $430 million bridge".
  *
- * The later mention must point back with a definite article ("the", "its") and the same noun, with
+ * The later mention must point back with a determiner or an owner ("the", "its", "all", "the
+ * county's", perhaps hedged: "its roughly 1,400 teachers") and the same noun, with
  * nothing around it that makes it another time or another thing ("the 186,000 doses distributed in
  * 2022", "than the 24"). It is a finding only when no earlier figure of that noun fits it.
  */
@@ -11,8 +12,14 @@ import { finding } from "../finding";
 import { formatAmount, overlaps } from "../interval";
 import type { NumberFinding } from "../types";
 
-const BACK_REFERENCE = /(?:^|[^\w])(?:the|its|their|this|that|these|those)\s+$/i;
-const COMPARISON_BEFORE = /(?:\d[\d,.]*%?\s+of|\b(?:than|from|to|double|twice|times|versus|vs\.?|compared with|with|over|above|below|beyond|under|exceed\w*|past|nearly|almost|about|some))\s+(?:the|its|their|this|that|these|those)\s+$/i;
+// A back-reference: a determiner or an owner ("the", "its", "all", "the county's", "Millbrook's"), then
+// perhaps a hedge ("its roughly 1,400 teachers"), then the figure.
+const DETERMINER = "(?:the|its|their|this|that|these|those|all|all of the|our|[A-Za-z]+['’]s)";
+const HEDGED = "(?:(?:roughly|about|around|nearly|almost|some|approximately|an estimated|estimated|more than|over|just over|just under)\\s+)?";
+const BACK_REFERENCE = new RegExp(`(?:^|[^\\w'’])${DETERMINER}\\s+${HEDGED}$`, "i");
+const COMPARISON_BEFORE = new RegExp(`(?:\\d[\\d,.]*%?\\s+of|\\b(?:than|from|to|double|twice|times|versus|vs\\.?|compared with|with|over|above|below|beyond|under|exceed\\w*|past|nearly|almost|about|some))\\s+(?:the\\s+)?${DETERMINER}\\s+${HEDGED}$`, "i");
+// "last year's 2,170", "Monday's 300": an owner that is a time names another time, not the same figure.
+const TIME_OWNER = /\b(?:year|years|month|week|decade|quarter|season|day|yesterday|today|(?:19|20)\d\d|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer|autumn|fall|winter)['’]s\s+\S*\s*$/i;
 const OTHER_TIME = /^[^.;]{0,40}?\b(?:(?:19|20)\d\d|last|a year (?:earlier|ago|before)|previous|before|prior|earlier|former|original|initial|planned|proposed|projected|target|goal)\b/i;
 const names = (t: string) => new Set((t.match(/(?<!^|[.!?]\s)\b[A-Z][a-z]+\b/g) ?? []).filter((w) => !CALENDAR.test(w)));
 const years = new WeakMap<ReadClaim, Set<string>>();
@@ -43,19 +50,26 @@ function subjectWords(text: string, f: Figure): Set<string> {
   return new Set(before.slice(start + 1).toLowerCase().split(/[^a-z'’-]+/).filter(Boolean).map(singular));
 }
 
+const sameSize = (a: Figure, b: Figure) => a.value > 0 && b.value > 0 && Math.max(a.value, b.value) / Math.min(a.value, b.value) <= 2 && /\d/.test(a.raw);
+
 /** The same quantity stated twice with values that cannot both be right. */
 export function checkRestated(claims: readonly ReadClaim[]): NumberFinding[] {
   // First the back-references, since most articles have few or none and the rest is then skipped.
   const references = new Map<Figure, string[]>();
+  // Owners, "all" and hedges point back less surely ("the state's 3.1 million workers" after "61,000
+  // workers" is the whole, not the part): only a figure of the same size (within a factor of two,
+  // what a slip of a digit or a stale draft gives) counts as the same one.
+  const loose = new Set<Figure>();
   for (const later of claims) {
     const { text } = later.claim;
     for (const g of later.figures) {
-      const before = text.slice(Math.max(0, g.at - 30), g.at);
-      if (!BACK_REFERENCE.test(before)) continue;
+      const before = text.slice(Math.max(0, g.at - 40), g.at);
+      if (!BACK_REFERENCE.test(before) || TIME_OWNER.test(before)) continue;
       const nouns = nounsOf(g);
       // Digits only ("the two sides" names a set), and not a compound ("the 60-member House" is a size).
       if (!/\d/.test(g.raw) || /^-/.test(text.slice(g.end)) || nouns.length === 0 || COMPARISON_BEFORE.test(before) || OTHER_TIME.test(text.slice(g.end))) continue;
       references.set(g, nouns);
+      if (!/(?:^|[^\w'’])(?:the|its|their|this|that|these|those)\s+$/i.test(before)) loose.add(g);
     }
   }
   if (references.size === 0) return [];
@@ -71,6 +85,7 @@ export function checkRestated(claims: readonly ReadClaim[]): NumberFinding[] {
       const earlier: { read: ReadClaim; f: Figure; noun: string }[] = [];
       for (const noun of nouns) for (const e of named.get(noun) ?? []) if (e.f.unit === g.unit) earlier.push({ ...e, noun });
       earlier.sort((a, b) => a.read.claim.position - b.read.claim.position);
+      if (loose.has(g)) earlier.splice(0, earlier.length, ...earlier.filter((e) => sameSize(e.f, g)));
       if (earlier.length === 0 || earlier.some((e) => overlaps(e.f.range, g.range))) continue;
       // "The 180 beds at the Eastside shelter", "the 2023 total": another thing, or another year, than before.
       const own = names(text.slice(g.end, g.end + 40));

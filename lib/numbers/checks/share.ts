@@ -26,6 +26,11 @@ export function checkShares(claims: readonly ReadClaim[]): NumberFinding[] {
 }
 
 const written = (f: Figure) => f.unit === "percent" && /\d/.test(f.raw);
+/**
+ * A share in words that names its whole ("three-quarters of residents", "about two-thirds of the
+ * budget"): a share like "30%" beside it. Without the "of" it is often a rule ("a two-thirds majority").
+ */
+const inWords = (text: string, f: Figure) => f.unit === "percent" && !/\d/.test(f.raw) && /^\s+of\b/i.test(text.slice(f.end, f.end + 5));
 const sumOf = (fs: Figure[]): Interval => fs.reduce<Interval>((acc, f) => plus(acc, f.range), [0, 0]);
 
 function sentenceShares(claims: readonly ReadClaim[]): NumberFinding[] {
@@ -36,8 +41,8 @@ function sentenceShares(claims: readonly ReadClaim[]): NumberFinding[] {
     const stated = new Set(read.figures.filter((f) => changeStatement(text, f)));
     const paired = new Set(changePairs(text, read.figures, stated).flatMap((p) => [p.from, p.to]));
     // Written shares only: "not the two-thirds" beside "a 55% majority" is a rule, not a share.
-    const shares = read.figures.filter((f) => written(f) && f.value <= 100 && !stated.has(f) && !paired.has(f));
-    if (shares.length < 2 || shares.length !== read.figures.filter((f) => f.unit === "percent").length) continue;
+    const shares = read.figures.filter((f) => (written(f) || inWords(text, f)) && f.value <= 100 && !stated.has(f) && !paired.has(f));
+    if (shares.length < 2 || !shares.some(written) || shares.length !== read.figures.filter((f) => f.unit === "percent").length) continue;
     // A parallel run: nothing between consecutive shares that compares, contrasts or changes them.
     const parallel = shares.every((f, i) => i === 0 || !NOT_PARALLEL.test(text.slice(shares[i - 1]!.end, f.at - (f.hedge ? f.hedge.length + 1 : 0))));
     // "62% of the cost for men and 58% of the cost for women": each share names its own whole.
