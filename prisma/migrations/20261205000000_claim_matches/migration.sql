@@ -20,7 +20,8 @@ CREATE INDEX "ClaimMatch_matchedClaimId_idx" ON "ClaimMatch"("matchedClaimId");
 CREATE UNIQUE INDEX "ClaimMatch_claimId_matchedClaimId_key" ON "ClaimMatch"("claimId", "matchedClaimId");
 
 -- The full-text index of the claims a new claim may be matched to: those with a review that has a
--- verdict, or an approved verdict, and neither dismissed nor orphaned. Not in schema.prisma (Prisma
+-- verdict, or an approved verdict, and neither dismissed nor orphaned, nor back in review because
+-- a new revision changed their words (the verdict was given on the old words). Not in schema.prisma (Prisma
 -- does not model virtual tables); only lib/matching/search-index.ts queries it. FTS5 needs an
 -- integer rowid, and Claim's implicit rowid may change on VACUUM, so ClaimSearchKey gives each
 -- indexed claim a stable one. The plain unicode61 tokenizer (no stemming) keeps the index's terms
@@ -42,7 +43,7 @@ CREATE TRIGGER "ClaimSearch_claim_insert" AFTER INSERT ON "Claim" BEGIN
     DELETE FROM "ClaimSearchKey" WHERE "claimId" = new."id";
     INSERT INTO "ClaimSearchKey" ("claimId")
         SELECT c."id" FROM "Claim" c WHERE c."id" = new."id"
-        AND c."state" NOT IN ('dismissed', 'orphaned')
+        AND c."state" NOT IN ('dismissed', 'orphaned') AND NOT (c."state" = 'in_review' AND c."anchorStatus" = 'changed')
         AND (c."approvedReviewId" IS NOT NULL OR EXISTS (SELECT 1 FROM "Review" r WHERE r."claimId" = c."id" AND r."verdict" IS NOT NULL));
     INSERT INTO "ClaimSearch" (rowid, "text")
         SELECT k."id", c."text" FROM "ClaimSearchKey" k JOIN "Claim" c ON c."id" = k."claimId" WHERE k."claimId" = new."id";
@@ -50,13 +51,14 @@ CREATE TRIGGER "ClaimSearch_claim_insert" AFTER INSERT ON "Claim" BEGIN
     DELETE FROM "ClaimMatch" WHERE "matchedClaimId" = new."id" AND NOT EXISTS (SELECT 1 FROM "ClaimSearchKey" WHERE "claimId" = new."id");
 END;
 
-CREATE TRIGGER "ClaimSearch_claim_update" AFTER UPDATE OF "text", "state", "approvedReviewId" ON "Claim"
-WHEN old."text" IS NOT new."text" OR old."state" IS NOT new."state" OR old."approvedReviewId" IS NOT new."approvedReviewId" BEGIN
+CREATE TRIGGER "ClaimSearch_claim_update" AFTER UPDATE OF "text", "state", "approvedReviewId", "anchorStatus" ON "Claim"
+WHEN old."text" IS NOT new."text" OR old."state" IS NOT new."state" OR old."approvedReviewId" IS NOT new."approvedReviewId"
+    OR old."anchorStatus" IS NOT new."anchorStatus" BEGIN
     DELETE FROM "ClaimSearch" WHERE rowid IN (SELECT "id" FROM "ClaimSearchKey" WHERE "claimId" = new."id");
     DELETE FROM "ClaimSearchKey" WHERE "claimId" = new."id";
     INSERT INTO "ClaimSearchKey" ("claimId")
         SELECT c."id" FROM "Claim" c WHERE c."id" = new."id"
-        AND c."state" NOT IN ('dismissed', 'orphaned')
+        AND c."state" NOT IN ('dismissed', 'orphaned') AND NOT (c."state" = 'in_review' AND c."anchorStatus" = 'changed')
         AND (c."approvedReviewId" IS NOT NULL OR EXISTS (SELECT 1 FROM "Review" r WHERE r."claimId" = c."id" AND r."verdict" IS NOT NULL));
     INSERT INTO "ClaimSearch" (rowid, "text")
         SELECT k."id", c."text" FROM "ClaimSearchKey" k JOIN "Claim" c ON c."id" = k."claimId" WHERE k."claimId" = new."id";
@@ -80,7 +82,7 @@ CREATE TRIGGER "ClaimSearch_review_insert" AFTER INSERT ON "Review" WHEN new."ve
     DELETE FROM "ClaimSearchKey" WHERE "claimId" = new."claimId";
     INSERT INTO "ClaimSearchKey" ("claimId")
         SELECT c."id" FROM "Claim" c WHERE c."id" = new."claimId"
-        AND c."state" NOT IN ('dismissed', 'orphaned')
+        AND c."state" NOT IN ('dismissed', 'orphaned') AND NOT (c."state" = 'in_review' AND c."anchorStatus" = 'changed')
         AND (c."approvedReviewId" IS NOT NULL OR EXISTS (SELECT 1 FROM "Review" r WHERE r."claimId" = c."id" AND r."verdict" IS NOT NULL));
     INSERT INTO "ClaimSearch" (rowid, "text")
         SELECT k."id", c."text" FROM "ClaimSearchKey" k JOIN "Claim" c ON c."id" = k."claimId" WHERE k."claimId" = new."claimId";
@@ -94,7 +96,7 @@ WHEN old."verdict" IS NOT new."verdict" OR old."claimId" IS NOT new."claimId" BE
     DELETE FROM "ClaimSearchKey" WHERE "claimId" = old."claimId";
     INSERT INTO "ClaimSearchKey" ("claimId")
         SELECT c."id" FROM "Claim" c WHERE c."id" = old."claimId"
-        AND c."state" NOT IN ('dismissed', 'orphaned')
+        AND c."state" NOT IN ('dismissed', 'orphaned') AND NOT (c."state" = 'in_review' AND c."anchorStatus" = 'changed')
         AND (c."approvedReviewId" IS NOT NULL OR EXISTS (SELECT 1 FROM "Review" r WHERE r."claimId" = c."id" AND r."verdict" IS NOT NULL));
     INSERT INTO "ClaimSearch" (rowid, "text")
         SELECT k."id", c."text" FROM "ClaimSearchKey" k JOIN "Claim" c ON c."id" = k."claimId" WHERE k."claimId" = old."claimId";
@@ -104,7 +106,7 @@ WHEN old."verdict" IS NOT new."verdict" OR old."claimId" IS NOT new."claimId" BE
     DELETE FROM "ClaimSearchKey" WHERE "claimId" = new."claimId";
     INSERT INTO "ClaimSearchKey" ("claimId")
         SELECT c."id" FROM "Claim" c WHERE c."id" = new."claimId"
-        AND c."state" NOT IN ('dismissed', 'orphaned')
+        AND c."state" NOT IN ('dismissed', 'orphaned') AND NOT (c."state" = 'in_review' AND c."anchorStatus" = 'changed')
         AND (c."approvedReviewId" IS NOT NULL OR EXISTS (SELECT 1 FROM "Review" r WHERE r."claimId" = c."id" AND r."verdict" IS NOT NULL));
     INSERT INTO "ClaimSearch" (rowid, "text")
         SELECT k."id", c."text" FROM "ClaimSearchKey" k JOIN "Claim" c ON c."id" = k."claimId" WHERE k."claimId" = new."claimId";
@@ -117,7 +119,7 @@ CREATE TRIGGER "ClaimSearch_review_delete" AFTER DELETE ON "Review" WHEN old."ve
     DELETE FROM "ClaimSearchKey" WHERE "claimId" = old."claimId";
     INSERT INTO "ClaimSearchKey" ("claimId")
         SELECT c."id" FROM "Claim" c WHERE c."id" = old."claimId"
-        AND c."state" NOT IN ('dismissed', 'orphaned')
+        AND c."state" NOT IN ('dismissed', 'orphaned') AND NOT (c."state" = 'in_review' AND c."anchorStatus" = 'changed')
         AND (c."approvedReviewId" IS NOT NULL OR EXISTS (SELECT 1 FROM "Review" r WHERE r."claimId" = c."id" AND r."verdict" IS NOT NULL));
     INSERT INTO "ClaimSearch" (rowid, "text")
         SELECT k."id", c."text" FROM "ClaimSearchKey" k JOIN "Claim" c ON c."id" = k."claimId" WHERE k."claimId" = old."claimId";
@@ -127,7 +129,7 @@ END;
 
 -- Claims already checked before this migration.
 INSERT INTO "ClaimSearchKey" ("claimId")
-    SELECT c."id" FROM "Claim" c WHERE c."state" NOT IN ('dismissed', 'orphaned')
+    SELECT c."id" FROM "Claim" c WHERE c."state" NOT IN ('dismissed', 'orphaned') AND NOT (c."state" = 'in_review' AND c."anchorStatus" = 'changed')
         AND (c."approvedReviewId" IS NOT NULL OR EXISTS (SELECT 1 FROM "Review" r WHERE r."claimId" = c."id" AND r."verdict" IS NOT NULL));
 INSERT INTO "ClaimSearch" (rowid, "text")
     SELECT k."id", c."text" FROM "ClaimSearchKey" k JOIN "Claim" c ON c."id" = k."claimId";
