@@ -50,6 +50,22 @@ function subjectWords(text: string, f: Figure): Set<string> {
   return new Set(before.slice(start + 1).toLowerCase().split(/[^a-z'’-]+/).filter(Boolean).map(singular));
 }
 
+/** A measure's thing: "38 miles of the Cask River" → river. Counts and money name theirs in `counted`. */
+function ofNoun(text: string, f: Figure): string | null {
+  if (f.unit === null || f.unit === "percent" || f.unit === "points" || /^[A-Z]{3}$/.test(f.unit)) return null;
+  const m = /^\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[A-Z][\w'’-]*\s+){0,2}([a-z][a-z'’-]+|[A-Z][a-z]+)\b/.exec(text.slice(f.end, f.end + 50));
+  const word = m?.[1]?.toLowerCase();
+  return word && !STOP.has(word) && !VAGUE.has(word) ? singular(word) : null;
+}
+const namesOf = (text: string, f: Figure): string[] => {
+  const of = ofNoun(text, f);
+  return of ? [...nounsOf(f), of] : nounsOf(f);
+};
+/** Whether `at` is inside quotation marks in `text` (an odd count of marks before it). */
+const inQuote = (text: string, at: number): boolean => ((text.slice(0, at).match(/["“”]/g) ?? []).length % 2 === 1);
+// Bare figures that count anew rather than restate: "another 48 miles", "up to 48", "more than 40".
+const NOT_BARE = /\b(?:another|other|additional|extra|further|more|up to|at least|more than|over|nearly|almost|about|than|by|of|per|each|every|next|first|last|only|just)\s+$|\d[\d,.]*\s*(?:%|percent)?\s+(?:to|or|and)\s+$/i;
+
 const sameSize = (a: Figure, b: Figure) => a.value > 0 && b.value > 0 && Math.max(a.value, b.value) / Math.min(a.value, b.value) <= 2 && /\d/.test(a.raw);
 
 /** The same quantity stated twice with values that cannot both be right. */
@@ -64,12 +80,15 @@ export function checkRestated(claims: readonly ReadClaim[]): NumberFinding[] {
     const { text } = later.claim;
     for (const g of later.figures) {
       const before = text.slice(Math.max(0, g.at - 40), g.at);
-      if (!BACK_REFERENCE.test(before) || TIME_OWNER.test(before)) continue;
-      const nouns = nounsOf(g);
+      // Without a determiner, a figure points back only in quoted speech ("Opening up 48 miles of
+      // river," she said) or as a measure of a named thing: there a speaker restates, not counts anew.
+      const bare = !BACK_REFERENCE.test(before) && (inQuote(text, g.at) || ofNoun(text, g) !== null);
+      if ((!bare && !BACK_REFERENCE.test(before)) || TIME_OWNER.test(before) || (bare && NOT_BARE.test(before))) continue;
+      const nouns = namesOf(text, g);
       // Digits only ("the two sides" names a set), and not a compound ("the 60-member House" is a size).
       if (!/\d/.test(g.raw) || /^-/.test(text.slice(g.end)) || nouns.length === 0 || COMPARISON_BEFORE.test(before) || OTHER_TIME.test(text.slice(g.end))) continue;
       references.set(g, nouns);
-      if (!/(?:^|[^\w'’])(?:the|its|their|this|that|these|those)\s+$/i.test(before)) loose.add(g);
+      if (bare || !/(?:^|[^\w'’])(?:the|its|their|this|that|these|those)\s+$/i.test(before)) loose.add(g);
     }
   }
   if (references.size === 0) return [];
@@ -106,7 +125,7 @@ export function checkRestated(claims: readonly ReadClaim[]): NumberFinding[] {
       );
     }
     for (const f of later.figures) {
-      const words = [...nounsOf(f), ...(f.counted === null ? subjectWords(text, f) : [])].filter((w) => wanted.has(w));
+      const words = [...namesOf(text, f), ...subjectWords(text, f)].filter((w) => wanted.has(w));
       for (const w of new Set(words)) {
         const list = named.get(w);
         if (list) list.push({ read: later, f });
