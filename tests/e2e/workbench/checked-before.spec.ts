@@ -94,7 +94,8 @@ test("a repeated statistic shows the seed's approved verdict as Checked before; 
 
   const history = detail.locator("details.history");
   await history.locator("summary").click();
-  await expect(history).toContainText(`reused from claim “${seeded.text}”`);
+  // The history line quotes the earlier claim (a long one shortened).
+  await expect(history).toContainText(`reused from claim “${seeded.text.slice(0, 60)}`);
   await expect(history).toContainText("Accurate, note and 1 source");
 
   // Once the review says something, nothing replaces it without asking.

@@ -84,8 +84,9 @@ export function ClaimDetail({ reviewRef, citationRef, ...props }: {
         <CitationForm key={`new-${claim.id}`} ref={citationRef} claimId={claim.id} editing={null} onDone={() => undefined} disabled={!!locked} />
       </section>
 
-      {/* After the viewer's own form and citations, so it never pushes the save button down. */}
-      <CheckedBefore key={claim.id} claim={claim} draft={draft} locked={locked} onSaved={props.onSaved} onDraftChange={props.onDraftChange} onReload={props.onReload} />
+      {/* After the viewer's own form and citations, so it never pushes the save button down. Keyed per
+          claim (a key of its own: ReviewForm's is the bare claim id) so its status never carries over. */}
+      <CheckedBefore key={`checked-before-${claim.id}`} claim={claim} draft={draft} locked={locked} onSaved={props.onSaved} onDraftChange={props.onDraftChange} onReload={props.onReload} />
 
       {others.length > 0 ? (
         <section aria-labelledby="other-reviews-heading" className="stack">
