@@ -14,7 +14,8 @@ import type { NumberFinding } from "../types";
 
 // The rate is presented as following from its inputs, not as a figure of its own.
 const DERIVED = /(?:,\s+(?=about|roughly|around|nearly|almost|some|approximately)|\b(?:works? out to|worked out to|working out to|or|a rate of|that is|which is|putting|puts|put|equal to|equals|equivalent to|amounts? to|comes? to|means?|making|giving|translates? (?:in)?to|an average of|averaging|on average)\s+)(?:(?:the\s+)?[\w-]+\s+rate\s+(?:at|of|to)\s+)?(?:about\s+|roughly\s+|around\s+|nearly\s+|almost\s+|some\s+|approximately\s+)?$/i;
-const PER = /^\s*(?:[\w-]+\s+){0,2}?(?:(each|apiece)\b|per\s+(?:(?!(?:cent|year|month|week|day|hour|minute|second|annum|night|mile|gallon|kilometre|kilometer|ton|tonne|pound|kilo|kg|square|acre|unit)s?\b)([a-z]+)\b|(\d{1,3}(?:,\d{3})+|\d+|thousand|million)\b))/i;
+// "per pupil", "for every 1,000 people", "a head", "each": the base a rate is given over.
+const PER = /^\s*(?:[\w-]+\s+){0,2}?(?:(each|apiece)\b|(?:per|for every|for each|out of every|in every|an?(?=\s+(?:head|person|resident|pupil|student|household|capita|meter|metre|member|worker|employee|patient|bed|seat|home|house|unit|car|vehicle|bus|school|family|child|user|customer|rider|voter|inmate|officer|teacher|acre|mile|kilometre|kilometer)\b))\s+(?:(?!(?:cent|year|month|week|day|hour|minute|second|annum|night|mile|gallon|kilometre|kilometer|ton|tonne|pound|kilo|kg|square|acre|unit)s?\b)([a-z]+)\b|(\d{1,3}(?:,\d{3})+|\d+|thousand|million)\b))/i;
 
 // "…, or 37.5% of the total", "made up 65% of the total", "roughly a third of the total".
 const SHARE_BEFORE = /(?:,\s*or|\bmade up|\bmake up|\bmakes up|\baccounted for|\baccounts? for|\baccounting for|\brepresent(?:s|ed|ing)?|\bthat is|,)\s+(?:about\s+|roughly\s+|around\s+|nearly\s+|almost\s+|some\s+|approximately\s+|just over\s+|just under\s+|more than\s+|less than\s+)?$/i;
@@ -50,7 +51,8 @@ function ratesOf(read: ReadClaim): Rate[] {
       continue;
     }
     const per = PER.exec(text.slice(f.end, f.end + 40));
-    if (!per) continue;
+    // "a head" right after the figure ("$260 a head"); "$62,400 for a family of four" is no rate.
+    if (!per || (/^\s*(?:[\w-]+\s+)+an?\s/i.test(per[0]) && !/\b(?:per|every|each)\b/i.test(per[0]))) continue;
     const baseText = per[3];
     const baseFigure = baseText ? (read.figures.find((g) => g.at > f.end && g.at <= f.end + 40 && g.raw.replace(/,/g, "") === baseText.replace(/,/g, "")) ?? null) : null;
     const base = baseText ? (baseFigure?.value ?? (baseText === "thousand" ? 1e3 : baseText === "million" ? 1e6 : Number(baseText.replace(/,/g, "")))) : 1;
@@ -133,7 +135,9 @@ function shareOfTotal(share: Figure, read: ReadClaim, previous: ReadClaim | unde
   const amount = (f: Figure) => f.unit !== "percent" && f.unit !== "points" && f.value > 0 && /\d/.test(f.raw);
   const own = read.figures.filter((f) => amount(f) && f.end <= share.at);
   const near = [...read.figures.filter(amount), ...(previous?.figures.filter(amount) ?? [])];
-  const parts = own.length > 0 ? own.slice(-1) : (previous?.figures.filter(amount) ?? []);
+  // Any figure before the share may be its part: "at 18 of the 120 schools they tested, or 12%"
+  // has the whole last. Every reading is tried, so more candidates can only mean fewer findings.
+  const parts = own.length > 0 ? own : (previous?.figures.filter(amount) ?? []);
   const readings: Reading[] = [];
   for (const numerator of parts) {
     for (const denominator of near) {
