@@ -21,7 +21,18 @@ const SPANS = [
   new RegExp(`\\b(?:a|an)\\s+(?:span|period|stretch)\\s+of\\s+${N}\\s+(years?|months?)\\b`, "gi"),
   new RegExp(`\\b(?:past|last|previous|over|in|during|across)\\s+(?:the\\s+)?(two|three|four|five)\\s+(decades)\\b`, "gi"),
   /\b(?:(?:past|last|previous|over a|in a)\s+|the\s+(?=decade\s+(?:from|between|since|through|to)\b))()(decade)\b/gi,
+  new RegExp(`\\b${N}[- ](decade|year)\\s+(?:low|high|record|peak|best|worst)\\b`, "gi"),
 ];
+/**
+ * Looser spans, read only where the sentence names its dates as a range ("from 2016 to 2020",
+ * "between 2018 and 2022", "2020–2025"): "for six straight years", "a 30-month construction", "a
+ * rise over five years". Without the range, the years could date other things in the sentence.
+ */
+const RANGED_SPANS = [
+  new RegExp(`\\b(?:for|over|in|across|during|within|spanning|lasting|took|taking)\\s+(?:the\\s+|those\\s+|some\\s+)?(?:past\\s+|last\\s+)?${N}\\s+(?:straight\\s+|consecutive\\s+|successive\\s+|full\\s+|running\\s+)?(years?|months?)\\b`, "gi"),
+  new RegExp(`\\b${N}[- ](year|month)(?:[- ]long)?(?!-old)\\s+(?:[\\w-]+\\s+){0,2}?[a-z]+\\b`, "gi"),
+];
+const YEAR_RANGE = /\b(?:from|between)\s+(?:(?:fiscal(?: year)?|FY)\s*)?((?:19|20)\d\d)\s+(?:to|and|through|thru|until|till)\s+(?:(?:fiscal(?: year)?|FY)\s*)?((?:19|20)\d\d)\b|\b((?:19|20)\d\d)\s*[–-]\s*((?:19|20)\d\d)\b/i;
 const YEAR = /\b(?:19|20)\d\d\b/g;
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const MONTH_YEAR = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+((?:19|20)\d\d)\b/gi;
@@ -33,9 +44,10 @@ export function checkPeriods(claims: readonly ReadClaim[]): NumberFinding[] {
     const own = read.claim.text;
     // "the lowest in 15 years; the last time it was that low was 2016": the split-off clause dates it.
     const next = claims[i + 1];
-    const joined = next && (own.match(YEAR) ?? []).length === 1 && /\b(?:last time|since|last (?:seen|recorded|reached))\b/i.test(next.claim.text) ? next : null;
+    const joined = next && (own.match(YEAR) ?? []).length === 1 && /\b(?:last time|since|last (?:year|month|season|seen|recorded|reached)|not since)\b/i.test(next.claim.text) ? next : null;
     const text = joined ? `${own} ${joined.claim.text}` : own;
-    for (const re of SPANS) {
+    const ranged = YEAR_RANGE.test(text) || [...text.matchAll(MONTH_YEAR)].length === 2;
+    for (const re of ranged ? [...SPANS, ...RANGED_SPANS] : SPANS) {
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {
         const decades = /^decades?$/i.test(m[2] ?? "");
@@ -64,6 +76,12 @@ export function checkPeriods(claims: readonly ReadClaim[]): NumberFinding[] {
 
 /** The span between the sentence's two years, when it names exactly two. */
 function yearSpan(text: string): { from: string; to: string; length: number } | null {
+  // A range in words is the span, whatever other years the sentence names ("before a recovery in 2021").
+  const range = YEAR_RANGE.exec(text);
+  if (range) {
+    const [from, to] = [Number(range[1] ?? range[3]), Number(range[2] ?? range[4])];
+    if (to > from) return { from: String(from), to: String(to), length: to - from };
+  }
   // "a 2019 study", "the 2022-23 budget", "by 2030": years naming a thing or a target, not the span.
   const dated = [...text.matchAll(YEAR)].filter((m) => !/\b(?:a|an|the|its|their|by)\s+$/i.test(text.slice(Math.max(0, m.index - 6), m.index)) && !/^[-–]/.test(text.slice(m.index + 4)));
   const years = [...new Set(dated.map((m) => m[0]))].map(Number).sort((a, b) => a - b);

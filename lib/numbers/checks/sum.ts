@@ -112,19 +112,25 @@ const OF_THE = /^(?:of|among)\s+(?:(?:the|its|their|these|those|all)\s+)?(?:[\w'
 /** "Of the 860 claims decided, 510 were refused and 390 were granted": the parts of one whole. */
 function ofTheSums(claims: readonly ReadClaim[]): NumberFinding[] {
   const out: NumberFinding[] = [];
-  for (const read of claims) {
-    const { text } = read.claim;
-    const opener = OF_THE.exec(text);
+  claims.forEach((own, i) => {
+    const opener = OF_THE.exec(own.claim.text);
+    if (!opener) return;
+    // "…; the remaining 175 are in group homes": the pipeline splits at the semicolon, the sentence goes on.
+    const next = claims[i + 1];
+    const goesOn = next && /^(?:the|and|while|with|another|a further)\b/.test(next.claim.text) && /;\s*$|[^.!?]$/.test(own.claim.text);
+    const text = goesOn ? `${own.claim.text}; ${next.claim.text}` : own.claim.text;
+    const read = goesOn ? { claim: own.claim, figures: readFigures(text) } : own;
+    const involved = goesOn ? [next, own] : [own];
     const whole = read.figures[0];
-    if (!opener || !whole || whole.at !== opener[0].length || !isAmount(whole)) continue;
+    if (!whole || whole.at !== opener[0].length || !isAmount(whole)) return;
     const comma = text.indexOf(",", whole.end);
-    if (comma < 0) continue;
+    if (comma < 0) return;
     const parts = read.figures.filter((f) => f.at > comma && f.unit === whole.unit && !/\bof\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, f.at - 8), f.at)) && !changeStatement(text, f));
-    if (parts.length < 2) continue;
+    if (parts.length < 2) return;
     const d = disagreement({ parts, whole, exhaustive: /\b(?:the remaining|the rest|the other|remainder)\b/i.test(text) });
-    if (!d) continue;
-    out.push(finding("sum", { claims: [read], message: `The parts add up to ${d.expected}, ${d.verdict}`, computation: d.computation, expected: d.expected, stated: d.stated, tolerance: d.tolerance }));
-  }
+    if (!d) return;
+    out.push(finding("sum", { claims: involved, message: `The parts add up to ${d.expected}, ${d.verdict}`, computation: d.computation, expected: d.expected, stated: d.stated, tolerance: d.tolerance }));
+  });
   return out;
 }
 
@@ -143,7 +149,7 @@ function sentenceTotals(claims: readonly ReadClaim[]): NumberFinding[] {
     const { text } = read.claim;
     const amounts = read.figures.filter((f) => isAmount(f) && !changeStatement(text, f) && !/\bfrom\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, f.at - 10), f.at)));
     // The head names the whole; the parts follow a colon or "split between", "made up of", ….
-    const division = /\b(?:split|divided|shared)\s+(?:\w+\s+)?(?:between|among)\b|\b(?:made up of|consisting of|comprising|broken down into)\b/i.exec(text);
+    const division = /\b(?:split|divided|shared)\s+(?:\w+\s+)?(?:between|among|into)\b|\b(?:made up of|consisting of|consists of|comprising|comprises|broken down into|broken down as|break(?:s)? down (?:as|into)|broke down (?:as|into))\b/i.exec(text);
     const colon = text.indexOf(":") > 0 ? text.indexOf(":") : division ? division.index : -1;
     let judged: (Judged & { head: string }) | null = null;
     const named = amounts.find((f) => TOTAL_BEFORE.test(text.slice(Math.max(0, f.at - 24), f.at)) || TOTAL_AFTER.test(text.slice(f.end, f.end + 16)));
