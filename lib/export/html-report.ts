@@ -177,6 +177,7 @@ export function formatHtmlReport(data: ArticleExport, options: { generatedAt?: s
 </head>
 <body>
 <header><h1>${escapeHtml(article.title)}</h1><p>Fact-check report</p><dl class="meta">${metaHtml}</dl></header>
+<main>
 <section><h2>Summary</h2>
 <p>${model.claims.length} claims, ${approved} with an approved verdict${model.dismissedCount ? `; ${model.dismissedCount} dismissed and not listed` : ""}.</p>
 <figure>${verdictChartSvg(model)}<figcaption>Claims by approved verdict</figcaption></figure>
@@ -192,6 +193,7 @@ ${claimsHtml}
 ${orphanedHtml}
 <section><h2>Sources</h2>${sourcesHtml}</section>
 <p class="screen-only facts">To make a PDF, print this page and choose “Save as PDF”.</p>
+</main>
 </body>
 </html>
 `;
