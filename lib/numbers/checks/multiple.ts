@@ -11,10 +11,13 @@ import type { NumberFinding } from "../types";
 
 const SMALL: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twenty: 20 };
 const WORDS =
-  /\b(doubled|doubling|doubles|double|twice|tripled|tripling|triples|triple|quadrupled|quadrupling|quintupled|halved|halving|cut in half|(?:cut|fell|fallen|dropped|reduced|declined|shrunk|shrank|slashed|decreased|down) by half|(\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|twenty)[- ]?fold|(\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|twenty) times (?=as|more|higher|larger|bigger|greater|the|that|what|over)(more)?)\b/gi;
+  /\b(doubled|doubling|doubles|double|twice|half as (?=many|much|large|high|big|great|long|often)|tripled|tripling|triples|triple|quadrupled|quadrupling|quintupled|halved|halving|cut in half|(?:cut|fell|fallen|dropped|reduced|declined|shrunk|shrank|slashed|decreased|down) by half|(\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|twenty)[- ]?fold|(\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|twenty) times (?=as|more|higher|larger|bigger|greater|the|that|what|over)(more)?)\b/gi;
 const HEDGE_BEFORE = /\b(nearly|almost|close to|just under|roughly|about|around|approximately|more than|over|at least|less than)\s+(?:(?:has|have|had|was|were|is|are)\s+)?$/i;
 // The base a multiple is taken of when no "from" names it: "double the 186,000", "three times the 24".
-const BASE_BEFORE = /\b(?:double|twice|triple|times|fold|than)\s+(?:(?:as\s+(?:many|much|large|high|big|great|long|often)\s+as|that of|what)\s+)?(?:the\s+|[\w'’]+['’]s\s+)?(?:about\s+|roughly\s+)?$/i;
+const BASE_BEFORE = /\b(?:double|twice|triple|half|times|fold|than)\s+(?:(?:as\s+(?:many|much|large|high|big|great|long|often)\s+(?:[\w-]+\s+){0,3}?as|that of|what)\s+)?(?:the\s+|(?:[\w'’]+\s+)?[\w'’]+['’]s\s+)?(?:about\s+|roughly\s+)?$/i;
+// Or named, then given in a clause: "twice as many as neighbouring Ashby, which issued 890", "half as
+// many as in 2005, when 620 were on the rolls", "three times the output of the old one, which made 450".
+const BASE_CLAUSE = /^(?:twice|double|triple|half|[\w.]+\s+times|[\w-]+fold)\s+(?:as\s+(?:many|much|large|high|big|great|long|often)\s+(?:[\w-]+\s+){0,3}?as|the\s+[\w-]+\s+(?:of|at|in))\s+[^.;,]{1,40},\s*(?:which|who|when|where|that)\s+(?:[\w'’]+\s+){0,3}?(?:about\s+|roughly\s+|only\s+|just\s+)?$/i;
 
 interface Multiple {
   factor: number;
@@ -67,7 +70,7 @@ function pairFor(text: string, figures: Figure[], pairs: Pair[], m: Multiple): P
   const near = pairs.filter((p) => sameClause(text, Math.min(m.at, p.from.at, p.to.at), Math.max(m.at, p.from.at, p.to.at)) || Math.abs(m.at - p.from.at) < 60);
   const byDistance = (p: Pair) => Math.min(Math.abs(p.from.at - m.at), Math.abs(p.to.at - m.at));
   if (near.length > 0) return near.sort((a, b) => byDistance(a) - byDistance(b))[0]!;
-  const base = figures.find((f) => f.at >= m.end && f.at - m.end < 40 && BASE_BEFORE.test(text.slice(m.at, f.at)));
+  const base = figures.find((f) => f.at >= m.end && ((f.at - m.end < 40 && BASE_BEFORE.test(text.slice(m.at, f.at))) || (f.at - m.end < 90 && BASE_CLAUSE.test(text.slice(m.at, f.at)))));
   if (!base) return null;
   const to = figures.filter((f) => f.end <= m.at && f.unit === base.unit && m.at - f.end < 80).pop();
   return to ? { from: base, to } : null;
