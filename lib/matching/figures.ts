@@ -102,12 +102,28 @@ function equalFigures(a: Figure, b: Figure): boolean {
   return Math.abs(a.value - b.value) <= tolerance;
 }
 
+/** What figures are compared on, read once per claim text. */
+export interface ClaimFigures {
+  figures: Figure[];
+  years: string[];
+  times: string[];
+  rates: string[];
+}
+
+/** The figures, years, relative times and rates of a claim. */
+export function claimFigures(claim: { text: string; quantities?: readonly Quantity[] }): ClaimFigures {
+  const { text } = claim;
+  return { figures: figuresOf(claim.quantities ?? quantitiesOf(text)), years: yearsOf(text), times: relativeTimesOf(text), rates: ratesOf(text) };
+}
+
 /** Figures and years of two claims compared, with the reasons in words. */
-export function compareFigures(a: { text: string; quantities?: readonly Quantity[] }, b: { text: string; quantities?: readonly Quantity[] }): FigureComparison {
-  const fa = figuresOf(a.quantities ?? quantitiesOf(a.text));
-  const fb = figuresOf(b.quantities ?? quantitiesOf(b.text));
-  const ya = yearsOf(a.text);
-  const yb = yearsOf(b.text);
+export function compareFigures(a: { text: string; quantities?: readonly Quantity[] } | ClaimFigures, b: { text: string; quantities?: readonly Quantity[] } | ClaimFigures): FigureComparison {
+  const ca = "figures" in a ? a : claimFigures(a);
+  const cb = "figures" in b ? b : claimFigures(b);
+  const fa = ca.figures;
+  const fb = cb.figures;
+  const ya = ca.years;
+  const yb = cb.years;
   const reasons: string[] = [];
   let differs = false;
   const differing = (what: string, x: string[], y: string[]) => {
@@ -116,8 +132,8 @@ export function compareFigures(a: { text: string; quantities?: readonly Quantity
     reasons.push(`different ${what}: ${x.join(", ")} vs ${y.join(", ")}`);
   };
   differing("year", ya, yb);
-  differing("time", relativeTimesOf(a.text), relativeTimesOf(b.text));
-  differing("rate", ratesOf(a.text), ratesOf(b.text));
+  differing("time", ca.times, cb.times);
+  differing("rate", ca.rates, cb.rates);
   if (fa.length === 0 && fb.length === 0) return differs ? { agreement: "different", reasons } : { agreement: "none", reasons };
   if (fa.length === 0 || fb.length === 0) {
     const only = (fa.length > 0 ? fa : fb).map((f) => f.raw).join(", ");

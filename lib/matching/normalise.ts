@@ -29,6 +29,7 @@ const SAME_MEANING: readonly (readonly string[])[] = [
   ["fall", "fell", "fallen", "drop", "decrease", "decline", "shrink", "shrank", "slide", "slid", "plunge"],
 ];
 const CANONICAL = new Map<string, string>(SAME_MEANING.flatMap((group) => group.map((w) => [w, group[0]!] as const)));
+const GROUP_OF = new Map<string, readonly string[]>(SAME_MEANING.flatMap((group) => group.map((w) => [w, group] as const)));
 
 /** A word with its plain English suffix cut, so both claims of a pair cut it the same way. */
 export function stem(word: string): string {
@@ -94,7 +95,7 @@ export function searchTerms(text: string): string[][] {
       continue;
     }
     const forms = new Set(inflections(w));
-    const group = SAME_MEANING.find((g) => g.includes(w) || g.includes(stem(w)));
+    const group = GROUP_OF.get(w) ?? GROUP_OF.get(stem(w));
     // Directions are left to polarity: "rose" must find "fell" too, and the words of a direction are many.
     if (group && !group.includes("rise") && !group.includes("fall")) for (const other of group) for (const f of inflections(other)) forms.add(f);
     out.set(w, [...forms]);

@@ -1,7 +1,5 @@
-import type { Quantity } from "@/lib/claims/types";
 import { insertRows, newId, sqliteDateTime } from "@/lib/revisions/update-rows";
-import { quantitiesOf } from "./figures";
-import { scoreMatch, type ScoredMatch } from "./score";
+import { featuresOf, scoreFeatures, type ClaimFeatures, type ScoredMatch } from "./score";
 import { searchTerms } from "./normalise";
 import { findCandidates, type Db } from "./search-index";
 import type { ClaimMatch } from "./types";
@@ -9,7 +7,7 @@ import type { ClaimMatch } from "./types";
 /** Matches kept per claim: the workbench shows a few, and more would be noise. */
 export const MAX_MATCHES = 5;
 /** Candidates the index hands to reranking per claim. */
-const CANDIDATES = 20;
+const CANDIDATES = 12;
 /** Claim ids per `IN (…)` list, well inside SQLite's parameter limit. */
 const ID_BATCH = 500;
 
@@ -25,21 +23,21 @@ type QueryClaim = { id: string; articleId: string; text: string };
  */
 export async function computeMatches(db: Db, claims: readonly QueryClaim[]): Promise<Map<string, ClaimMatch[]>> {
   const found = await findCandidates(db, claims.map((c) => ({ key: c.id, articleId: c.articleId, terms: searchTerms(c.text) })), CANDIDATES);
-  // Candidates recur across the claims of one article: read each text's quantities once.
-  const quantities = new Map<string, Quantity[]>();
+  // Candidates recur across the claims of one article: read each text once.
+  const features = new Map<string, ClaimFeatures>();
   const read = (text: string) => {
-    let q = quantities.get(text);
-    if (!q) quantities.set(text, (q = quantitiesOf(text)));
-    return q;
+    let f = features.get(text);
+    if (!f) features.set(text, (f = featuresOf({ text })));
+    return f;
   };
   const out = new Map<string, ClaimMatch[]>();
   for (const claim of claims) {
     const candidates = found.get(claim.id) ?? [];
     const best = candidates[0]?.bm25 ?? 1;
-    const query = { text: claim.text, quantities: read(claim.text) };
+    const query = read(claim.text);
     const scored: Array<ScoredMatch & { matchedClaimId: string }> = [];
     for (const candidate of candidates) {
-      const match = scoreMatch(query, { text: candidate.text, quantities: read(candidate.text) }, best > 0 ? candidate.bm25 / best : 0);
+      const match = scoreFeatures(query, read(candidate.text), best > 0 ? candidate.bm25 / best : 0);
       if (match) scored.push({ ...match, matchedClaimId: candidate.claimId });
     }
     scored.sort(bestFirst);

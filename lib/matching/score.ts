@@ -1,7 +1,7 @@
 import type { Quantity } from "@/lib/claims/types";
-import { compareFigures } from "./figures";
+import { claimFigures, compareFigures, type ClaimFigures } from "./figures";
 import { contentWords } from "./normalise";
-import { oppositePolarity, polarityOf } from "./polarity";
+import { oppositePolarity, polarityOf, type Polarity } from "./polarity";
 import type { MatchRelation } from "./types";
 
 /**
@@ -29,6 +29,36 @@ export const SAME_MIN_SCORE = 0.5;
 /** Without figures to agree on, the words alone must carry more of the claim. */
 const SAME_MIN_WORDS_WITHOUT_FIGURES = 0.6;
 
+/**
+ * What reranking reads of a claim, worked out once per text (a candidate recurs across claims);
+ * figures and polarity only when asked, since most candidates share too few words to need them.
+ */
+export interface ClaimFeatures {
+  text: string;
+  words: string[];
+  readonly figures: ClaimFigures;
+  readonly polarity: Polarity;
+}
+
+/** The features of a claim's text. */
+export function featuresOf(claim: ClaimText): ClaimFeatures {
+  let figures: ClaimFigures | undefined;
+  let polarity: Polarity | undefined;
+  return {
+    text: claim.text,
+    words: contentWords(claim.text),
+    get figures() {
+      return (figures ??= claimFigures(claim));
+    },
+    get polarity() {
+      return (polarity ??= polarityOf(claim.text));
+    },
+  };
+}
+
+/** Below this share of words in common a candidate is not looked at further: too little is shared to call it related. */
+export const MIN_OVERLAP = 0.2;
+
 /** How much of the two claims' content words they share: the mean of Dice and of the smaller claim's cover. */
 export function wordOverlap(a: readonly string[], b: readonly string[]): { overlap: number; shared: string[] } {
   if (a.length === 0 || b.length === 0) return { overlap: 0, shared: [] };
@@ -44,9 +74,15 @@ export function wordOverlap(a: readonly string[], b: readonly string[]): { overl
  * candidate's BM25 over the best BM25 of this claim's candidates (0..1). Returns null below MIN_SCORE.
  */
 export function scoreMatch(claim: ClaimText, candidate: ClaimText, bm25Share = 1): ScoredMatch | null {
-  const { overlap, shared } = wordOverlap(contentWords(claim.text), contentWords(candidate.text));
-  const figures = compareFigures(claim, candidate);
-  const opposite = oppositePolarity(polarityOf(claim.text), polarityOf(candidate.text));
+  return scoreFeatures(featuresOf(claim), featuresOf(candidate), bm25Share);
+}
+
+/** {@link scoreMatch} over features already worked out. */
+export function scoreFeatures(claim: ClaimFeatures, candidate: ClaimFeatures, bm25Share = 1): ScoredMatch | null {
+  const { overlap, shared } = wordOverlap(claim.words, candidate.words);
+  if (overlap < MIN_OVERLAP) return null;
+  const figures = compareFigures(claim.figures, candidate.figures);
+  const opposite = oppositePolarity(claim.polarity, candidate.polarity);
   const figureScore = { same: 1, none: 0.5, "one-sided": 0.25, different: 0 }[figures.agreement];
   const raw = 0.6 * overlap + 0.15 * bm25Share + 0.25 * figureScore;
   const score = Math.round(Math.min(1, Math.max(0, opposite ? raw * 0.8 : raw)) * 1000) / 1000;

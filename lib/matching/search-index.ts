@@ -31,20 +31,20 @@ export interface CandidateQuery {
 /** Words asked for per claim: the rarest, since a common word costs a long list and tells little. */
 const WORDS_PER_QUERY = 6;
 /** A word in more than this share of indexed claims is left out (unless no rarer word is left). */
-const COMMON_SHARE = 0.01;
+const COMMON_SHARE = 0.003;
 /**
  * Claims an OR of the chosen words may reach before two of them are required together instead:
  * FTS5 scores every claim a query reaches (a lookup each), while an AND of two words costs only
  * the merge of their lists.
  */
-const ANY_WORD_BUDGET = 1_500;
+const ANY_WORD_BUDGET = 600;
 /** When every word is common, the claims holding all of the rarest few of them are asked for instead. */
 const COMMON_WORDS_TOGETHER = 3;
 /** …but a word in this many claims or fewer is never "common", so a small index keeps every word. */
 const COMMON_FLOOR = 200;
 
 /** Candidates taken from the index before leaving out the query's own article and reranking. */
-const FTS_LIMIT = 30;
+const FTS_LIMIT = 20;
 /** Queries per statement: one round trip for many claims (Prisma's per-query cost dominates otherwise). */
 const QUERIES_PER_STATEMENT = 50;
 
@@ -97,7 +97,7 @@ export async function findCandidates(db: Db, queries: readonly CandidateQuery[],
  * of the COMMON_WORDS_TOGETHER rarest (a long list each, short together). Empty when the index
  * holds none of its words.
  */
-function rarestWords(words: readonly string[][], counts: ReadonlyMap<string, number>, total: number): string {
+export function rarestWords(words: readonly string[][], counts: ReadonlyMap<string, number>, total: number): string {
   const common = Math.max(COMMON_FLOOR, total * COMMON_SHARE);
   const held = words
     .map((forms) => {

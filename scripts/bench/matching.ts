@@ -112,7 +112,7 @@ async function main(): Promise<void> {
       for (const matching of [false, true]) {
         process.env.CLAIMDESK_MATCH_ON_IMPORT = matching ? "1" : "0";
         t = performance.now();
-        const outcome = await importArticle(db, { text, fileName: `bench-${run}-${matching ? "on" : "off"}.md` });
+        const outcome = await importArticle(db, { text, fileName: `bench-${Date.now().toString(36)}-${run}-${matching ? "on" : "off"}.md` });
         (matching ? on : off).push(performance.now() - t);
         claimCount = outcome.claimCount;
         if (!matching) {
