@@ -53,8 +53,12 @@ function subjectWords(text: string, f: Figure): Set<string> {
 /** A measure's thing: "38 miles of the Cask River" → river. Counts and money name theirs in `counted`. */
 function ofNoun(text: string, f: Figure): string | null {
   if (f.unit === null || f.unit === "percent" || f.unit === "points" || /^[A-Z]{3}$/.test(f.unit)) return null;
-  const m = /^\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[A-Z][\w'’-]*\s+){0,2}([a-z][a-z'’-]+|[A-Z][a-z]+)\b/.exec(text.slice(f.end, f.end + 50));
-  const word = m?.[1]?.toLowerCase();
+  // "38 miles of the Cask River", and the compound "the 2.4-kilometre Fennick Tunnel".
+  const after = text.slice(f.end, f.end + 60);
+  const thing = "((?:[A-Z][\\w'’-]*\\s+){0,2}[A-Z][a-z]+|[a-z][a-z'’-]+)\\b";
+  const m = new RegExp(`^\\s+[a-z./]+\\s+of\\s+(?:the\\s+|its\\s+|their\\s+)?${thing}`).exec(after) ?? new RegExp(`^-[a-z]+(?:-long)?\\s+${thing}`).exec(after);
+  // A proper name is named by its last word: "the Cask River" is a river.
+  const word = m?.[1]?.split(/\s+/).pop()?.toLowerCase();
   return word && !STOP.has(word) && !VAGUE.has(word) ? singular(word) : null;
 }
 const namesOf = (text: string, f: Figure): string[] => {
@@ -86,7 +90,7 @@ export function checkRestated(claims: readonly ReadClaim[]): NumberFinding[] {
       if ((!bare && !BACK_REFERENCE.test(before)) || TIME_OWNER.test(before) || (bare && NOT_BARE.test(before))) continue;
       const nouns = namesOf(text, g);
       // Digits only ("the two sides" names a set), and not a compound ("the 60-member House" is a size).
-      if (!/\d/.test(g.raw) || /^-/.test(text.slice(g.end)) || nouns.length === 0 || COMPARISON_BEFORE.test(before) || OTHER_TIME.test(text.slice(g.end))) continue;
+      if (!/\d/.test(g.raw) || (/^-/.test(text.slice(g.end)) && ofNoun(text, g) === null) || nouns.length === 0 || COMPARISON_BEFORE.test(before) || OTHER_TIME.test(text.slice(g.end))) continue;
       references.set(g, nouns);
       if (bare || !/(?:^|[^\w'’])(?:the|its|their|this|that|these|those)\s+$/i.test(before)) loose.add(g);
     }
