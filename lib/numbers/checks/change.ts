@@ -4,7 +4,8 @@
  * a percent stated where the figures moved by that many points is named as such.
  */
 import { changePairs, changeStatement, type ChangeStatement, type Pair } from "../cues";
-import type { Figure, ReadClaim } from "../figures";
+import { type Figure, readFigures, type ReadClaim } from "../figures";
+import { groupsOf } from "../groups";
 import { finding } from "../finding";
 import { divide, formatAmount, formatChange, formatNumber, type Interval, minus, overlaps } from "../interval";
 import type { NumberFinding } from "../types";
@@ -28,6 +29,36 @@ export function checkChanges(claims: readonly ReadClaim[]): NumberFinding[] {
       if (f) out.push(f);
     }
   });
+  return [...out, ...tableChanges(claims)];
+}
+
+const CHANGE_COLUMN = /\b(?:change|chg|increase|decrease|growth|rise|fall|decline|difference|diff)\b|^[+±]?\s*%$|%\s*(?:change|chg)/i;
+/** A cell's one figure, its sign read apart ("−4%", "+12%", "-3.5 pts"), or null. */
+function cellFigure(cell: string | undefined): { figure: Figure; sign: 1 | -1 | 0 } | null {
+  const m = /^[\s*]*([+\-−–]?)/.exec(cell ?? "");
+  const figures = readFigures((cell ?? "").slice(m?.[0].length ?? 0));
+  if (figures.length !== 1) return null;
+  const sign = m?.[1] === "+" ? 1 : m?.[1] ? -1 : 0;
+  return { figure: figures[0]!, sign };
+}
+
+/**
+ * A table's change column against the two columns before it: "| Children's Museum | 80,000 |
+ * 92,000 | +12% |" under "| Museum | 2023 | 2024 | Change |". Each row is its own before/after pair.
+ */
+function tableChanges(claims: readonly ReadClaim[]): NumberFinding[] {
+  const out: NumberFinding[] = [];
+  for (const table of groupsOf(claims).tables) {
+    const at = table.header.findIndex((h, i) => i >= 3 && CHANGE_COLUMN.test(h.replace(/\*/g, "").trim()));
+    if (at < 0) continue;
+    for (const row of table.rows) {
+      const [from, to, change] = [cellFigure(row.cells[at - 2]), cellFigure(row.cells[at - 1]), cellFigure(row.cells[at])];
+      if (!from || !to || !change || from.figure.unit !== to.figure.unit || from.sign < 0 || to.sign < 0) continue;
+      const statement: ChangeStatement = { direction: change.sign, words: (row.cells[at] ?? "").replace(/\*/g, "").trim() };
+      const f = judge([row.read], { from: from.figure, to: to.figure }, change.figure, statement);
+      if (f) out.push(f);
+    }
+  }
   return out;
 }
 

@@ -41,7 +41,12 @@ function nounsOf(f: Figure): string[] {
   return words.filter((w) => /^[a-z][a-z'’-]+$/.test(w) && !STOP.has(w) && !VAGUE.has(w)).map(singular);
 }
 const VAGUE = new Set(["new", "total", "more", "other", "additional", "same", "all", "said", "more", "fewer", "extra", "further", "such", "million", "billion", "thousand"]);
-const singular = (w: string) => w.replace(/(?:ies)$/, "y").replace(/(?<=[^s])s$/, "");
+// Words reporters use for one thing in turn ("will cut 220 jobs" … "the 270 layoffs").
+const SAME_THING: Record<string, string> = { layoff: "job", position: "job", post: "job", employee: "worker", staffer: "worker", pupil: "student", automobile: "car", vehicle: "car", dwelling: "home", apartment: "home" };
+const singular = (w: string) => {
+  const one = w.replace(/(?:ies)$/, "y").replace(/(?<=[^s])s$/, "");
+  return SAME_THING[one] ?? one;
+};
 
 /** The words before a figure in its clause: the subject it belongs to ("The replacement for the Miller Street bridge will cost"). */
 function subjectWords(text: string, f: Figure): Set<string> {
