@@ -108,7 +108,7 @@ export function rarestWords(words: readonly string[][], counts: ReadonlyMap<stri
     .sort((a, b) => a.count - b.count);
   const rare = held.filter((w) => w.count <= common);
   const chosen = rare.slice(0, WORDS_PER_QUERY);
-  if (chosen.length === 1 || chosen.reduce((n, w) => n + w.count, 0) <= ANY_WORD_BUDGET) return anyOf(chosen.flatMap((w) => w.present));
+  if (chosen.length === 1 || (chosen.length > 1 && chosen.reduce((n, w) => n + w.count, 0) <= ANY_WORD_BUDGET)) return anyOf(chosen.flatMap((w) => w.present));
   if (chosen.length > 1) {
     const pairs: string[] = [];
     for (let i = 0; i < chosen.length; i++) for (let j = i + 1; j < chosen.length; j++) pairs.push(`(${allOf([chosen[i]!.present, chosen[j]!.present])})`);
