@@ -29,7 +29,7 @@ const STOP = new Set(["of", "in", "to", "from", "and", "or", "by", "on", "at", "
 // A number as written: currency, digits with thousands separators and decimals or a number word,
 // an optional scale word, an optional percent sign or word.
 const NUMBER =
-  /(?<![\w.\-/])([$€£¥]\s?)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:one|two|three|four|five|six|seven|eight|nine|ten)-(?:half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)|a (?:half|third|quarter)|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?))(?:\s?(thousand|million|billion|trillion|bn|k|m)\b)?(\s?%|\s(?:percent|per cent|percentage points?)\b)?(?![\w(])/gi;
+  /(?<![\w.\-/])([$€£¥]\s?)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:one|two|three|four|five|six|seven|eight|nine|ten)-(?:half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)|a (?:half|third|quarter|fifth|tenth)|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?))(?:\s?(thousand|million|billion|trillion|bn|k|m)\b)?(\s?%|\s(?:percent|per cent|percentage points?)\b)?(?![\w(])/gi;
 
 const PERIOD =
   /\b(?:(?:between|from)\s+(?:(?:fiscal year|FY)\s*)?(?:19|20)\d\d\s+(?:and|to|through|-)\s+(?:(?:fiscal year|FY)\s*)?(?:19|20)\d\d|(?:fiscal year|FY|calendar year|school year)\s*'?(?:19|20)?\d\d(?:[-–/](?:19|20)?\d\d)?|(?:in|since|during|by|as of|through|for)\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?(?:19|20)\d\d|(?:last|this|next|the past|the previous)\s+(?:year|month|week|decade|quarter)|(?:19|20)\d\d(?:[-–](?:19|20)?\d\d))\b/i;
@@ -77,8 +77,9 @@ function isCalendarNumber(sentence: string, index: number, raw: string, hasScale
   if (/^\d{4}$/.test(raw) && !hasScale && Number(raw) >= 1800 && Number(raw) <= 2100) return true;
   if (/^\d{1,2}$/.test(raw) && MONTH.test(before)) return true;
   if (/^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|:\d|o['’]clock|at night|in the (?:morning|afternoon|evening))/i.test(sentence.slice(index + raw.length, index + raw.length + 20))) return true;
-  // "A third round", "a quarter century": an ordinal or a span, unless a share follows ("a third of").
-  if (/^a (?:third|quarter)$/i.test(raw) && /^\s+(?!of\b)[a-z]/i.test(after)) return true;
+  // "A third round", "a quarter century", "a fifth term": an ordinal or a span, unless a share
+  // follows ("a third of") or the words make it one ("dropped by a fifth between 2021 and 2024").
+  if (/^a (?:third|quarter|fifth|tenth)$/i.test(raw) && /^\s+(?!of\b)[a-z]/i.test(after) && !(/\bby\s+$/i.test(before) && /^\s+(?:between|from|since|over|in|to|last|this|after|during|compared|than|and|or|on)\b/i.test(after))) return true;
   if (/^(?:st|nd|rd|th)\b/i.test(after)) return true;
   // A person's age: "Gerald Pruitt, 71, said", "aged 71", "a 71-year-old".
   if (/^\d{1,3}$/.test(raw) && ((/[A-Z][\w'’.-]+,\s*$/.test(before) && /^,/.test(after)) || /\bage[ds]?\s*$/i.test(before) || /^-year-old\b/i.test(after))) return true;
