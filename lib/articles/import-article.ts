@@ -4,7 +4,7 @@ import { extractClaims, prepareArticle, type ExtractedClaim } from "@/lib/claims
 import { SOURCE_FORMATS } from "@/lib/claims/types";
 import type { Database } from "@/lib/db/create-database";
 import { AppError } from "@/lib/errors";
-import { matchingOnImport, refreshArticleMatches } from "@/lib/matching";
+import { matchImportedArticle, type MatchingMode } from "@/lib/matching";
 import type { ArticleProcessing } from "@/lib/processing";
 import type { Tx } from "@/lib/review/record-audit";
 import { carryClaims, type CarryOutcome } from "@/lib/revisions/carry-claims";
@@ -43,6 +43,11 @@ export type ImportOptions = {
   metadata?: GivenMetadata;
   /** Refuse (CONFLICT, on the slug field) rather than add a revision when the slug is taken: the form creates, never updates. */
   mustBeNew?: boolean;
+  /**
+   * Whether the import waits for its claims to be matched against earlier checks (lib/matching),
+   * "wait" by default, or returns once they are written and matching goes on in this process ("later").
+   */
+  matching?: MatchingMode;
 };
 
 export type { ImportProgress, ImportStage, OnImportProgress } from "./import-progress";
@@ -76,7 +81,7 @@ export async function importArticle(
   db: Database,
   input: ImportArticleInput & ImportOptions,
 ): Promise<ImportOutcome> {
-  const { onProgress, processing, metadata: given = {}, mustBeNew = false } = input;
+  const { onProgress, processing, metadata: given = {}, mustBeNew = false, matching = "wait" } = input;
   const { text, fileName, slug: givenSlug, format: givenFormat, actorId } = ImportArticleInput.parse(input);
   // The one reading of an article the command line, setup and revision uploads share (lib/claims/prepare.ts);
   // an upload has it done in a worker thread (lib/processing), everything else in this thread.
@@ -143,23 +148,10 @@ export async function importArticle(
     const { exact, changed, orphaned, restored, added } = carried;
     return { status: "revised", slug, articleId: article.id, revisionNumber: number, claimCount, reanchored: { exact, changed, orphaned, restored, added } };
   }, { timeout: IMPORT_TIMEOUT_MS });
-  if (outcome.status !== "unchanged") await matchImportedClaims(db, outcome.articleId);
+  // After the transaction: matches are derived data, and reading the index must not hold the write
+  // lock other imports wait for. A failure is logged there, never thrown: the import stands.
+  if (outcome.status !== "unchanged") await matchImportedArticle(db, outcome.articleId, matching);
   return outcome;
-}
-
-/**
- * Matches the article's claims against checked claims of other articles (lib/matching), after the
- * import's transaction: matches are derived data, and reading the index must not hold the write
- * lock that other imports wait for. A failure here leaves the import standing (the claims are
- * matched again when opened), so it is logged rather than thrown.
- */
-async function matchImportedClaims(db: Database, articleId: string): Promise<void> {
-  if (!matchingOnImport()) return;
-  try {
-    await refreshArticleMatches(db, { articleId });
-  } catch (error) {
-    console.error(`Matching the claims of article ${articleId} against earlier checks failed:`, error);
-  }
 }
 
 /** Throws the CONFLICT a taken slug gets, on the form's slug field. */

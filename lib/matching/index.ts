@@ -5,7 +5,8 @@
  *              ──20 candidates──▶ scoreMatch: shared words, figures (figures.ts), polarity (polarity.ts)
  *              ──best 5──▶ ClaimMatch rows ("same" only when figures and polarity agree)
  *
- * Runs on import (lib/articles/import-article.ts calls refreshArticleMatches after its transaction)
+ * Runs on import (lib/articles/import-article.ts calls matchImportedArticle after its transaction,
+ * waiting for it or not: after-import.ts)
  * and on demand (refreshClaimMatches, when a claim is opened or "Look again"). The index is kept by
  * triggers, so no verb that edits claims or reviews needs to know of it.
  *
@@ -16,8 +17,4 @@ export type { ClaimMatch, MatchRelation } from "./types";
 export { MATCH_RELATIONS } from "./types";
 export { computeMatches, refreshArticleMatches, refreshClaimMatches, MAX_MATCHES } from "./refresh";
 export { matchesOfClaim, mostRepeatedClaims, seenBeforeCounts, type RepeatedClaim } from "./read-matches";
-
-/** Whether imports match their claims (off only to measure what matching costs: CLAIMDESK_MATCH_ON_IMPORT=0). */
-export function matchingOnImport(): boolean {
-  return process.env.CLAIMDESK_MATCH_ON_IMPORT !== "0";
-}
+export { matchImportedArticle, matchingOnImport, matchingSettled, type MatchingMode } from "./after-import";

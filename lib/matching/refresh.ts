@@ -7,7 +7,7 @@ import type { ClaimMatch } from "./types";
 /** Matches kept per claim: the workbench shows a few, and more would be noise. */
 export const MAX_MATCHES = 5;
 /** Candidates the index hands to reranking per claim. */
-const CANDIDATES = 12;
+const CANDIDATES = 8;
 /** Claim ids per `IN (…)` list, well inside SQLite's parameter limit. */
 const ID_BATCH = 500;
 

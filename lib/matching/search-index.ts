@@ -44,7 +44,7 @@ const COMMON_WORDS_TOGETHER = 3;
 const COMMON_FLOOR = 200;
 
 /** Candidates taken from the index before leaving out the query's own article and reranking. */
-const FTS_LIMIT = 20;
+const FTS_LIMIT = 12;
 /** Queries per statement: one round trip for many claims (Prisma's per-query cost dominates otherwise). */
 const QUERIES_PER_STATEMENT = 50;
 

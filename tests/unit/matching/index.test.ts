@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importArticle } from "@/lib/articles/import-article";
 import type { Viewer } from "@/lib/auth/policy";
-import { matchesOfClaim, mostRepeatedClaims, refreshClaimMatches, seenBeforeCounts } from "@/lib/matching";
+import { matchesOfClaim, matchingSettled, mostRepeatedClaims, refreshClaimMatches, seenBeforeCounts } from "@/lib/matching";
 import { indexedText, isIndexed } from "@/lib/matching/search-index";
 import { dismissClaim } from "@/lib/review/dismiss-claim";
 import { mergeClaims } from "@/lib/review/merge-claims";
@@ -133,6 +133,14 @@ describe("matches", () => {
     // A matched claim that is dismissed no longer offers its verdict.
     await dismissClaim(t.db, { claimId: earlier.claims[0]!.id, reason: "Duplicate of another claim", viewer: rita });
     expect((await matchesOfClaim(t.db, later.claims[0]!.id)).map((m) => m.matchedClaimId)).not.toContain(earlier.claims[0]!.id);
+  });
+
+  it("can be left to go on after the import returns, and are stored when it ends", async () => {
+    const earlier = await checkedArticle("# Earlier jail\n\nThe Dunmore jail held 318 people on average in 2023.\n");
+    const { articleId } = await importArticle(t.db, { text: "# Later jail\n\nIn 2023, the Dunmore jail held an average of 318 people.\n", fileName: `matching-${++articles}.md`, matching: "later" });
+    await matchingSettled();
+    const [claim] = await t.db.claim.findMany({ where: { articleId }, select: { id: true } });
+    expect((await matchesOfClaim(t.db, claim!.id))[0]).toMatchObject({ matchedClaimId: earlier.claims[0]!.id, relation: "same" });
   });
 
   it("are not offered from an unreviewed claim, and are made on import only when matching is on", async () => {
