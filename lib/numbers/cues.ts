@@ -101,7 +101,24 @@ export function changePairs(text: string, figures: Figure[], stated: Set<Figure>
       used.add(from).add(to);
     }
   });
+  if (pairs.length === 0) pairs.push(...datedPairs(text, figures, stated));
   return pairs;
+}
+
+const IN_YEAR = /^\s+(?:[a-z]+\s+){0,2}?in\s+((?:19|20)\d\d)\b/;
+
+/** "4,000 in 2022 and 5,000 in 2023": two figures of one unit, each dated, the earlier year the before. */
+function datedPairs(text: string, figures: Figure[], stated: Set<Figure>): Pair[] {
+  const dated = figures.flatMap((f) => {
+    const year = stated.has(f) ? null : IN_YEAR.exec(text.slice(f.end, f.end + 30));
+    return year ? [{ f, year: Number(year[1]) }] : [];
+  });
+  for (let i = 0; i + 1 < dated.length; i++) {
+    const [a, b] = [dated[i]!, dated[i + 1]!];
+    if (a.f.unit !== b.f.unit || a.year === b.year || !sameClause(text, a.f.end, b.f.at) || b.f.at - a.f.end > 60) continue;
+    return [a.year < b.year ? { from: a.f, to: b.f } : { from: b.f, to: a.f }];
+  }
+  return [];
 }
 
 /** Whether nothing between `a` and `b` closes the clause (a semicolon, a sentence end, a new item). */

@@ -113,6 +113,11 @@ const OF_THE = /^(?:of|among)\s+(?:(?:the|its|their|these|those|all)\s+)?(?:[\w'
 function ofTheSums(claims: readonly ReadClaim[]): NumberFinding[] {
   const out: NumberFinding[] = [];
   claims.forEach((own, i) => {
+    if (/^(?:of|among)\s+(?:those|these|them|that total|the total|this total|that number)\b/i.test(own.claim.text)) {
+      const f = ofThose(own, claims[i - 1]);
+      if (f) out.push(f);
+      return;
+    }
     const opener = OF_THE.exec(own.claim.text);
     if (!opener) return;
     // "…; the remaining 175 are in group homes": the pipeline splits at the semicolon, the sentence goes on.
@@ -132,6 +137,20 @@ function ofTheSums(claims: readonly ReadClaim[]): NumberFinding[] {
     out.push(finding("sum", { claims: involved, message: `The parts add up to ${d.expected}, ${d.verdict}`, computation: d.computation, expected: d.expected, stated: d.stated, tolerance: d.tolerance }));
   });
   return out;
+}
+
+/** "Police made 450 arrests in May. Of those, 210 were for theft, 150 …": the whole in the sentence before. */
+function ofThose(read: ReadClaim, previous: ReadClaim | undefined): NumberFinding | null {
+  if (!previous) return null;
+  const { text } = read.claim;
+  const parts = read.figures.filter((f) => isAmount(f) && /\d/.test(f.raw) && !changeStatement(text, f) && !/\bof\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, f.at - 8), f.at)));
+  const wholes = previous.figures.filter((f) => isAmount(f) && /\d/.test(f.raw) && parts.length > 0 && f.unit === parts[0]!.unit && !changeStatement(previous.claim.text, f));
+  if (parts.length < 2 || parts.some((p) => p.unit !== parts[0]!.unit) || wholes.length === 0) return null;
+  const exhaustive = /\b(?:the remaining|the rest|the other|remainder)\b/i.test(text);
+  const judged = wholes.map((whole) => disagreement({ parts, whole, exhaustive }));
+  if (judged.some((d) => d === null)) return null;
+  const d = judged[0]!;
+  return finding("sum", { claims: [read, previous], message: `The parts add up to ${d.expected}, ${d.verdict}`, computation: d.computation, expected: d.expected, stated: d.stated, tolerance: d.tolerance });
 }
 
 const COUNT = new RegExp(`\\b(${Object.keys(COUNT_WORDS).join("|")}|\\d)\\s+(?:[\\w-]+\\s+)?[a-z]+s\\b`, "i");
