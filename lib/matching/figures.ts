@@ -23,6 +23,8 @@ export interface Figure {
   raw: string;
   value: number;
   unit: string | null;
+  /** A change's end ("from 36 to 149"): a change reversed is not the same change. */
+  end?: "from" | "to";
   /** Half the step of the last digit written ("1.2 million": 50,000; "149": 0.5). */
   tolerance: number;
 }
@@ -58,8 +60,8 @@ export function figuresOf(quantities: readonly Quantity[]): Figure[] {
     if (q.change) {
       // "from 71% in 2018 to 84%": both ends written alike; the raw text is split at " to ".
       const [fromRaw, toRaw] = q.raw.split(/\s+to\s+/i);
-      out.push({ raw: (fromRaw ?? q.raw).replace(/^from\s+/i, "").replace(/\s+in\s+\d{4}$/, ""), value: q.change.from, unit, tolerance: toleranceOf(fromRaw ?? q.raw, q.change.from) });
-      out.push({ raw: toRaw ?? q.raw, value: q.change.to, unit, tolerance: toleranceOf(toRaw ?? q.raw, q.change.to) });
+      out.push({ raw: (fromRaw ?? q.raw).replace(/^from\s+/i, "").replace(/\s+in\s+\d{4}$/, ""), value: q.change.from, unit, end: "from", tolerance: toleranceOf(fromRaw ?? q.raw, q.change.from) });
+      out.push({ raw: toRaw ?? q.raw, value: q.change.to, unit, end: "to", tolerance: toleranceOf(toRaw ?? q.raw, q.change.to) });
     } else {
       out.push({ raw: q.raw, value: q.value, unit, tolerance: toleranceOf(q.raw, q.value) });
     }
@@ -76,6 +78,21 @@ export function relativeTimesOf(text: string): string[] {
   }
   if (/\ba year ago\b/i.test(text)) out.add("last year");
   return [...out].sort();
+}
+
+/** Ordinals ("third-graders", "the 2nd round"): not quantities, but "third" is not "eighth". A fraction ("a third", "two-thirds") is not one. */
+export function ordinalsOf(text: string): string[] {
+  const ORDINAL: Record<string, string> = { first: "1", second: "2", third: "3", fourth: "4", fifth: "5", sixth: "6", seventh: "7", eighth: "8", ninth: "9", tenth: "10", eleventh: "11", twelfth: "12" };
+  const out = new Set<string>();
+  for (const m of text.toLowerCase().matchAll(/(?<![-\w]|\ba |\bone |\bof a )(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))\b(?!-?(?:s\b|quarters?\b))/g)) {
+    out.add(ORDINAL[m[1]!] ?? m[1]!.replace(/\D/g, ""));
+  }
+  return [...out].sort();
+}
+
+/** Conditions a figure is given with ("3% plus inflation"): "3% plus inflation" is not "3%". */
+export function qualifiersOf(text: string): string[] {
+  return [...new Set([...text.toLowerCase().matchAll(/\b(plus|minus|adjusted for|before|after) (inflation|taxes|tax|fees|interest)\b/g)].map((m) => `${m[1]} ${m[2]}`))].sort();
 }
 
 /** Rates ("a day", "per month", "annually") a figure is given in. */
@@ -98,6 +115,7 @@ export function yearsOf(text: string): string[] {
 
 function equalFigures(a: Figure, b: Figure): boolean {
   if (a.unit && b.unit && a.unit !== b.unit) return false;
+  if (a.end && b.end && a.end !== b.end) return false;
   const tolerance = Math.max(a.tolerance, b.tolerance, Math.abs(a.value) * 1e-9);
   return Math.abs(a.value - b.value) <= tolerance;
 }
@@ -108,12 +126,14 @@ export interface ClaimFigures {
   years: string[];
   times: string[];
   rates: string[];
+  ordinals: string[];
+  qualifiers: string[];
 }
 
 /** The figures, years, relative times and rates of a claim. */
 export function claimFigures(claim: { text: string; quantities?: readonly Quantity[] }): ClaimFigures {
   const { text } = claim;
-  return { figures: figuresOf(claim.quantities ?? quantitiesOf(text)), years: yearsOf(text), times: relativeTimesOf(text), rates: ratesOf(text) };
+  return { figures: figuresOf(claim.quantities ?? quantitiesOf(text)), years: yearsOf(text), times: relativeTimesOf(text), rates: ratesOf(text), ordinals: ordinalsOf(text), qualifiers: qualifiersOf(text) };
 }
 
 /** Figures and years of two claims compared, with the reasons in words. */
@@ -134,6 +154,12 @@ export function compareFigures(a: { text: string; quantities?: readonly Quantity
   differing("year", ya, yb);
   differing("time", ca.times, cb.times);
   differing("rate", ca.rates, cb.rates);
+  differing("ordinal", ca.ordinals, cb.ordinals);
+  // A condition on one side only changes the figure ("3% plus inflation" vs "3%").
+  if (ca.qualifiers.join() !== cb.qualifiers.join()) {
+    differs = true;
+    reasons.push(`different condition: ${ca.qualifiers.join(", ") || "none"} vs ${cb.qualifiers.join(", ") || "none"}`);
+  }
   if (fa.length === 0 && fb.length === 0) return differs ? { agreement: "different", reasons } : { agreement: "none", reasons };
   if (fa.length === 0 || fb.length === 0) {
     const only = (fa.length > 0 ? fa : fb).map((f) => f.raw).join(", ");

@@ -1,4 +1,5 @@
 import type { Quantity } from "@/lib/claims/types";
+import { contrastOf } from "./contrast";
 import { claimFigures, compareFigures, type ClaimFigures } from "./figures";
 import { contentWords } from "./normalise";
 import { oppositePolarity, polarityOf, type Polarity } from "./polarity";
@@ -83,14 +84,16 @@ export function scoreFeatures(claim: ClaimFeatures, candidate: ClaimFeatures, bm
   if (overlap < MIN_OVERLAP) return null;
   const figures = compareFigures(claim.figures, candidate.figures);
   const opposite = oppositePolarity(claim.polarity, candidate.polarity);
+  const contrast = contrastOf(claim.text, candidate.text);
   const figureScore = { same: 1, none: 0.5, "one-sided": 0.25, different: 0 }[figures.agreement];
   const raw = 0.6 * overlap + 0.15 * bm25Share + 0.25 * figureScore;
   const score = Math.round(Math.min(1, Math.max(0, opposite ? raw * 0.8 : raw)) * 1000) / 1000;
   if (score < MIN_SCORE) return null;
   const agreeing = figures.agreement === "same" || (figures.agreement === "none" && overlap >= SAME_MIN_WORDS_WITHOUT_FIGURES);
-  const relation: MatchRelation = agreeing && !opposite && score >= SAME_MIN_SCORE ? "same" : "related";
+  const relation: MatchRelation = agreeing && !opposite && !contrast && score >= SAME_MIN_SCORE ? "same" : "related";
   const reasons = [...figures.reasons];
   if (opposite) reasons.push(opposite);
+  if (contrast) reasons.push(contrast);
   if (shared.length > 0) reasons.push(`shared words: ${shared.slice(0, 8).join(", ")}`);
   return { score, relation, reasons };
 }

@@ -49,6 +49,12 @@ describe("figures", () => {
     expect(compareFigures(claim("opens this fall"), claim("opens next fall")).agreement).toBe("different");
     expect(compareFigures(claim("$15 a day"), claim("$15 a month")).agreement).toBe("different");
   });
+  it("holds a reversed change, another ordinal and a condition apart", () => {
+    expect(compareFigures(claim("grew from 36 to 149"), claim("fell from 149 to 36")).agreement).toBe("different");
+    expect(compareFigures(claim("third-graders gained 4 points"), claim("eighth-graders gained 4 points")).reasons).toContain("different ordinal: 3 vs 8");
+    expect(compareFigures(claim("capped at 3% plus inflation"), claim("capped at 3%")).agreement).toBe("different");
+    expect(compareFigures(claim("a third of 90 schools"), claim("one-third of 90 schools")).agreement).toBe("same");
+  });
   it("reads 'the year before' a year as the year before it", () => {
     expect(compareFigures(claim("an 18 percent drop in 2023 from the year before"), claim("fell 18% in 2023 compared with 2022")).agreement).toBe("same");
   });
@@ -91,6 +97,12 @@ describe("scoreMatch", () => {
     const flipped = scoreMatch(claim("Bus ridership in Halden has recovered to pre-pandemic levels."), claim("Bus ridership in Halden has not recovered to pre-pandemic levels."));
     expect(flipped?.relation).toBe("related");
     expect(flipped?.reasons.some((r) => r.startsWith("opposite: "))).toBe(true);
+  });
+  it("keeps claims about different groups apart, however alike their words and figures", () => {
+    const m = scoreMatch(claim("Violent crime in Dunmore fell 8% in 2023."), claim("Property crime in Dunmore fell 8% in 2023."));
+    expect(m?.relation).toBe("related");
+    expect(m?.reasons).toContain("different subject: violent vs property");
+    expect(relation("Dunmore schools lost 40 teachers in 2023.", "Dunmore schools lost 40 students in 2023.")).toBe("related");
   });
   it("offers nothing for a claim on another subject", () => {
     expect(relation("The Riverton council approved a $412 million budget.", "Harlow Health plans to hire 40 nurses.")).toBe("none");
