@@ -27,6 +27,8 @@ export interface ClaimText {
 export const MIN_SCORE = 0.3;
 /** "same" needs at least this score, as well as agreeing figures and polarity. */
 export const SAME_MIN_SCORE = 0.5;
+/** Even with every figure agreeing, a claim sharing fewer words than this is another claim on those figures. */
+const SAME_MIN_WORDS_WITH_FIGURES = 0.3;
 /** Without figures to agree on, the words alone must carry more of the claim. */
 const SAME_MIN_WORDS_WITHOUT_FIGURES = 0.6;
 
@@ -89,7 +91,7 @@ export function scoreFeatures(claim: ClaimFeatures, candidate: ClaimFeatures, bm
   const raw = 0.6 * overlap + 0.15 * bm25Share + 0.25 * figureScore;
   const score = Math.round(Math.min(1, Math.max(0, opposite ? raw * 0.8 : raw)) * 1000) / 1000;
   if (score < MIN_SCORE) return null;
-  const agreeing = figures.agreement === "same" || (figures.agreement === "none" && overlap >= SAME_MIN_WORDS_WITHOUT_FIGURES);
+  const agreeing = (figures.agreement === "same" && overlap >= SAME_MIN_WORDS_WITH_FIGURES) || (figures.agreement === "none" && overlap >= SAME_MIN_WORDS_WITHOUT_FIGURES);
   const relation: MatchRelation = agreeing && !opposite && !contrast && score >= SAME_MIN_SCORE ? "same" : "related";
   const reasons = [...figures.reasons];
   if (opposite) reasons.push(opposite);
