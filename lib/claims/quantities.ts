@@ -154,14 +154,14 @@ function readNumbers(sentence: string): LocatedNumber[] {
 const SMALL: Record<string, number> = { one: 1, ...WORD_NUMBERS };
 
 /**
- * "One in four", "1 in 5": one share (0.25, 0.2), not two counts. The "in" figure is never a year
+ * "One in four", "three in five", "1 in 5": one share (0.25, 0.6, 0.2), not two counts. The "in" figure is never a year
  * ("50 in 2023" is fifty, in 2023).
  */
 function withRatios(sentence: string, qs: LocatedNumber[]): LocatedNumber[] {
   const out: LocatedNumber[] = [];
   for (let i = 0; i < qs.length; i++) {
     const q = qs[i]!;
-    const before = /\b(one|\d{1,3})\s+in\s+$/i.exec(sentence.slice(Math.max(0, q.at - 10), q.at));
+    const before = /\b(one|two|three|four|five|six|seven|eight|nine|\d{1,3})\s+in\s+$/i.exec(sentence.slice(Math.max(0, q.at - 10), q.at));
     const x = before ? (SMALL[(before[1] ?? "").toLowerCase()] ?? Number(before[1])) : null;
     if (q.unit === null && x !== null && x < q.value && !/^\d{4}$/.test(q.raw)) {
       // "one in four" (the pipeline reads "four" alone) or "1 in 5" (it read "1" and "5").

@@ -86,6 +86,11 @@ function toFigure(text: string, n: LocatedNumber): Figure | null {
     unit = "percent";
     value = roundTo(value * 100, 6);
   }
+  // "three in five", "nine in 10": a share of a group, read like a fraction in words.
+  if (unit === null && value < 1 && /^\w+ in \w+$/i.test(n.raw)) {
+    unit = "percent";
+    value = roundTo(value * 100, 6);
+  }
   const hedgeMatch = HEDGE.exec(text.slice(Math.max(0, n.at - 16), n.at));
   const hedge = hedgeMatch ? (hedgeMatch[1] ?? "").toLowerCase() : null;
   const { half, place } = precisionOf(n.raw, unit);
@@ -102,9 +107,9 @@ function toFigure(text: string, n: LocatedNumber): Figure | null {
 /** Half a unit in the last written digit: "15%" → 0.5, "41.2 million" → 50,000, "seven" → 0. */
 export function precisionOf(raw: string, unit: string | null): { half: number; place: string } {
   const digits = /(\d[\d,]*)(?:\.(\d+))?/.exec(raw);
-  if (!digits) {
+  if (!digits || /^\w+ in \w+$/i.test(raw)) {
     // Fractions in words are shares read to the nearest few points; small number words are exact.
-    return /-|half|third|quarter|fourth|fifth|tenth/i.test(raw) ? { half: unit === "percent" ? 2 : 0.02, place: "a fraction in words" } : { half: 0, place: "a number in words" };
+    return /-|half|third|quarter|fourth|fifth|tenth|\bin\b/i.test(raw) ? { half: unit === "percent" ? 2 : 0.02, place: "a fraction in words" } : { half: 0, place: "a number in words" };
   }
   const decimals = digits[2]?.length ?? 0;
   const scaleWord = SCALE_WORD.exec(raw.slice(digits.index + digits[0].length))?.[1]?.toLowerCase();

@@ -30,7 +30,7 @@ const written = (f: Figure) => f.unit === "percent" && /\d/.test(f.raw);
  * A share in words that names its whole ("three-quarters of residents", "about two-thirds of the
  * budget"): a share like "30%" beside it. Without the "of" it is often a rule ("a two-thirds majority").
  */
-const inWords = (text: string, f: Figure) => f.unit === "percent" && !/\d/.test(f.raw) && /^\s+of\b/i.test(text.slice(f.end, f.end + 5));
+const inWords = (text: string, f: Figure) => f.unit === "percent" && (/^\w+ in \w+$/i.test(f.raw) || (!/\d/.test(f.raw) && /^\s+of\b/i.test(text.slice(f.end, f.end + 5))));
 const sumOf = (fs: Figure[]): Interval => fs.reduce<Interval>((acc, f) => plus(acc, f.range), [0, 0]);
 
 function sentenceShares(claims: readonly ReadClaim[]): NumberFinding[] {
