@@ -22,6 +22,8 @@ const SPANS = [
   new RegExp(`\\b(?:past|last|previous|over|in|during|across)\\s+(?:the\\s+)?(two|three|four|five)\\s+(decades)\\b`, "gi"),
   /\b(?:(?:past|last|previous|over a|in a)\s+|the\s+(?=decade\s+(?:from|between|since|through|to)\b))()(decade)\b/gi,
   new RegExp(`\\b${N}[- ](decade|year)\\s+(?:low|high|record|peak|best|worst)\\b`, "gi"),
+  // "opened in 2010 and closed 12 years later, in 2019": the span between the sentence's two years.
+  new RegExp(`\\b${N}\\s+(years?|months?)\\s+(?:later|after(?:wards?)?|on)\\b`, "gi"),
 ];
 /**
  * Looser spans, read only where the sentence names its dates as a range ("from 2016 to 2020",
@@ -29,7 +31,8 @@ const SPANS = [
  * rise over five years". Without the range, the years could date other things in the sentence.
  */
 const RANGED_SPANS = [
-  new RegExp(`\\b(?:for|over|in|across|during|within|spanning|lasting|took|taking)\\s+(?:the\\s+|those\\s+|some\\s+)?(?:past\\s+|last\\s+)?${N}\\s+(?:straight\\s+|consecutive\\s+|successive\\s+|full\\s+|running\\s+)?(years?|months?)\\b`, "gi"),
+  new RegExp(`\\b(?:for|over|in|across|during|within|spanning|lasting|took|taking|after)\\s+(?:the\\s+|those\\s+|some\\s+)?(?:past\\s+|last\\s+)?${N}\\s+(?:straight\\s+|consecutive\\s+|successive\\s+|full\\s+|running\\s+)?(years?|months?)\\b`, "gi"),
+  /\b()(decade)[- ]long\b/gi,
   new RegExp(`\\b${N}[- ](year|month)(?:[- ]long)?(?!-old)\\s+(?:[\\w-]+\\s+){0,2}?[a-z]+\\b`, "gi"),
 ];
 const YEAR_RANGE = /\b(?:from|between)\s+(?:(?:fiscal(?: year)?|FY)\s*)?((?:19|20)\d\d)\s+(?:to|and|through|thru|until|till)\s+(?:(?:fiscal(?: year)?|FY)\s*)?((?:19|20)\d\d)\b|\b((?:19|20)\d\d)\s*[–-]\s*((?:19|20)\d\d)\b/i;
