@@ -132,7 +132,9 @@ function ofTheSums(claims: readonly ReadClaim[]): NumberFinding[] {
     if (comma < 0) return;
     const parts = read.figures.filter((f) => f.at > comma && f.unit === whole.unit && !/\bof\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, f.at - 8), f.at)) && !changeStatement(text, f));
     if (parts.length < 2) return;
-    const d = disagreement({ parts, whole, exhaustive: /\b(?:the remaining|the rest|the other|remainder)\b/i.test(text) });
+    // Three or more parts ("260 were for homes, 95 for businesses and 45 for schools") are the
+    // whole broken down; two may be two properties of it ("41 are rated poor and 9 have limits").
+    const d = disagreement({ parts, whole, exhaustive: parts.length >= 3 || /\b(?:the remaining|the rest|the other|remainder)\b/i.test(text) });
     if (!d) return;
     out.push(finding("sum", { claims: involved, message: `The parts add up to ${d.expected}, ${d.verdict}`, computation: d.computation, expected: d.expected, stated: d.stated, tolerance: d.tolerance }));
   });
@@ -169,7 +171,10 @@ function sentenceTotals(claims: readonly ReadClaim[]): NumberFinding[] {
     const amounts = read.figures.filter((f) => isAmount(f) && !changeStatement(text, f) && !/\bfrom\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, f.at - 10), f.at)));
     // The head names the whole; the parts follow a colon or "split between", "made up of", ….
     const division = /\b(?:split|divided|shared)\s+(?:\w+\s+)?(?:between|among|into)\b|\b(?:made up of|consisting of|consists of|comprising|comprises|broken down into|broken down as|break(?:s)? down (?:as|into)|broke down (?:as|into))\b/i.exec(text);
-    const colon = text.indexOf(":") > 0 ? text.indexOf(":") : division ? division.index : -1;
+    // "…, with $4 million for Adams, $3 million for Baker and …": parts after the whole, not
+    // said to be all of it, so only parts over the total are a finding (unless counted or named whole).
+    const withParts = /,\s+with\s+(?=(?:about\s+|roughly\s+|some\s+)?[$€£]?\d)/i.exec(text);
+    const colon = text.indexOf(":") > 0 ? text.indexOf(":") : division ? division.index : withParts ? withParts.index : -1;
     let judged: (Judged & { head: string }) | null = null;
     const named = amounts.find((f) => TOTAL_BEFORE.test(text.slice(Math.max(0, f.at - 24), f.at)) || TOTAL_AFTER.test(text.slice(f.end, f.end + 16)));
     if (named) {
