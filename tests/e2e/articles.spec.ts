@@ -4,8 +4,8 @@ test.describe("articles", () => {
   test("the home page lists the published seed article, linking readers straight to its reading view", async ({ page }) => {
     await page.goto("/");
     await expect(page.getByRole("heading", { level: 1, name: "Articles" })).toBeVisible();
-    const link = page.getByRole("link", { name: "ICE’s 287(g) Program Highly Effective in FY 2020", exact: true });
-    await expect(link).toHaveAttribute("href", "/a/ice-287g-fy2020");
+    // Other specs publish copies of the seed under other slugs: this is the seed's own row.
+    await expect(page.locator('a[href="/a/ice-287g-fy2020"]')).toHaveText("ICE’s 287(g) Program Highly Effective in FY 2020");
     // A signed-out visitor is never sent to the staff pages of an article.
     await expect(page.locator('a[href^="/articles/"]')).toHaveCount(0);
   });

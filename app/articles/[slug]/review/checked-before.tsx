@@ -116,7 +116,8 @@ export function CheckedBefore({ claim, draft, locked, onSaved, onDraftChange, on
         ))}
       </ol>
       {locked ? <p className="muted small">{locked}</p> : null}
-      <p role="status" aria-live="polite" className="save-state" data-testid="checked-before-status">
+      {/* aria-live without role="status": the claim's one status is its save state beside the Save button. */}
+      <p aria-live="polite" className="save-state" data-testid="checked-before-status">
         {pending ? "Working…" : status}
       </p>
       {error ? (
@@ -150,7 +151,7 @@ function EarlierClaim({ match, disabled, confirming, unsaved, onReuse, onCancel 
         {match.relation === "same" ? "The same claim" : `Related, not the same claim${difference ? `: ${difference}` : ""}`}
         <span className="muted small"> · match {percent(match.score)}</span>
       </p>
-      <blockquote className={`claim-quote kind-${match.kind}`}>{match.text}</blockquote>
+      <blockquote className={`checked-before-quote kind-${match.kind}`}>{match.text}</blockquote>
       <p className="small">
         In <a href={match.href}>{match.article.title}</a>
         <span className="muted">{match.article.status === "published" ? " (published: its reading view)" : " (not published: its workbench)"}</span>
