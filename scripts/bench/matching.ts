@@ -144,12 +144,15 @@ async function main(): Promise<void> {
     }
     const stored = await db.claimMatch.count();
     const show = (xs: Timing[]) => `${Math.round(median(xs.map((x) => x.wall)))} ms wall (${xs.map((x) => Math.round(x.wall)).join(", ")}), ${Math.round(median(xs.map((x) => x.cpu)))} ms CPU`;
-    const ratio = (xs: Timing[], key: "wall" | "cpu") => `${Math.round((median(xs.map((x) => x[key])) / median(imports.off.map((x) => x[key])) - 1) * 100)}%`;
+    const ratio = (xs: Timing[], key: "wall" | "cpu") => {
+      const change = Math.round((median(xs.map((x) => x[key])) / median(imports.off.map((x) => x[key])) - 1) * 100);
+      return `${change >= 0 ? "+" : "−"}${Math.abs(change)}%`;
+    };
     console.log(`  article of ${claimCount.toLocaleString("en-US")} claims; ${stored.toLocaleString("en-US")} matches stored in all; median of ${RUNS}`);
     console.log(`  matching one article (refreshArticleMatches): ${show(matching)} (target ≤ 2,000 ms)`);
     console.log(`  import, matching off:          ${show(imports.off)}`);
-    console.log(`  import, matching on (wait):    ${show(imports.wait)}  (+${ratio(imports.wait, "wall")} wall, +${ratio(imports.wait, "cpu")} CPU; target ≤ +20%)`);
-    console.log(`  import, matching on (later):   ${show(imports.later)}  (+${ratio(imports.later, "wall")} wall; target ≤ +20%), then matching ends ${show(settled)} later`);
+    console.log(`  import, matching on (wait):    ${show(imports.wait)}  (${ratio(imports.wait, "wall")} wall, ${ratio(imports.wait, "cpu")} CPU; target ≤ +20%)`);
+    console.log(`  import, matching on (later):   ${show(imports.later)}  (${ratio(imports.later, "wall")} wall, ${ratio(imports.later, "cpu")} CPU; target ≤ +20%), then matching ends ${show(settled)} later`);
     console.log(`  ${load()}`);
   } finally {
     await db.$disconnect();
