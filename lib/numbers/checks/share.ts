@@ -22,7 +22,47 @@ const PEOPLE = /^\s+of\s+(?:the\s+|all\s+|its\s+|their\s+|[\w'’]+['’]s\s+)?(
 
 /** Shares that add up to more than their whole. */
 export function checkShares(claims: readonly ReadClaim[]): NumberFinding[] {
-  return [...sentenceShares(claims), ...listShares(claims), ...tableShares(claims), ...overWhole(claims)];
+  return [...sentenceShares(claims), ...followingShares(claims), ...listShares(claims), ...tableShares(claims), ...overWhole(claims)];
+}
+
+const LEVEL_BEFORE = /\b(?:is|was|were|are|at|to|of|reached|hit|by|rate|stood|stands|remains|remained)\s+(?:about\s+|roughly\s+|nearly\s+|some\s+|just\s+over\s+|just\s+under\s+)?$/i;
+const GOES_ON = /\b(?:another|a further|the remaining|the other|the rest,?|while)\s+(?:about\s+|roughly\s+|nearly\s+|some\s+)?$/i;
+
+/** The plain shares of a claim when every percentage in it is one (none a change, a rate, a comparison). */
+function plainShares(read: ReadClaim): Figure[] | null {
+  const { text } = read.claim;
+  const percents = read.figures.filter((f) => f.unit === "percent");
+  if (percents.length === 0 || OVERLAPPING.test(text) || /\b(?:than|compared|versus|rose|fell|up|down|increase|decrease)\b/i.test(text)) return null;
+  if (percents.some((f) => !written(f) || f.value > 100 || changeStatement(text, f, read.figures))) return null;
+  return percents;
+}
+
+/** "58% of residents backed the plan. Another 47% opposed it.": shares that go on into the next sentence. */
+function followingShares(claims: readonly ReadClaim[]): NumberFinding[] {
+  const out: NumberFinding[] = [];
+  claims.forEach((read, i) => {
+    const previous = claims[i - 1];
+    const first = read.figures.find((f) => f.unit === "percent");
+    if (!previous || !first || !GOES_ON.test(read.claim.text.slice(Math.max(0, first.at - 30), first.at))) return;
+    const [before, after] = [plainShares(previous), plainShares(read)];
+    // "Turnout was 64%." is a level, not a part of a whole that the next sentence goes on dividing.
+    if (!before || !after || before.some((f) => LEVEL_BEFORE.test(previous.claim.text.slice(Math.max(0, f.at - 24), f.at)))) return;
+    const shares = [...before, ...after];
+    const sum = sumOf(shares);
+    if (sum[0] <= 100) return;
+    const total = shares.reduce((a, f) => a + f.value, 0);
+    out.push(
+      finding("share", {
+        claims: [read, previous],
+        message: `Shares of one whole add up to ${formatNumber(total, 1)}%: ${shares.map((f) => f.raw).join(" + ")}`,
+        computation: `${shares.map((f) => formatNumber(f.value, 2)).join(" + ")} = ${formatNumber(total, 2)}%`,
+        expected: "at most 100%",
+        stated: `${formatNumber(total, 2)}%`,
+        tolerance: `each share's rounding, ${formatNumber(sum[0], 2)}% at the least`,
+      }),
+    );
+  });
+  return out;
 }
 
 const written = (f: Figure) => f.unit === "percent" && /\d/.test(f.raw);
