@@ -75,6 +75,8 @@ const inQuote = (text: string, at: number): boolean => ((text.slice(0, at).match
 // Bare figures that count anew rather than restate: "another 48 miles", "up to 48", "more than 40".
 const NOT_BARE = /\b(?:another|other|additional|extra|further|more|up to|at least|more than|over|nearly|almost|about|than|by|of|per|each|every|next|first|last|only|just)\s+$|\d[\d,.]*\s*(?:%|percent)?\s+(?:to|or|and)\s+$/i;
 
+const AT_FIRST = /^[^,]{0,20},\s+(?:the|its|their)\s+(?:[A-Z][\w'’-]*\s+){0,2}([a-z]+|[A-Z][a-z]+)\b/;
+
 const sameSize = (a: Figure, b: Figure) => a.value > 0 && b.value > 0 && Math.max(a.value, b.value) / Math.min(a.value, b.value) <= 2 && /\d/.test(a.raw);
 
 /** The same quantity stated twice with values that cannot both be right. */
@@ -91,9 +93,13 @@ export function checkRestated(claims: readonly ReadClaim[]): NumberFinding[] {
       const before = text.slice(Math.max(0, g.at - 40), g.at);
       // Without a determiner, a figure points back only in quoted speech ("Opening up 48 miles of
       // river," she said) or as a measure of a named thing: there a speaker restates, not counts anew.
-      const bare = !BACK_REFERENCE.test(before) && (inQuote(text, g.at) || ofNoun(text, g) !== null);
+      // "At $430 million, the bridge would …": the figure first, then the thing it belongs to.
+      const atFirst = /^\s*(?:at|with)\s+$/i.test(text.slice(0, g.at)) ? AT_FIRST.exec(text.slice(g.end, g.end + 60)) : null;
+      const bare = !BACK_REFERENCE.test(before) && (inQuote(text, g.at) || ofNoun(text, g) !== null || atFirst !== null);
       if ((!bare && !BACK_REFERENCE.test(before)) || TIME_OWNER.test(before) || (bare && NOT_BARE.test(before))) continue;
-      const nouns = namesOf(text, g);
+      // "the bridge's $430 million price tag": money named by its owner.
+      const owner = g.unit && /^[A-Z]{3}$/.test(g.unit) ? /\b([a-z]+)['’]s\s+\S*\s*$/i.exec(before)?.[1] : undefined;
+      const nouns = [...namesOf(text, g), ...(owner && !STOP.has(owner.toLowerCase()) ? [singular(owner.toLowerCase())] : []), ...(atFirst?.[1] ? [singular(atFirst[1].toLowerCase())] : [])];
       // Digits only ("the two sides" names a set), and not a compound ("the 60-member House" is a size).
       if (!/\d/.test(g.raw) || (/^-/.test(text.slice(g.end)) && ofNoun(text, g) === null) || nouns.length === 0 || COMPARISON_BEFORE.test(before) || OTHER_TIME.test(text.slice(g.end))) continue;
       references.set(g, nouns);
