@@ -29,10 +29,15 @@ const CONTRASTS: readonly (readonly string[])[] = [
 
 const SINGULAR = (w: string) => (w.endsWith("s") && !w.endsWith("ss") ? w.slice(0, -1) : w);
 
+/** A claim's words as contrasts read them ("full-time" kept whole). */
+export function contrastWords(text: string): ReadonlySet<string> {
+  return new Set(words(text.replace(/(full|part)-time/gi, "$1_time")).map((w) => w.replace("_", "-")));
+}
+
 /** The first pair of contrasting words the two claims use, as a reason, or null. */
-export function contrastOf(a: string, b: string): string | null {
-  const wa = new Set(words(a.replace(/(full|part)-time/gi, "$1_time")).map((w) => w.replace("_", "-")));
-  const wb = new Set(words(b.replace(/(full|part)-time/gi, "$1_time")).map((w) => w.replace("_", "-")));
+export function contrastOf(a: string | ReadonlySet<string>, b: string | ReadonlySet<string>): string | null {
+  const wa = typeof a === "string" ? contrastWords(a) : a;
+  const wb = typeof b === "string" ? contrastWords(b) : b;
   for (const set of CONTRASTS) {
     const inA = set.filter((w) => wa.has(w)).map(SINGULAR);
     const inB = set.filter((w) => wb.has(w)).map(SINGULAR);

@@ -1,5 +1,5 @@
 import type { Quantity } from "@/lib/claims/types";
-import { contrastOf } from "./contrast";
+import { contrastOf, contrastWords } from "./contrast";
 import { claimFigures, compareFigures, type ClaimFigures } from "./figures";
 import { contentWords } from "./normalise";
 import { oppositePolarity, polarityOf, type Polarity } from "./polarity";
@@ -41,12 +41,14 @@ export interface ClaimFeatures {
   words: string[];
   readonly figures: ClaimFigures;
   readonly polarity: Polarity;
+  readonly contrastWords: ReadonlySet<string>;
 }
 
 /** The features of a claim's text. */
 export function featuresOf(claim: ClaimText): ClaimFeatures {
   let figures: ClaimFigures | undefined;
   let polarity: Polarity | undefined;
+  let contrasts: ReadonlySet<string> | undefined;
   return {
     text: claim.text,
     words: contentWords(claim.text),
@@ -55,6 +57,9 @@ export function featuresOf(claim: ClaimText): ClaimFeatures {
     },
     get polarity() {
       return (polarity ??= polarityOf(claim.text));
+    },
+    get contrastWords() {
+      return (contrasts ??= contrastWords(claim.text));
     },
   };
 }
@@ -86,7 +91,7 @@ export function scoreFeatures(claim: ClaimFeatures, candidate: ClaimFeatures, bm
   if (overlap < MIN_OVERLAP) return null;
   const figures = compareFigures(claim.figures, candidate.figures);
   const opposite = oppositePolarity(claim.polarity, candidate.polarity);
-  const contrast = contrastOf(claim.text, candidate.text);
+  const contrast = contrastOf(claim.contrastWords, candidate.contrastWords);
   const figureScore = { same: 1, none: 0.5, "one-sided": 0.25, different: 0 }[figures.agreement];
   const raw = 0.6 * overlap + 0.15 * bm25Share + 0.25 * figureScore;
   const score = Math.round(Math.min(1, Math.max(0, opposite ? raw * 0.8 : raw)) * 1000) / 1000;
