@@ -74,7 +74,7 @@ export interface Pair {
   to: Figure;
 }
 
-const FROM_BEFORE = new RegExp(`(?:\\bfrom|\\bcompared (?:with|to)|\\bversus|\\bvs\\.?|\\d[\\d,.]*%?\\s+(?:[\\w-]+\\s+)?(?:more|fewer|less|higher|lower)\\s+than)\\s+(?:the\\s+|a\\s+|an\\s+|[\\w'’]+\\s+year['’]s\\s+|[\\w'’]+['’]s\\s+)?(?:${HEDGE_WORDS}\\s+)?$`, "i");
+const FROM_BEFORE = new RegExp(`(?:\\bfrom|\\bcompared (?:with|to)|\\d[\\d,.]*%?\\s+(?:[\\w-]+\\s+)?(?:more|fewer|less|higher|lower)\\s+than)\\s+(?:the\\s+|a\\s+|an\\s+|[\\w'’]+\\s+year['’]s\\s+|[\\w'’]+['’]s\\s+)?(?:${HEDGE_WORDS}\\s+)?$`, "i");
 const TO_BEFORE = new RegExp(`\\bto\\s+(?:${HEDGE_WORDS}\\s+)?$`, "i");
 
 /**

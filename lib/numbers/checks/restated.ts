@@ -30,7 +30,7 @@ function yearsOf(read: ReadClaim): Set<string> {
   return found;
 }
 const CALENDAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?$/;
-const STOP = new Set(["of", "in", "to", "for", "the", "a", "an", "and", "or", "that", "who", "which", "it", "is", "was", "are", "were"]);
+const STOP = new Set(["vs", "versus", "of", "in", "to", "for", "the", "a", "an", "and", "or", "that", "who", "which", "it", "is", "was", "are", "were"]);
 
 /**
  * The words naming what a figure counts ("new housing units" → unit, housing), singular, with the
@@ -75,6 +75,7 @@ const inQuote = (text: string, at: number): boolean => ((text.slice(0, at).match
 // Bare figures that count anew rather than restate: "another 48 miles", "up to 48", "more than 40".
 const NOT_BARE = /\b(?:another|other|additional|extra|further|more|up to|at least|more than|over|nearly|almost|about|than|by|of|per|each|every|next|first|last|only|just)\s+$|\d[\d,.]*\s*(?:%|percent)?\s+(?:to|or|and)\s+$/i;
 
+const QUALIFIER = /^\s+(?:[\w-]+\s+){0,3}?(?:for|from|against|over)\s+(?:the\s+|a\s+|an\s+)?([a-z][\w-]{3,})/i;
 const AT_FIRST = /^[^,]{0,20},\s+(?:the|its|their)\s+(?:[A-Z][\w'’-]*\s+){0,2}([a-z]+|[A-Z][a-z]+)\b/;
 
 const sameSize = (a: Figure, b: Figure) => a.value > 0 && b.value > 0 && Math.max(a.value, b.value) / Math.min(a.value, b.value) <= 2 && /\d/.test(a.raw);
@@ -87,6 +88,7 @@ export function checkRestated(claims: readonly ReadClaim[]): NumberFinding[] {
   // workers" is the whole, not the part): only a figure of the same size (within a factor of two,
   // what a slip of a digit or a stale draft gives) counts as the same one.
   const loose = new Set<Figure>();
+  const qualified = new Map<Figure, string | null>();
   for (const later of claims) {
     const { text } = later.claim;
     for (const g of later.figures) {
@@ -102,6 +104,9 @@ export function checkRestated(claims: readonly ReadClaim[]): NumberFinding[] {
       const nouns = [...namesOf(text, g), ...(owner && !STOP.has(owner.toLowerCase()) ? [singular(owner.toLowerCase())] : []), ...(atFirst?.[1] ? [singular(atFirst[1].toLowerCase())] : [])];
       // Digits only ("the two sides" names a set), and not a compound ("the 60-member House" is a size).
       if (!/\d/.test(g.raw) || (/^-/.test(text.slice(g.end)) && ofNoun(text, g) === null) || nouns.length === 0 || COMPARISON_BEFORE.test(before) || OTHER_TIME.test(text.slice(g.end))) continue;
+      // A bare figure qualified by what it is for ("2,075 aliens for assault") is another count
+      // unless the earlier sentence names that too; read below against each earlier figure.
+      if (bare) qualified.set(g, QUALIFIER.exec(text.slice(g.end, g.end + 50))?.[1]?.toLowerCase() ?? null);
       references.set(g, nouns);
       if (bare || !/(?:^|[^\w'’])(?:the|its|their|this|that|these|those)\s+$/i.test(before)) loose.add(g);
     }
@@ -119,7 +124,8 @@ export function checkRestated(claims: readonly ReadClaim[]): NumberFinding[] {
       const earlier: { read: ReadClaim; f: Figure; noun: string }[] = [];
       for (const noun of nouns) for (const e of named.get(noun) ?? []) if (e.f.unit === g.unit) earlier.push({ ...e, noun });
       earlier.sort((a, b) => a.read.claim.position - b.read.claim.position);
-      if (loose.has(g)) earlier.splice(0, earlier.length, ...earlier.filter((e) => sameSize(e.f, g)));
+      const qualifier = qualified.get(g);
+      if (loose.has(g)) earlier.splice(0, earlier.length, ...earlier.filter((e) => sameSize(e.f, g) && (!qualifier || e.read.claim.text.toLowerCase().includes(qualifier))));
       if (earlier.length === 0 || earlier.some((e) => overlaps(e.f.range, g.range))) continue;
       // "The 180 beds at the Eastside shelter", "the 2023 total": another thing, or another year, than before.
       const own = names(text.slice(g.end, g.end + 40));

@@ -136,6 +136,8 @@ const PHRASINGS: Phrasing[] = [
   { text: "The bridge will cost $340 million. Critics say the bridge's $340 million price tag is too high.", finding: null },
   { text: "The city's budget is $340 million. The bridge's $430 million price tag dwarfs it.", finding: null },
   { text: "The state has 61,000 teachers. At 3,000, the county's teaching staff is small.", finding: null },
+  { text: "In 2020, deputies encountered 1,261 people wanted for drug offences. \"We also encountered 2,075 people wanted for assault,\" the sheriff said.", finding: null },
+  { text: "Budgets differ by scale, $1.8 billion vs $1.8 million, and verbs differ too: doubled vs tripled.", finding: null },
 ];
 
 describe("phrasings and their consistent look-alikes", () => {
