@@ -51,7 +51,8 @@ const singular = (w: string) => {
 /** The words before a figure in its clause: the subject it belongs to ("The replacement for the Miller Street bridge will cost"). */
 function subjectWords(text: string, f: Figure): Set<string> {
   const before = text.slice(Math.max(0, f.at - 80), f.at);
-  const start = Math.max(before.lastIndexOf(","), before.lastIndexOf(";"), before.lastIndexOf(":"));
+  // A parenthesis opens an aside ("training (~60 lines"): what comes before it is not the figure's subject.
+  const start = Math.max(before.lastIndexOf(","), before.lastIndexOf(";"), before.lastIndexOf(":"), before.lastIndexOf("("));
   return new Set(before.slice(start + 1).toLowerCase().split(/[^a-z'’-]+/).filter(Boolean).map(singular));
 }
 
@@ -98,10 +99,11 @@ export function checkRestated(claims: readonly ReadClaim[]): NumberFinding[] {
       // "At $430 million, the bridge would …": the figure first, then the thing it belongs to.
       const atFirst = /^\s*(?:at|with)\s+$/i.test(text.slice(0, g.at)) ? AT_FIRST.exec(text.slice(g.end, g.end + 60)) : null;
       const bare = !BACK_REFERENCE.test(before) && (inQuote(text, g.at) || ofNoun(text, g) !== null || atFirst !== null);
-      if ((!bare && !BACK_REFERENCE.test(before)) || TIME_OWNER.test(before) || (bare && NOT_BARE.test(before))) continue;
+      // An abbreviation after a bare figure is a unit ("6.2 MB"), not a thing counted.
+      if ((!bare && !BACK_REFERENCE.test(before)) || TIME_OWNER.test(before) || (bare && (NOT_BARE.test(before) || /^[A-Z]{2,}\b/.test(g.counted ?? "")))) continue;
       // "the bridge's $430 million price tag": money named by its owner.
       const owner = g.unit && /^[A-Z]{3}$/.test(g.unit) ? /\b([a-z]+)['’]s\s+\S*\s*$/i.exec(before)?.[1] : undefined;
-      const nouns = [...namesOf(text, g), ...(owner && !STOP.has(owner.toLowerCase()) ? [singular(owner.toLowerCase())] : []), ...(atFirst?.[1] ? [singular(atFirst[1].toLowerCase())] : [])];
+      const nouns = [...namesOf(text, g).filter((w) => w !== singular((g.unit ?? "").toLowerCase())), ...(owner && !STOP.has(owner.toLowerCase()) ? [singular(owner.toLowerCase())] : []), ...(atFirst?.[1] ? [singular(atFirst[1].toLowerCase())] : [])];
       // Digits only ("the two sides" names a set), and not a compound ("the 60-member House" is a size).
       if (!/\d/.test(g.raw) || (/^-/.test(text.slice(g.end)) && ofNoun(text, g) === null) || nouns.length === 0 || COMPARISON_BEFORE.test(before) || OTHER_TIME.test(text.slice(g.end))) continue;
       // A bare figure qualified by what it is for ("2,075 aliens for assault") is another count
@@ -146,6 +148,7 @@ export function checkRestated(claims: readonly ReadClaim[]): NumberFinding[] {
       );
     }
     for (const f of later.figures) {
+      // The clause's words name a figure too ("The new arena will seat 18,500 fans" is the arena's seats).
       const words = [...namesOf(text, f), ...subjectWords(text, f)].filter((w) => wanted.has(w));
       for (const w of new Set(words)) {
         const list = named.get(w);
