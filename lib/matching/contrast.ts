@@ -29,22 +29,28 @@ const CONTRASTS: readonly (readonly string[])[] = [
 
 const SINGULAR = (w: string) => (w.endsWith("s") && !w.endsWith("ss") ? w.slice(0, -1) : w);
 
+/** Which words of each contrast set a claim uses (set index → its words, singular): read once per text. */
+export type ContrastWords = ReadonlyMap<number, readonly string[]>;
+
 /** A claim's words as contrasts read them ("full-time" kept whole). */
-export function contrastWords(text: string): ReadonlySet<string> {
-  return new Set(words(text.replace(/(full|part)-time/gi, "$1_time")).map((w) => w.replace("_", "-")));
+export function contrastWords(text: string): ContrastWords {
+  const present = new Set(words(text.replace(/(full|part)-time/gi, "$1_time")).map((w) => w.replace("_", "-")));
+  const out = new Map<number, string[]>();
+  CONTRASTS.forEach((set, i) => {
+    const used = set.filter((w) => present.has(w)).map(SINGULAR);
+    if (used.length > 0) out.set(i, [...new Set(used)]);
+  });
+  return out;
 }
 
 /** The first pair of contrasting words the two claims use, as a reason, or null. */
-export function contrastOf(a: string | ReadonlySet<string>, b: string | ReadonlySet<string>): string | null {
+export function contrastOf(a: string | ContrastWords, b: string | ContrastWords): string | null {
   const wa = typeof a === "string" ? contrastWords(a) : a;
   const wb = typeof b === "string" ? contrastWords(b) : b;
-  for (const set of CONTRASTS) {
-    const inA = set.filter((w) => wa.has(w)).map(SINGULAR);
-    const inB = set.filter((w) => wb.has(w)).map(SINGULAR);
-    if (inA.length === 0 || inB.length === 0) continue;
-    const onlyA = inA.filter((w) => !inB.includes(w));
-    const onlyB = inB.filter((w) => !inA.includes(w));
-    if (onlyA.length > 0 && onlyB.length > 0 && !inA.some((w) => inB.includes(w))) return `different subject: ${onlyA[0]} vs ${onlyB[0]}`;
+  for (const [set, inA] of wa) {
+    const inB = wb.get(set);
+    if (!inB || inA.some((w) => inB.includes(w))) continue;
+    return `different subject: ${inA[0]} vs ${inB[0]}`;
   }
   return null;
 }

@@ -1,5 +1,5 @@
 import type { Quantity } from "@/lib/claims/types";
-import { contrastOf, contrastWords } from "./contrast";
+import { contrastOf, contrastWords, type ContrastWords } from "./contrast";
 import { claimFigures, compareFigures, type ClaimFigures } from "./figures";
 import { contentWords } from "./normalise";
 import { oppositePolarity, polarityOf, type Polarity } from "./polarity";
@@ -41,14 +41,14 @@ export interface ClaimFeatures {
   words: string[];
   readonly figures: ClaimFigures;
   readonly polarity: Polarity;
-  readonly contrastWords: ReadonlySet<string>;
+  readonly contrastWords: ContrastWords;
 }
 
 /** The features of a claim's text. */
 export function featuresOf(claim: ClaimText): ClaimFeatures {
   let figures: ClaimFigures | undefined;
   let polarity: Polarity | undefined;
-  let contrasts: ReadonlySet<string> | undefined;
+  let contrasts: ContrastWords | undefined;
   return {
     text: claim.text,
     words: contentWords(claim.text),
