@@ -74,7 +74,7 @@ test("a repeated statistic shows the seed's approved verdict as Checked before; 
   const earlierHref = `/a/${seedSlug}#claim-${seeded.claimId}`;
   const match = panel.getByTestId("checked-before-match").filter({ has: page.locator(`a[href="${earlierHref}"]`) });
   await expect(match).toContainText("The same claim");
-  await expect(match.locator(".claim-quote")).toHaveText(seeded.text);
+  await expect(match.locator(".checked-before-quote")).toHaveText(seeded.text);
   await expect(match).toContainText("Approved verdict: Accurate");
   await expect(match.locator(".note strong")).toHaveText("149");
   await expect(match.getByRole("link", { name: seeded.source.title })).toHaveAttribute("href", seeded.source.url);
