@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requirePageViewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
 import { listDesk, type ClaimProgress } from "@/lib/desk/list-desk";
+import { humanDateTime } from "@/lib/export/human-date";
 import { RestoreForm } from "./restore-form";
 import "./desk.css";
 
@@ -19,7 +20,6 @@ const STATES: { key: keyof Omit<ClaimProgress, "total">; label: string }[] = [
 
 const STATUS_LABELS: Record<string, string> = { draft: "Draft", in_review: "In review", published: "Published" };
 
-const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export default async function DeskPage() {
   await requirePageViewer("claim.assign", "/desk");
@@ -95,7 +95,7 @@ export default async function DeskPage() {
                     )}
                   </td>
                   <td>
-                    <time dateTime={a.lastActivity.toISOString()}>{when.format(a.lastActivity)}</time>
+                    <time dateTime={a.lastActivity.toISOString()}>{humanDateTime(a.lastActivity)}</time>
                   </td>
                 </tr>
               ))}

@@ -27,3 +27,15 @@ function validDay(year: number, month: number, day: number): string | null {
 function format(year: number, month: number, day: number): string {
   return `${day} ${MONTHS[month - 1]} ${year}`;
 }
+
+/**
+ * A moment as people write it, to the minute: "1 December 2026, 14:05 UTC". For the app's own
+ * timestamps (imports, history, tokens, sign-ins), told in UTC like humanDate, so every page and
+ * every server says the same; null for a missing or unreadable value.
+ */
+export function humanDateTime(value: Date | string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) return null;
+  return `${humanDate(date)}, ${date.toISOString().slice(11, 16)} UTC`;
+}

@@ -4,13 +4,13 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Role } from "@/lib/domain/vocabulary";
 import type { ErrorBody } from "@/lib/errors";
+import { humanDateTime } from "@/lib/export/human-date";
 import { changeRoleAction, resetPasswordAction, setAccountDisabledAction } from "./actions";
 import { OneTimePassword } from "./one-time-password";
 
 export type AccountRow = { id: string; email: string; name: string | null; role: Role; disabled: boolean; lastSignInAt: string | null; hasPassword: boolean };
 
 const count = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
-const when = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
 
 /** Every account with its role (changed in place), state, last sign-in, and disable / reset buttons. */
 export function AccountList({ accounts, viewerId }: { accounts: AccountRow[]; viewerId: string }) {
@@ -132,7 +132,7 @@ export function AccountList({ accounts, viewerId }: { accounts: AccountRow[]; vi
                   {a.disabled ? <strong>Disabled</strong> : "Active"}
                   {a.hasPassword ? null : <span className="muted"> · no password</span>}
                 </td>
-                <td>{a.lastSignInAt ? `${when.format(new Date(a.lastSignInAt))} UTC` : <span className="muted">not in the past day</span>}</td>
+                <td>{a.lastSignInAt ? humanDateTime(a.lastSignInAt) : <span className="muted">not in the past day</span>}</td>
                 <td>
                   <div className="account-actions">
                     <button type="button" className="button" disabled={pending} aria-label={`${a.disabled ? "Enable" : "Disable"} ${a.email}`} onClick={() => toggle(a)}>

@@ -3,12 +3,12 @@
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 import type { ErrorBody } from "@/lib/errors";
+import { humanDateTime } from "@/lib/export/human-date";
 import { createApiTokenAction, revokeApiTokenAction } from "./actions";
 
 type TokenRow = { id: string; name: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
 
-const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-const formatWhen = (iso: string | null, none: string) => (iso ? `${when.format(new Date(iso))} UTC` : none);
+const formatWhen = (iso: string | null, none: string) => humanDateTime(iso) ?? none;
 
 /** Create a token (shown once, with a copy button), see when each was last used, revoke. */
 export function TokenManager({ tokens }: { tokens: TokenRow[] }) {

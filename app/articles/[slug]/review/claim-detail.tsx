@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition, type Ref } from "react";
 import { HastContent } from "@/app/_components/hast-content";
 import { KIND_LABELS, VERDICTS, type ClaimKind } from "@/lib/domain/vocabulary";
+import { humanDate, humanDateTime } from "@/lib/export/human-date";
 import { removeCitationAction } from "./actions";
 import { ChangedText } from "./changed-text";
 import { CheckedBefore } from "./checked-before";
@@ -102,7 +103,7 @@ export function ClaimDetail({ reviewRef, citationRef, ...props }: {
         <ol>
           {claim.history.map((h) => (
             <li key={h.id}>
-              <time dateTime={h.createdAt}>{new Date(h.createdAt).toLocaleString()}</time> · {h.actorName}: {h.summary}
+              <time dateTime={h.createdAt}>{humanDateTime(h.createdAt)}</time> · {h.actorName}: {h.summary}
             </li>
           ))}
         </ol>
@@ -148,8 +149,8 @@ function CitationList({ claimId, citations, editable }: { claimId: string; citat
               {c.publisher ? ` · ${c.publisher}` : ""} · <span className={`stance stance-${c.stance}`}>{c.stance}</span>
               {c.excerpt ? <blockquote className="excerpt">{c.excerpt}</blockquote> : null}
               <span className="muted small">
-                {c.publishedOn ? `published ${c.publishedOn} · ` : ""}
-                {c.accessedOn ? `accessed ${c.accessedOn}` : ""}
+                {c.publishedOn ? `published ${humanDate(c.publishedOn)} · ` : ""}
+                {c.accessedOn ? `accessed ${humanDate(c.accessedOn)}` : ""}
                 {c.archiveUrl ? (
                   <>
                     {" · "}

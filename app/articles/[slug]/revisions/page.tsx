@@ -5,7 +5,7 @@ import { Slug } from "@/lib/articles/import-article";
 import { can } from "@/lib/auth/policy";
 import { requirePageViewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
-import { humanDate } from "@/lib/export/human-date";
+import { humanDateTime } from "@/lib/export/human-date";
 import { getVisibleArticle } from "@/lib/home/get-visible-article";
 import { compareRevisions } from "@/lib/revisions/compare-revisions";
 import { listRevisions } from "@/lib/revisions/list-revisions";
@@ -14,7 +14,6 @@ import { ImportRevisionForm } from "./import-form";
 import { RevisionDiff } from "./revision-diff";
 
 /** "1 December 2026, 14:05 UTC": the day as people write it, the time to tell revisions of one day apart. */
-const importedAt = (at: Date) => `${humanDate(at)}, ${at.toISOString().slice(11, 16)} UTC`;
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -62,7 +61,7 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
               <tr key={r.id}>
                 <td className="num">{r.number}</td>
                 <td>
-                  <time dateTime={r.importedAt.toISOString()}>{importedAt(r.importedAt)}</time>
+                  <time dateTime={r.importedAt.toISOString()}>{humanDateTime(r.importedAt)}</time>
                 </td>
                 <td>{r.importedBy ?? <span className="muted">command line</span>}</td>
                 <td>{r.sourceFormat}</td>
