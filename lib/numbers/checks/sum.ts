@@ -66,7 +66,10 @@ function listSums(claims: readonly ReadClaim[]): NumberFinding[] {
     const source = sources.find((s) => s.figures.some((f) => f.unit === parts[0]!.unit && !changeStatement(s.claim.text, f)));
     // "split among four programs" names the whole; "among them" or "including" a selection.
     if (!source || SELECTION.test(list.leadIn.replace(/\b(?:split|divided|shared|spread|distributed)\s+among\b/gi, ""))) continue;
-    const wholes = source.figures.filter((f) => f.unit === parts[0]!.unit && !changeStatement(source.claim.text, f));
+    // A figure from the sentence before is the whole only if it could hold every part: "within 10
+    // business days." before "the following arrests: 1,261 …" is another quantity, not a total.
+    const largest = Math.max(...parts.map((p) => p.value));
+    const wholes = source.figures.filter((f) => f.unit === parts[0]!.unit && !changeStatement(source.claim.text, f) && (list.before.length === 0 || f.value >= largest));
     const count = LIST_COUNT.exec(list.leadIn);
     const counted = count ? (COUNT_WORDS[(count[1] ?? "").toLowerCase()] ?? Number(count[1])) : null;
     const exhaustive = WHOLE.test(list.leadIn) || counted === parts.length;

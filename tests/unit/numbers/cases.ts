@@ -52,6 +52,8 @@ export const CASES: Record<FindingType, Case[]> = {
     { text: "It distributed 300,000 doses in 2024, more than double the 186,000 doses distributed in 2022.", finding: "multiple" },
   ],
   sum: [
+    // A figure in the sentence before a lead-in that could not hold the parts is another quantity, not their total.
+    { text: "Agencies are permitted to detain people for up to 48 hours. Employers must respond within 10 business days. Officials reported the following arrests:\n\n- 1,261 for dangerous drugs;\n- 920 for assault;\n- 37 for homicide.\n", finding: null },
     { text: "The council approved a $48 million plan.\n\nThe money is spread across four areas:\n\n- Roads: $18 million\n- Parks: $12 million\n- Libraries: $10.5 million\n- Drains: $7.5 million\n", finding: null },
     { text: "Its $12 million gift would be split among four programs:\n\n- Literacy: $4.5 million\n- Tutoring: $3 million\n- Training: $2.5 million\n- Counselling: $3 million\n", finding: "sum", names: "split" },
     { text: "The county's 2,300 arrests included these:\n\n- 1,261 for drugs\n- 920 for assault\n", finding: null },
