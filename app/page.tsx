@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { articleLinks } from "@/app/_components/article-nav";
+import { articleLinks } from "@/lib/articles/article-links";
 import { can, type Viewer } from "@/lib/auth/policy";
 import { getViewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";

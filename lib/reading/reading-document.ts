@@ -1,5 +1,6 @@
 import type { Element, ElementContent, Root } from "hast";
 import { toHtml } from "hast-util-to-html";
+import { articleLinks } from "@/lib/articles/article-links";
 import { accountLinks } from "@/lib/auth/account-links";
 import type { Viewer } from "@/lib/auth/policy";
 import { humanDate } from "@/lib/export/human-date";
@@ -73,6 +74,9 @@ export function renderReadingDocument(
             ".",
           ])
         : null,
+      h("nav", { ariaLabel: "Breadcrumb", className: ["reading-breadcrumb"] }, [
+        h("ol", { className: ["breadcrumb"] }, [h("li", {}, [h("a", { href: "/" }, ["Articles"])]), h("li", {}, [h("span", { ariaCurrent: "page" }, [article.title])])]),
+      ]),
       h("header", { className: ["reading-header"] }, [
         h("p", { className: ["reading-kicker"] }, ["Fact check"]),
         h("h1", { id: "reading-title" }, [article.title]),
@@ -102,9 +106,13 @@ export function renderReadingDocument(
 }
 
 /** The account corner of the site header: a sign-in link, or who is signed in with a way out. */
-export function accountHtml(viewer: Viewer): string {
+export function accountHtml(viewer: Viewer, article?: { slug: string; status: string }): string {
+  // Staff reach the article's other pages from here, as from every other page of the article; the
+  // slot is filled per request, so the shared cached page never carries a signed-in person's links.
+  const pages = viewer && article ? articleLinks(article, viewer).filter((l) => l.page !== "reading" && l.page !== "article") : [];
   const tree: Element = viewer
     ? h("div", { className: ["account-menu"] }, [
+        pages.length > 0 ? h("nav", { ariaLabel: "This article", className: ["article-links"] }, [h("ul", {}, pages.map((l) => h("li", {}, [h("a", { href: l.href }, [l.label])])))]) : null,
         h("nav", { ariaLabel: "Account", className: ["row"] }, accountLinks(viewer).map((l) => h("a", { href: l.href }, [l.label]))),
         h("span", {}, [viewer.name ?? viewer.email, " ", h("span", { className: ["muted"] }, [`(${viewer.role})`])]),
         // A plain form to our own route (app/sign-out): Auth.js's /api/auth/signout is a confirmation page.

@@ -6,7 +6,7 @@ import { accountHtml, notFoundDocument } from "./reading-document";
 /** What a reading-view request resolved to; see the route handler app/a/[slug]/route.ts. */
 export type ReadingOutcome =
   | { kind: "hidden" }
-  | { kind: "document"; status: string; before: Uint8Array; after: Uint8Array; etag: string; shared?: Precompressed | null };
+  | { kind: "document"; status: string; slug?: string; before: Uint8Array; after: Uint8Array; etag: string; shared?: Precompressed | null };
 
 /** The request headers the response depends on. */
 export type ReadingRequest = { ifNoneMatch: string | null; acceptEncoding?: string | null };
@@ -40,7 +40,8 @@ export function readingResponse(outcome: ReadingOutcome, viewer: Viewer, request
     return new Response(stream(parts), { status: 200, headers });
   }
   const headers = { ...html, "Cache-Control": "private, no-store", ...(access === "preview" ? { "X-Robots-Tag": "noindex, nofollow" } : {}) };
-  return new Response(stream([outcome.before, encoder.encode(accountHtml(viewer)), outcome.after]), { status: 200, headers });
+  const article = outcome.slug ? { slug: outcome.slug, status: outcome.status } : undefined;
+  return new Response(stream([outcome.before, encoder.encode(accountHtml(viewer, article)), outcome.after]), { status: 200, headers });
 }
 
 /** The cached bytes are sent as they are, never copied into one buffer or re-encoded per request. */

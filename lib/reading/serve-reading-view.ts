@@ -31,5 +31,5 @@ async function resolve(rawSlug: string, viewer: Viewer): Promise<ReadingOutcome>
   // From configuration, never from the request's Host: this page is kept by shared caches (site-origin.ts).
   const document = await getReadingDocument(stamp, publicUrl(readingPath(slug.data)));
   // Access is checked again on what was rendered (readingResponse), in case it was unpublished in between.
-  return document ? { kind: "document", ...document } : { kind: "hidden" };
+  return document ? { kind: "document", slug: slug.data, ...document } : { kind: "hidden" };
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { articleLinks } from "@/app/_components/article-nav";
+import { articleLinks } from "@/lib/articles/article-links";
 import type { Viewer } from "@/lib/auth/policy";
 import type { Role } from "@/lib/domain/vocabulary";
 
 const as = (role: Role): Viewer => ({ id: `u-${role}`, role, email: `${role}@test`, name: null });
-const pages = (status: string, viewer: Viewer) => articleLinks({ slug: "a-b", title: "A b", status }, viewer).map((l) => l.page);
+const pages = (status: string, viewer: Viewer) => articleLinks({ slug: "a-b", status }, viewer).map((l) => l.page);
 
 // The article navigation offers each page only to those the policy lets in (lib/auth/policy.ts).
 describe("an article's links", () => {
@@ -24,7 +24,7 @@ describe("an article's links", () => {
   });
 
   it("build the addresses from the slug", () => {
-    const links = articleLinks({ slug: "a-b", title: "A b", status: "published" }, as("editor"));
+    const links = articleLinks({ slug: "a-b", status: "published" }, as("editor"));
     expect(Object.fromEntries(links.map((l) => [l.page, l.href]))).toEqual({
       article: "/articles/a-b",
       workbench: "/articles/a-b/review",

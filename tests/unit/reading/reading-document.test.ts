@@ -93,6 +93,10 @@ describe("renderReadingDocument", () => {
     expect(visibleText).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 
+  it("opens with a breadcrumb back to the articles, the title escaped", () => {
+    expect(after).toContain('<nav aria-label="Breadcrumb" class="reading-breadcrumb"><ol class="breadcrumb"><li><a href="/">Articles</a></li><li><span aria-current="page">Fees &#x3C;/title>&#x3C;script>');
+  });
+
   it("explains the marks in a legend before the article", () => {
     expect(html.indexOf('<section class="reading-legend" aria-labelledby="legend-heading"><h2 id="legend-heading">How to read the marks</h2>')).toBeLessThan(
       html.indexOf('data-testid="article-text"'),
@@ -130,6 +134,12 @@ describe("accountHtml and notFoundDocument", () => {
     const html = accountHtml({ id: "u", email: "a@x.test", name: "Ada", role: "admin" });
     expect(html).toContain('<a href="/admin/accounts">Accounts</a>');
     expect(accountHtml({ id: "u", email: "r@x.test", name: "Rae", role: "reviewer" })).not.toContain("/desk");
+  });
+
+  it("gives staff the article's other pages in the reading view's header, and readers none", () => {
+    const editor = accountHtml({ id: "u", email: "e@x.test", name: "Eve", role: "editor" }, { slug: "a-b", status: "published" });
+    expect(editor).toContain('<nav aria-label="This article" class="article-links"><ul><li><a href="/articles/a-b/review">Workbench</a></li><li><a href="/articles/a-b/revisions">Revisions</a></li><li><a href="/articles/a-b/report">Report and exports</a></li><li><a href="/desk/a-b">Desk</a></li></ul></nav>');
+    expect(accountHtml(null, { slug: "a-b", status: "published" })).not.toContain("/articles/");
   });
 
   it("says nothing about the article on the 404 page", () => {
