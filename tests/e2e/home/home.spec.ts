@@ -204,4 +204,14 @@ test.describe("signed in as a reviewer", () => {
     await breadcrumb.getByRole("link", { name: "Articles" }).click();
     await expect(page).toHaveURL(/\/$/);
   });
+
+  test("the reading view has the breadcrumb too, and gives a reviewer the article's other pages", async ({ page }) => {
+    await page.goto(`/a/${published.slug}`);
+    const breadcrumb = page.getByRole("navigation", { name: "Breadcrumb" });
+    await expect(breadcrumb.getByRole("listitem")).toHaveText(["Articles", published.title]);
+    const links = page.getByRole("navigation", { name: "This article" });
+    await expect(links.getByRole("link")).toHaveText(["Workbench", "Revisions", "Report and exports"]);
+    await links.getByRole("link", { name: "Workbench" }).click();
+    await expect(page).toHaveURL(new RegExp(`/articles/${published.slug}/review$`));
+  });
 });
