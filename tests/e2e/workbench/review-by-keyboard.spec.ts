@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { currentClaim, openWorkbench, seedArticle, storageStateOf } from "../support";
+import { humanDate } from "@/lib/export/human-date";
 
 test.use({ storageState: storageStateOf("reviewer") });
 
@@ -60,6 +61,6 @@ test("a reviewer reviews three claims with the keyboard alone, cites a source, a
   const citation = detail.getByTestId("citation");
   await expect(citation).toContainText("Delegation of Immigration Authority Section 287(g)");
   await expect(citation).toContainText("context");
-  await expect(citation).toContainText(`accessed ${new Date().toISOString().slice(0, 10)}`);
+  await expect(citation).toContainText(`accessed ${humanDate(new Date().toISOString().slice(0, 10))}`);
   await expect(page.getByText(/3 of \d+ claims reviewed/)).toBeVisible();
 });
