@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { readCappedBytes } from "@/lib/processing/read-capped-body";
 import { MAX_ARTICLE_BYTES, tooLargeMessage } from "./article-limits";
 import { readArticleSource, type ArticleSource } from "./article-source";
 import { formDataObject } from "./new-article-schemas";
@@ -20,9 +21,10 @@ export async function readImportForm<S extends z.ZodType<{ file?: File; text?: s
   request: Request,
   schema: S,
 ): Promise<{ input: z.output<S>; source: ArticleSource }> {
-  const declared = Number(request.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) throw new AppError("TOO_LARGE", tooLargeMessage("The upload", declared));
-  const form = await request.formData().catch(() => {
+  // Capped while read: a chunked upload with no Content-Length is never buffered past the limit.
+  const body = await readCappedBytes(request, MAX_BODY_BYTES, (size) => new AppError("TOO_LARGE", tooLargeMessage("The upload", size ?? MAX_BODY_BYTES + 1)));
+  const bounded = new Request(request.url, { method: "POST", headers: { "content-type": request.headers.get("content-type") ?? "" }, body });
+  const form = await bounded.formData().catch(() => {
     throw new AppError("BAD_INPUT", "Send the article as a form upload (multipart/form-data) with a file or a text field.");
   });
   const input = schema.parse(formDataObject(form));

@@ -5,6 +5,7 @@
  * AppError, so the route wrapper answers it with its status and sentence.
  */
 import { AppError } from "@/lib/errors";
+import { readCappedBytes } from "./read-capped-body";
 
 /** Options for {@link readJsonBody}. */
 export type JsonBodyLimits = {
@@ -32,25 +33,9 @@ export async function readJsonBody(request: Request, limits: JsonBodyLimits = {}
 }
 
 async function readCapped(request: Request, maxBytes: number): Promise<string> {
-  const tooLarge = (size: string) => new AppError("TOO_LARGE", `The request body is ${size}; the limit is ${formatSize(maxBytes)}.`);
-  const declared = Number(request.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(formatSize(declared));
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge(`over ${formatSize(maxBytes)}`);
-    }
-    chunks.push(value);
-  }
+  const bytes = await readCappedBytes(request, maxBytes, (size) => new AppError("TOO_LARGE", `The request body is ${size === null ? `over ${formatSize(maxBytes)}` : formatSize(size)}; the limit is ${formatSize(maxBytes)}.`));
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     throw new AppError("BAD_INPUT", "The request body is not valid UTF-8 text.");
   }
