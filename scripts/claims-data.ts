@@ -55,6 +55,9 @@ export function readClef(): { name: string; lines: TranscriptLine[] }[] {
     }));
 }
 
+/** Where a labelled article belongs: learned and tuned on, or the blind held-out split scored once. */
+export type Split = "train" | "heldout";
+
 /** One labelled article: its text and format, its labels, and the split it belongs to. */
 export interface LabelledArticle {
   name: string;
@@ -62,7 +65,9 @@ export interface LabelledArticle {
   text: string;
   format: SourceFormat;
   labels: GoldDocument;
-  split: "train" | "test";
+  split: Split;
+  /** The gold file it is labelled in, relative to the repository (which batch, which labeller). */
+  gold: string;
 }
 
 function goldFilesUnder(dir: string): string[] {
@@ -77,26 +82,21 @@ function goldFilesUnder(dir: string): string[] {
 }
 
 /**
- * Which split a corpus article is in: a `split` field in its labels, a `train/` or `test/` folder on
- * its path, or a split.json beside the corpus mapping names to splits. Unknown means test, so that
- * nothing unlabelled for training is ever trained on.
+ * Which split a corpus article is in: `corpus/heldout/` is the blind held-out split (labelled by
+ * someone who never saw the rules, added and scored by the lead); `corpus/train/` is everything we
+ * learn and tune on (the old test split moved there once it had been looked at too often). A `split`
+ * field in the labels overrides the folder. Anything else is left out: neither trained on nor scored.
  */
-function splitOf(goldPath: string, labels: GoldDocument & { split?: string }, rel: string): "train" | "test" {
-  if (labels.split === "train" || labels.split === "test") return labels.split;
+function splitOf(goldPath: string, labels: GoldDocument & { split?: string }): Split | null {
+  if (labels.split === "train") return "train";
+  if (labels.split === "heldout" || labels.split === "test") return "heldout";
   const parts = relative(CORPUS, goldPath).split(/[\\/]/);
+  if (parts.includes("heldout")) return "heldout";
   if (parts.includes("train")) return "train";
-  if (parts.includes("test")) return "test";
-  const manifest = join(CORPUS, "split.json");
-  if (existsSync(manifest)) {
-    const map = JSON.parse(readFileSync(manifest, "utf8")) as Record<string, string | string[]>;
-    const name = rel.replace(/^\.\//, "");
-    if (Array.isArray(map.train) && map.train.some((n) => name.includes(n) || relative(CORPUS, goldPath).includes(n))) return "train";
-    if (map[name] === "train") return "train";
-  }
-  return "test";
+  return null;
 }
 
-/** Every labelled article: the five under articles/ (all training), then the corpus's. */
+/** Every labelled article: the six under articles/ (all training), then the corpus's. */
 export function readArticles(): LabelledArticle[] {
   const out: LabelledArticle[] = [];
   for (const goldPath of [...goldFilesUnder(ARTICLES), ...goldFilesUnder(CORPUS)]) {
@@ -112,8 +112,12 @@ export function readArticles(): LabelledArticle[] {
       const path = resolve(dirname(goldPath), rel);
       const format = FORMATS[extname(path).toLowerCase()];
       if (!format || !existsSync(path)) continue;
-      const split = goldPath.startsWith(CORPUS) ? splitOf(goldPath, labels, rel) : "train";
-      out.push({ name: relative(process.cwd(), path), path, text: readFileSync(path, "utf8"), format, labels, split });
+      const split = goldPath.startsWith(CORPUS) ? splitOf(goldPath, labels) : "train";
+      if (!split) {
+        console.error(`skipping ${relative(process.cwd(), path)}: neither under corpus/train/ nor corpus/heldout/`);
+        continue;
+      }
+      out.push({ name: relative(process.cwd(), path), path, text: readFileSync(path, "utf8"), format, labels, split, gold: relative(process.cwd(), goldPath) });
     }
   }
   return out;

@@ -3,8 +3,9 @@
  *
  *   npm run eval:claims
  *
- * (a) our labelled articles (test split, and the training split marked "tuned on"): recall,
- *     precision, kind and boundaries, scored as the outside check scores them;
+ * (a) our labelled articles (the blind held-out split when corpus/heldout/ exists, pooled only, and the
+ *     training split, marked optimistic): recall, precision, kind and boundaries, as the outside check
+ *     scores them;
  * (b) ClaimBuster cross-validation in contiguous folds of sentence_id: P, R, F1 of check-worthy at the
  *     decision threshold, each fold calibrated and thresholded on the other folds only, and the
  *     calibration table of those held-out probabilities;
@@ -44,18 +45,16 @@ const row = (what: string, figure: string, target = "") => rows.push([what, figu
 const f2 = (x: number) => x.toFixed(2);
 const f3 = (x: number) => x.toFixed(3);
 
-// (a) Our labelled articles.
+// (a) Our labelled articles. The held-out split (corpus/heldout/) is scored only when it exists, and
+// only pooled; the training split is what the rules were written on, so its figures say little.
 const articles = readArticles();
-for (const split of ["test", "train"] as const) {
-  const chosen = articles.filter((a) => a.split === split);
-  if (chosen.length === 0) {
-    row(`(a) our articles, ${split} split`, "none labelled yet");
-    continue;
-  }
-  const p = poolScores(chosen.map((a) => scoreDocument(a.labels, a.text, extractClaims(a.text, { format: a.format }).claims)));
-  const label = split === "train" ? `(a) our articles, train (tuned on), ${chosen.length}` : `(a) our articles, test, ${chosen.length}`;
-  row(label, `recall ${f2(p.recall)}  precision ${f2(p.precision)}  kind ${f2(p.kind)}  boundaries ${f2(p.boundaries)}  (${p.counts.required} claims)`, split === "test" ? "" : "unit-test bars 0.95/0.92/0.90/0.95 hold per article for articles/ only");
-}
+const heldout = articles.filter((a) => a.split === "heldout");
+const train = articles.filter((a) => a.split === "train");
+const pooled = (chosen: typeof articles) => poolScores(chosen.map((a) => scoreDocument(a.labels, a.text, extractClaims(a.text, { format: a.format }).claims)));
+const figures = (p: ReturnType<typeof pooled>) => `recall ${f2(p.recall)}  precision ${f2(p.precision)}  kind ${f2(p.kind)}  boundaries ${f2(p.boundaries)}  (${p.counts.required} claims)`;
+if (heldout.length === 0) row("(a) our articles, held-out split", "none yet (tests/fixtures/claims/corpus/heldout/ is absent)", "0.95 / 0.90 / 0.90 / 0.95");
+else row(`(a) our articles, held-out split, ${heldout.length}`, figures(pooled(heldout)), "0.95 / 0.90 / 0.90 / 0.95");
+row(`(a) our articles, train (rules written on them), ${train.length}`, figures(pooled(train)), "optimistic: not held out");
 
 // (b) ClaimBuster, contiguous folds; our articles' training units in every training set.
 const { debates } = trainingData();
