@@ -21,7 +21,8 @@ export interface CheckWorthiness {
   weighed: { feature: string; words: string; weight: number }[];
 }
 
-interface ModelFile {
+/** The shape of models/checkworthy/model.json (what `npm run train:claims` writes). */
+export interface ModelFile {
   format: string;
   platt: { a: number; b: number };
   threshold: number;
@@ -39,16 +40,27 @@ interface Loaded {
 }
 
 let loaded: Loaded | null = null;
+let override: ModelFile | null = null;
 
 function model(): Loaded {
   if (loaded) return loaded;
-  const m = file as ModelFile;
+  const m = override ?? (file as ModelFile);
   if (m.format !== FEATURES_VERSION) throw new Error(`models/checkworthy/model.json is ${m.format}, the code reads ${FEATURES_VERSION}: run npm run train:claims`);
   const names = m.names.split("\n");
   const lookup = new Map<string, number>();
   names.forEach((name, i) => lookup.set(name, m.weights[i] ?? 0));
   loaded = { lookup, a: m.platt.a, b: m.platt.b, threshold: m.threshold, context: m.context ?? null };
   return loaded;
+}
+
+/**
+ * Swaps in another model for the rest of the process (`null` brings back the shipped one): for
+ * cross-validation by document (scripts/bench/claims-cv.ts), where each held-out article is read by a
+ * model that never saw it. The pipeline itself never calls this.
+ */
+export function useCheckWorthinessModel(m: ModelFile | null): void {
+  loaded = null;
+  override = m;
 }
 
 /**

@@ -11,7 +11,8 @@ import type { ClaimKind } from "../types";
 import { type KindInput, KIND_FEATURES_VERSION } from "./kinds-features";
 import { decide, type KindMode, kindPredictor, type KindPredictor } from "./kinds-training";
 
-interface KindFile {
+/** The shape of models/kinds/model.json (what `npm run train:claims` writes). */
+export interface KindFile {
   format: string;
   decision: KindMode;
   kinds: ClaimKind[];
@@ -21,14 +22,24 @@ interface KindFile {
 }
 
 let loaded: { decision: KindMode; predict: KindPredictor | null } | null = null;
+let override: KindFile | null = null;
 
 function model(): { decision: KindMode; predict: KindPredictor | null } {
   if (loaded) return loaded;
-  const m = file as KindFile;
+  const m = override ?? (file as KindFile);
   if (m.format !== KIND_FEATURES_VERSION) throw new Error(`models/kinds/model.json is ${m.format}, the code reads ${KIND_FEATURES_VERSION}: run npm run train:claims`);
   const predict = m.decision.mode === "rules" ? null : kindPredictor({ kinds: m.kinds, names: m.names.split("\n"), weights: m.weights, withRuleKind: m.withRuleKind });
   loaded = { decision: m.decision, predict };
   return loaded;
+}
+
+/**
+ * Swaps in another kind model for the rest of the process (`null` brings back the shipped one): for
+ * cross-validation by document (scripts/bench/claims-cv.ts). The pipeline itself never calls this.
+ */
+export function useKindModel(m: KindFile | null): void {
+  loaded = null;
+  override = m;
 }
 
 /** What the kind stage decided: the kind, and the model's own view when it was asked. */
