@@ -1,11 +1,13 @@
 import { guardedRoute } from "@/lib/auth/guard";
-import { createArticle } from "@/lib/articles/create-article";
-import { IMPORT_EVENTS_TYPE, importEventStream } from "@/lib/articles/import-events";
+import { IMPORT_EVENTS_TYPE } from "@/lib/articles/import-events";
 import { readImportForm } from "@/lib/articles/import-request";
-import type { OnImportProgress } from "@/lib/articles/import-progress";
 import { CreateArticleInput } from "@/lib/articles/new-article-schemas";
 import { db } from "@/lib/db/client";
 import { listArticlesPage } from "@/lib/desk/list-articles-page";
+import { AppError } from "@/lib/errors";
+import { appJobQueue } from "@/lib/jobs/app-queue";
+import { jobEventStream } from "@/lib/jobs/job-events";
+import { watchJob } from "@/lib/jobs/watch-job";
 
 /** GET /api/articles?page=&pageSize=: every article, a page at a time (pageSize at most 100). */
 export const GET = guardedRoute("workbench.view", async (request) => {
@@ -16,19 +18,25 @@ export const GET = guardedRoute("workbench.view", async (request) => {
 
 /**
  * POST /api/articles (multipart: `file` or `text`, and optional title, slug, publisher, author,
- * originalUrl, publishedOn): creates an article, as the import form does. 201 with the outcome; a
- * taken slug is a 409. With `Accept: application/x-ndjson` (the import form) the answer is a stream
- * of the import's stages, then the outcome or the refusal (import-events.ts). A route handler, not a
- * server action, so the file's own bytes reach the command line's reader, and an API token can
- * import too.
+ * originalUrl, publishedOn): creates an article, as the import form does. The form is read and
+ * checked here (a refusal of the bytes or the fields is answered at once); the import itself is a
+ * job (lib/jobs): in this process on SQLite, on PostgreSQL by whichever worker takes it. 201 with
+ * the outcome once it is done; a taken slug is a 409. With `Accept: application/x-ndjson` (the
+ * import form) the answer is a stream of the job's stages, then the outcome or the refusal
+ * (lib/jobs/job-events.ts). A route handler, not a server action, so the file's own bytes reach
+ * the command line's reader, and an API token can import too.
  */
 export const POST = guardedRoute("article.import", async (request, { viewer }) => {
   const { input, source } = await readImportForm(request, CreateArticleInput);
   const { title, slug, publisher, author, originalUrl, publishedOn } = input;
   const fields = { title, slug, publisher, author, originalUrl, publishedOn };
-  const create = (onProgress?: OnImportProgress) => createArticle(db, { source, fields, actorId: viewer.id }, { signal: request.signal, onProgress });
+  const queue = await appJobQueue();
+  const { id } = await queue.enqueue("import-article", { source, fields, actorId: viewer.id });
   if (request.headers.get("accept")?.includes(IMPORT_EVENTS_TYPE)) {
-    return new Response(importEventStream(create), { headers: { "Content-Type": IMPORT_EVENTS_TYPE, "Cache-Control": "no-store" } });
+    return new Response(jobEventStream(queue, id, request.signal), { headers: { "Content-Type": IMPORT_EVENTS_TYPE, "Cache-Control": "no-store", "X-Job-Id": id } });
   }
-  return Response.json({ data: await create() }, { status: 201 });
+  const job = await watchJob(queue, id, { signal: request.signal });
+  if (job.state !== "done" && job.state !== "failed") return Response.json({ job: { id, state: job.state } }, { status: 202 });
+  if (job.state === "failed") throw new AppError(job.error!.code, job.error!.message, { fieldErrors: job.error!.fields });
+  return Response.json({ data: job.result }, { status: 201 });
 });

@@ -91,7 +91,7 @@ export function ImportArticleForm() {
     if (large) return refuse("import", large);
     setBusy("import");
     setStatus(BUSY_TEXT.import);
-    const answer = await postImport<ImportOutcome>("/api/articles", input, (progress) => setStatus(describeProgress(progress)));
+    const answer = await postImport<ImportOutcome>("/api/articles", input, (progress) => setStatus(describeProgress(progress)), setStatus);
     if ("error" in answer) {
       setBusy(null);
       return refuse("import", fromBody(answer.error));

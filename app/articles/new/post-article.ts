@@ -1,6 +1,6 @@
-import type { ImportEvent } from "@/lib/articles/import-events";
 import type { ImportProgress } from "@/lib/articles/import-progress";
 import type { ErrorBody } from "@/lib/errors";
+import type { JobEvent } from "@/lib/jobs/job-events";
 
 /** A route's answer as the form reads it: the data, or the refusal to show. */
 export type Answer<T> = { data: T } | { error: ErrorBody };
@@ -32,10 +32,16 @@ export async function postForm<T>(url: string, body: Record<string, string | Fil
 
 /**
  * POSTs an import asking for its stages as they happen (app/api/articles/route.ts answers one
- * JSON line per stage), telling `onProgress` of each, and answers the last line: the outcome or
- * the refusal. A refusal before the import began (sign-in, the schema) comes as a plain JSON error.
+ * JSON line per stage of the import's job), telling `onProgress` of each and `onWaiting` of the
+ * sentences while the job waits for a worker, and answers the last line: the outcome or the
+ * refusal. A refusal before the import began (sign-in, the schema) comes as a plain JSON error.
  */
-export async function postImport<T>(url: string, body: Record<string, string | File | undefined>, onProgress: (p: ImportProgress) => void): Promise<Answer<T>> {
+export async function postImport<T>(
+  url: string,
+  body: Record<string, string | File | undefined>,
+  onProgress: (p: ImportProgress) => void,
+  onWaiting: (text: string) => void,
+): Promise<Answer<T>> {
   try {
     const response = await fetch(url, { method: "POST", body: formOf(body), headers: { Accept: "application/x-ndjson" } });
     if (!response.ok || !response.body) return await refusal(response);
@@ -48,8 +54,9 @@ export async function postImport<T>(url: string, body: Record<string, string | F
       buffered = done ? "" : (lines.pop() ?? "");
       for (const line of lines) {
         if (!line.trim()) continue;
-        const event = JSON.parse(line) as ImportEvent;
+        const event = JSON.parse(line) as JobEvent;
         if ("progress" in event) onProgress(event.progress);
+        else if ("waiting" in event) onWaiting(event.waiting);
         else if ("data" in event) return { data: event.data as T };
         else return { error: event.error };
       }

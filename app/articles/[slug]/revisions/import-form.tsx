@@ -4,8 +4,12 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import type { ImportOutcome } from "@/lib/articles/import-article";
+import { describeProgress } from "@/lib/articles/import-progress";
 import { ImportRevisionInput } from "@/lib/revisions/schemas";
-import { importRevisionAction } from "./actions";
+import { importJobStatusAction, importRevisionAction } from "./actions";
+
+/** How often the form asks how the import's job is doing; its progress is written at most every 250 ms. */
+const POLL_MS = 500;
 
 /**
  * The server's own limit is 5 MiB (lib/articles/source-file.ts); bigger files and pasted text are
@@ -20,7 +24,9 @@ function tooLarge(what: string, bytes: number): string {
 
 /**
  * "Import new revision": paste the edited article or choose its file (its text is shown here and may
- * be edited before importing). A refused import keeps the text and says why.
+ * be edited before importing). The import is a job (lib/jobs): the form queues it, then shows its
+ * stage until it is done ("Re-anchoring claims: 400 of 2,000…", or why it is still waiting). A
+ * refused import keeps the text and says why.
  */
 export function ImportRevisionForm({ slug }: { slug: string }) {
   const router = useRouter();
@@ -28,6 +34,7 @@ export function ImportRevisionForm({ slug }: { slug: string }) {
   const [fileName, setFileName] = useState<string | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
+  const [stage, setStage] = useState("");
   const [pending, startTransition] = useTransition();
 
   async function onFile(file: File | undefined) {
@@ -51,19 +58,15 @@ export function ImportRevisionForm({ slug }: { slug: string }) {
     const bytes = new TextEncoder().encode(text).byteLength;
     if (bytes > MAX_FILE_BYTES) return setError(tooLarge(fileName ? `This file (${fileName})` : "This text", bytes));
     startTransition(async () => {
-      // Next answers a body over its limit, or a dropped connection, with a rejected call rather than a result.
-      const result = await importRevisionAction(input).catch(() => null);
-      if (!result) {
+      const answer = await runImport(input, setStage);
+      setStage("");
+      if ("error" in answer) {
         setOutcome(null);
-        return setError("The upload did not reach the server or was refused there (the limit is 5 MB); nothing was imported. Try again.");
-      }
-      if (!result.ok) {
-        setOutcome(null);
-        return setError(result.error.message);
+        return setError(answer.error);
       }
       setError(null);
-      setOutcome(result.data);
-      if (result.data.status !== "unchanged") {
+      setOutcome(answer.outcome);
+      if (answer.outcome.status !== "unchanged") {
         setText("");
         setFileName(undefined);
       }
@@ -101,6 +104,11 @@ export function ImportRevisionForm({ slug }: { slug: string }) {
           {error}
         </div>
       ) : null}
+      {pending && stage ? (
+        <p role="status" aria-live="polite" className="muted">
+          {stage}
+        </p>
+      ) : null}
       {outcome ? (
         <div role="status" className="notice">
           {describe(outcome)} <Link href={`/articles/${slug}/review`}>Open the workbench</Link>
@@ -113,6 +121,28 @@ export function ImportRevisionForm({ slug }: { slug: string }) {
       </div>
     </form>
   );
+}
+
+/** Queues the import, then polls its job until it ends: the outcome, or the sentence to show. */
+async function runImport(input: ImportRevisionInput, onStage: (text: string) => void): Promise<{ outcome: ImportOutcome } | { error: string }> {
+  // Next answers a body over its limit, or a dropped connection, with a rejected call rather than a result.
+  const queued = await importRevisionAction(input).catch(() => null);
+  if (!queued) return { error: "The upload did not reach the server or was refused there (the limit is 5 MB); nothing was imported. Try again." };
+  if (!queued.ok) return { error: queued.error.message };
+  onStage("Queued…");
+  for (let lost = 0; ; ) {
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    const status = await importJobStatusAction({ jobId: queued.data.jobId }).catch(() => null);
+    // A lost answer is asked again: the job goes on in the meantime, whatever happens to this page.
+    if (!status && ++lost < 20) continue;
+    if (!status) return { error: "The server stopped answering while the revision was imported; it may still go in. Reload the page to see the revisions list." };
+    lost = 0;
+    if (!status.ok) return { error: status.error.message };
+    const job = status.data;
+    if (job.state === "done" && job.result) return { outcome: job.result };
+    if (job.state === "failed") return { error: job.error?.message ?? "The import failed; nothing was imported." };
+    onStage(job.progress ? describeProgress(job.progress) : (job.waiting ?? "Importing…"));
+  }
 }
 
 function describe(outcome: ImportOutcome): string {

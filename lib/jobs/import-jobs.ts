@@ -1,0 +1,91 @@
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import { createArticle } from "@/lib/articles/create-article";
+import { importArticle, type ImportOutcome } from "@/lib/articles/import-article";
+import { ArticleFields } from "@/lib/articles/new-article-schemas";
+import { PASTED_FILE_NAME } from "@/lib/articles/preview-article";
+import { prepareArticle } from "@/lib/claims";
+import type { Database } from "@/lib/db/create-database";
+import { importRevision } from "@/lib/revisions/import-revision";
+import type { JobContext, JobDefinition } from "./types";
+
+/**
+ * The long jobs of Claimdesk: the three ways an article comes in, each the domain verb it was on
+ * the request (lib/articles, lib/revisions) run by a worker. Payloads are what the request already
+ * checked, as JSON; each schema checks them again in the worker, since the row crossed processes.
+ */
+
+const Text = z.string().min(1);
+
+/** The browser's import (/articles/new → POST /api/articles): createArticle. */
+const ImportArticlePayload = z.object({
+  source: z.object({ text: Text, fileName: z.string().optional() }),
+  fields: ArticleFields,
+  actorId: z.string().min(1),
+});
+
+/** A revision upload (the revisions page): importRevision. */
+const ImportRevisionPayload = z.object({ slug: z.string().min(1), text: Text, fileName: z.string().optional(), actorId: z.string().min(1) });
+
+/** `npm run import` on PostgreSQL: importArticle as the command line calls it (no actor, may add a revision). */
+const ImportFilePayload = z.object({ text: Text, fileName: z.string().min(1), slug: z.string().optional() });
+
+/** Pasted text has no file name; each verb names it so (create-article.ts, import-revision.ts), and the format follows. */
+const PASTED_REVISION = "pasted text";
+
+export const JOBS = {
+  "import-article": {
+    payload: ImportArticlePayload,
+    ownerOf: (p) => p.actorId,
+    run: async ({ source, fields, actorId }, context) =>
+      (await alreadyImported(context, { text: source.text, fileName: source.fileName ?? PASTED_FILE_NAME, actorId })) ??
+      createArticle(context.db, { source, fields, actorId }, { onProgress: context.progress }),
+  } satisfies JobDefinition<typeof ImportArticlePayload, ImportOutcome>,
+  "import-revision": {
+    payload: ImportRevisionPayload,
+    ownerOf: (p) => p.actorId,
+    // importRevision has no progress listener of its own (lib/revisions, I13's): the stages show as
+    // "Finding claims…" until its one transaction is done.
+    run: async (payload, context) => {
+      context.progress({ stage: "extracting", done: 0, total: 1 });
+      return (await alreadyImported(context, { ...payload, fileName: payload.fileName || PASTED_REVISION })) ?? importRevision(context.db, payload);
+    },
+  } satisfies JobDefinition<typeof ImportRevisionPayload, ImportOutcome>,
+  "import-file": {
+    payload: ImportFilePayload,
+    ownerOf: () => null,
+    run: async (payload, context) => (await alreadyImported(context, { ...payload, actorId: null })) ?? importArticle(context.db, { ...payload, onProgress: context.progress }),
+  } satisfies JobDefinition<typeof ImportFilePayload, ImportOutcome>,
+} as const;
+
+export type JobName = keyof typeof JOBS;
+export const JOB_NAMES = Object.keys(JOBS) as JobName[];
+export type JobPayload<N extends JobName> = z.input<(typeof JOBS)[N]["payload"]>;
+
+/**
+ * On a second try only: the revision an earlier try of this job wrote, if it committed before its
+ * worker died (the import is one transaction, so it is all there or not at all). Found by what
+ * only that try could have written: this text's content hash, by this actor, since the job was
+ * queued. Without it the retry of a new article would be refused as a taken slug, and the retry of
+ * a revision answered "unchanged", though the person's import went in.
+ */
+async function alreadyImported(
+  context: JobContext,
+  input: { text: string; fileName: string; actorId: string | null },
+): Promise<ImportOutcome | null> {
+  if (context.attempt <= 1) return null;
+  const { markdown } = prepareArticle(input.text, { fileName: input.fileName });
+  const contentHash = createHash("sha256").update(markdown).digest("hex");
+  return outcomeOf(context.db, { contentHash, actorId: input.actorId, since: context.queuedAt });
+}
+
+async function outcomeOf(db: Database, where: { contentHash: string; actorId: string | null; since: Date }): Promise<ImportOutcome | null> {
+  const revision = await db.revision.findFirst({
+    where: { contentHash: where.contentHash, importedById: where.actorId, importedAt: { gte: where.since } },
+    orderBy: { importedAt: "desc" },
+    select: { id: true, number: true, article: { select: { id: true, slug: true } }, _count: { select: { claims: true } } },
+  });
+  if (!revision) return null;
+  const status = revision.number === 1 ? "created" : "revised";
+  return { status, slug: revision.article.slug, articleId: revision.article.id, revisionNumber: revision.number, claimCount: revision._count.claims };
+}

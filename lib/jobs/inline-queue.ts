@@ -1,0 +1,55 @@
+import { randomUUID } from "node:crypto";
+import type { Database } from "@/lib/db/create-database";
+import { crashedBody, jobDefinition, runJob } from "./run-job";
+import type { JobProgress, JobQueue, JobView } from "./types";
+
+/** How long a finished job stays readable: long enough for the page that asked to read its end. */
+const KEEP_FINISHED_MS = 60 * 60 * 1000;
+
+/** The jobs of this process, on globalThis so Next's development reloads keep them. */
+const store = globalThis as unknown as { claimdeskInlineJobs?: Map<string, JobView> };
+
+/**
+ * The SQLite back end: a job runs at once in this process, as the import did on the request, and
+ * its progress lives in this process's memory. SQLite means one machine and one app server (the
+ * command line writes to the file but never asks the app about its jobs), so memory is where every
+ * reader is. A job is not retried: a crash here is the server's, and took the job with it, as
+ * before. Nothing is persisted: a restart forgets finished jobs (their articles are in the database).
+ */
+export function inlineQueue(db: Database): JobQueue {
+  const jobs = (store.claimdeskInlineJobs ??= new Map());
+  return {
+    kind: "inline",
+    working: true,
+    async enqueue(name, payload) {
+      const definition = jobDefinition(name);
+      const parsed = definition.payload.parse(payload);
+      const id = randomUUID();
+      const now = new Date();
+      const job: JobView = { id, name, state: "running", ownerId: definition.ownerOf(parsed), attempts: 1, progress: null, result: null, error: null, queuedAt: now, updatedAt: now };
+      jobs.set(id, job);
+      forgetOld(jobs);
+      const update = (change: Partial<JobView>) => jobs.set(id, { ...jobs.get(id)!, ...change, updatedAt: new Date() });
+      const progress = (p: JobProgress) => update({ progress: p });
+      // Not awaited: the caller watches the job like any other (watch-job.ts).
+      void runJob(name, parsed, { db, progress, attempt: 1, queuedAt: now }).then(
+        (answer) => update("result" in answer ? { state: "done", result: answer.result } : { state: "failed", error: answer.refusal }),
+        (error: unknown) => {
+          console.error(error);
+          update({ state: "failed", error: crashedBody(error) });
+        },
+      );
+      return { id };
+    },
+    async get(id) {
+      const job = jobs.get(id);
+      return job ? { ...job } : null;
+    },
+    async stop() {},
+  };
+}
+
+function forgetOld(jobs: Map<string, JobView>): void {
+  const before = Date.now() - KEEP_FINISHED_MS;
+  for (const [id, job] of jobs) if ((job.state === "done" || job.state === "failed") && job.updatedAt.getTime() < before) jobs.delete(id);
+}

@@ -1,0 +1,49 @@
+import { AppError } from "@/lib/errors";
+import type { JobProgress, JobQueue, JobView } from "./types";
+
+/**
+ * How long a job may sit queued before the person is told no worker seems to be running. A worker
+ * polls every second, so a job still queued after 15 s has none free.
+ */
+export const NO_WORKER_AFTER_MS = 15_000;
+
+/** What a person reads while a job is not running yet, or null once it is; plain sentences. */
+export function waitingText(job: Pick<JobView, "state" | "attempts" | "queuedAt">, now = Date.now()): string | null {
+  if (job.state === "retrying") return `The import stopped on our side (try ${job.attempts} of it failed); it is tried again in a few seconds, nothing was half-imported…`;
+  if (job.state !== "queued") return null;
+  if (now - job.queuedAt.getTime() < NO_WORKER_AFTER_MS) return "Queued; waiting for a worker to start the import…";
+  return "No worker has started this import yet: the job worker may not be running (an administrator starts it with npm run worker). The import is kept in the queue and runs as soon as a worker is up; you may leave this page.";
+}
+
+export type WatchOptions = {
+  onProgress?: (progress: JobProgress) => void;
+  /** Told each change of waitingText while the job is not running. */
+  onWaiting?: (text: string) => void;
+  intervalMs?: number;
+  /** Stops watching (the job goes on): the person left the page. */
+  signal?: AbortSignal;
+};
+
+/**
+ * Reads the job every `intervalMs` (400 by default: progress is written at most every 250 ms)
+ * until it is done or failed, telling each new progress report and waiting sentence on the way,
+ * and answers its last view. Polls on both back ends, so one loop serves them alike.
+ */
+export async function watchJob(queue: JobQueue, id: string, options: WatchOptions = {}): Promise<JobView> {
+  const { intervalMs = 400, signal } = options;
+  let told = "";
+  let waited: string | null = null;
+  for (;;) {
+    const job = await queue.get(id);
+    if (!job) throw new AppError("NOT_FOUND", "This import's job is no longer known; check the article list before importing again.");
+    if (job.state === "done" || job.state === "failed") return job;
+    const waiting = waitingText(job);
+    if (waiting && waiting !== waited) options.onWaiting?.(waiting);
+    waited = waiting;
+    const progress = job.progress ? JSON.stringify(job.progress) : "";
+    if (job.state === "running" && job.progress && progress !== told) options.onProgress?.(job.progress);
+    told = progress;
+    if (signal?.aborted) return job;
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
