@@ -13,33 +13,96 @@ import type Sqlite from "better-sqlite3";
  *   the write lock at BEGIN makes "wait for the lock" the only way to be busy, and that is retried
  *   whole by lib/db/retry-busy.ts. BEGIN waits only BEGIN_WAIT_MS inside SQLite, because
  *   better-sqlite3 waits synchronously, blocking the process's event loop meanwhile.
+ *
+ * The same connection also serves code that writes with its own prepared statements, synchronously
+ * (lib/review/save-review-sqlite.ts): {@link sqliteConnectionOf} hands it out, with its write turn.
  */
 export const STATEMENT_WAIT_MS = 5_000;
 export const BEGIN_WAIT_MS = 100;
 
+/**
+ * Whose turn it is to hold a transaction open on the connection. Prisma's interactive transactions
+ * hold it across event-loop turns, from their BEGIN to their commit or rollback; synchronous
+ * writers take it between those, so their statements never land inside one of Prisma's
+ * transactions. First come, first served; a free turn is taken at once, in the same tick.
+ */
+export class WriteTurn {
+  #held = false;
+  #waiting: Array<() => void> = [];
+
+  /** Takes the turn now if nobody holds it or waits for it. */
+  tryTake(): boolean {
+    if (this.#held || this.#waiting.length > 0) return false;
+    this.#held = true;
+    return true;
+  }
+
+  take(): Promise<void> {
+    if (this.tryTake()) return Promise.resolve();
+    return new Promise((resolve) => this.#waiting.push(resolve));
+  }
+
+  /** Hands the turn to the next in line, or frees it. */
+  give(): void {
+    const next = this.#waiting.shift();
+    if (next) next();
+    else this.#held = false;
+  }
+}
+
+/** The adapter's better-sqlite3 connection, for code that runs its own statements on it. */
+export type SqliteConnection = {
+  sqlite: Sqlite.Database;
+  /** Prepares with better-sqlite3 itself: statements the caller keeps, not Prisma's cache. */
+  prepare: Sqlite.Database["prepare"];
+  turn: WriteTurn;
+};
+
+type Registered = { connection: SqliteConnection | null };
+const connections = new WeakMap<object, Registered>();
+
 export function sqliteAdapter(url: string): PrismaBetterSQLite3 {
   const factory = new PrismaBetterSQLite3({ url, timeout: STATEMENT_WAIT_MS });
+  const registered: Registered = { connection: null };
+  connections.set(factory, registered);
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     const adapter = await connect();
     // The adapter keeps its better-sqlite3 handle on `client` (adapter-better-sqlite3 6.19).
     const client = (adapter as unknown as { client: Sqlite.Database }).client;
     if (!client.memory && !client.readonly) client.pragma("journal_mode = WAL");
-    beginImmediately(adapter, client);
+    const prepare = client.prepare.bind(client) as Sqlite.Database["prepare"];
+    const turn = new WriteTurn();
+    beginImmediately(adapter, client, prepare, turn);
+    registered.connection = { sqlite: client, prepare, turn };
     return adapter;
   };
   return factory;
 }
 
+/**
+ * The better-sqlite3 connection under a Prisma client made by createDatabase on a SQLite URL, or
+ * null for any other client (PostgreSQL, or one built on another adapter): callers then use Prisma.
+ * Connects the client first if it has not run a query yet.
+ */
+export async function sqliteConnectionOf(db: object): Promise<SqliteConnection | null> {
+  // Prisma 6.19 keeps the adapter factory it was given on _engineConfig; a test holds this path.
+  const factory = (db as { _engineConfig?: { adapter?: object } })._engineConfig?.adapter;
+  const registered = factory ? connections.get(factory) : undefined;
+  if (!registered) return null;
+  if (!registered.connection) await (db as { $connect: () => Promise<void> }).$connect();
+  return registered.connection;
+}
+
 type Adapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
 
 /**
- * Makes the adapter's transactions begin IMMEDIATE. The adapter holds a mutex from its BEGIN to
- * the commit, and would never release it if its BEGIN threw; so its own BEGIN is made a no-op and
- * the IMMEDIATE one runs after it, where a busy failure can still release the transaction.
+ * Makes the adapter's transactions begin IMMEDIATE, each in its turn on the connection. The adapter
+ * holds a mutex from its BEGIN to the commit, and would never release it if its BEGIN threw; so its
+ * own BEGIN is made a no-op and the IMMEDIATE one runs after it, where a busy failure can still
+ * release the transaction.
  */
-function beginImmediately(adapter: Adapter, client: Sqlite.Database): void {
-  const prepare = client.prepare.bind(client);
+function beginImmediately(adapter: Adapter, client: Sqlite.Database, prepare: Sqlite.Database["prepare"], turn: WriteTurn): void {
   const beginImmediate = prepare("BEGIN IMMEDIATE");
   // The adapter starts every transaction with prepare("BEGIN").run(); nothing else prepares "BEGIN".
   const skippedBegin = { run: () => ({ changes: 0, lastInsertRowid: 0 }) };
@@ -47,7 +110,24 @@ function beginImmediately(adapter: Adapter, client: Sqlite.Database): void {
 
   const startTransaction = adapter.startTransaction.bind(adapter);
   adapter.startTransaction = async (isolationLevel) => {
-    const transaction = await startTransaction(isolationLevel);
+    await turn.take();
+    let transaction;
+    try {
+      transaction = await startTransaction(isolationLevel);
+    } catch (error) {
+      turn.give();
+      throw error;
+    }
+    // The turn ends with the transaction, however it ends (once: the engine may call both).
+    let ended = false;
+    const end = () => {
+      if (!ended) turn.give();
+      ended = true;
+    };
+    const commit = transaction.commit.bind(transaction);
+    const rollback = transaction.rollback.bind(transaction);
+    transaction.commit = () => commit().finally(end);
+    transaction.rollback = () => rollback().finally(end);
     client.pragma(`busy_timeout = ${BEGIN_WAIT_MS}`);
     try {
       beginImmediate.run();
