@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   migrateDatabase(url);
   const db = createDatabase(url);
   try {
-    await enableWriteAheadLog(db);
+    await enableWriteAheadLog(db, url);
     const files = (await readdir(CONTENT_DIR)).filter((f) => formatOfFileName(f) !== undefined).sort();
     for (const file of files) {
       const full = path.join(CONTENT_DIR, file);
