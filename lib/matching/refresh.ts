@@ -1,4 +1,5 @@
-import { insertRows, newId, sqliteDateTime } from "@/lib/revisions/update-rows";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { newId, sqliteDateTime } from "@/lib/revisions/update-rows";
 import { featuresOf, scoreFeatures, type ClaimFeatures, type ScoredMatch } from "./score";
 import { searchTerms } from "./normalise";
 import { findCandidates, type Db } from "./search-index";
@@ -8,7 +9,7 @@ import type { ClaimMatch } from "./types";
 export const MAX_MATCHES = 5;
 /** Candidates the index hands to reranking per claim. */
 const CANDIDATES = 8;
-/** Claim ids per `IN (…)` list, well inside SQLite's parameter limit. */
+/** Claim ids per `IN (…)` list, well inside either engine's parameter limit. */
 const ID_BATCH = 500;
 
 /** States whose claims are not matched: nobody checks them. */
@@ -75,15 +76,21 @@ export async function refreshArticleMatches(db: Db, input: { articleId: string }
   await refreshClaimMatches(db, { claimIds: claims.map((c) => c.id) });
 }
 
+/** Rows per INSERT: 7 parameters each, well inside either engine's limit on bound parameters. */
+const INSERT_BATCH = 400;
+
 async function storeMatches(db: Db, claimIds: readonly string[], matches: readonly ClaimMatch[]): Promise<void> {
+  // Prisma's own text form of a DateTime; PostgreSQL reads it into its timestamp column as the same instant.
   const now = sqliteDateTime(new Date());
   const write = async (tx: Db) => {
-    await tx.$executeRawUnsafe(`DELETE FROM "ClaimMatch" WHERE "claimId" IN (${claimIds.map(() => "?").join(", ")})`, ...claimIds);
-    await insertRows(tx as Parameters<typeof insertRows>[0], {
-      table: "ClaimMatch",
-      columns: ["id", "claimId", "matchedClaimId", "score", "relation", "reasons", "createdAt"],
-      rows: matches.map((m) => [newId(), m.claimId, m.matchedClaimId, m.score, m.relation, JSON.stringify(m.reasons), now]),
-    });
+    await tx.$executeRaw`DELETE FROM "ClaimMatch" WHERE "claimId" IN (${Prisma.join(claimIds)})`;
+    // One multi-row INSERT per batch (Prisma's createMany maps every row: seconds for a large article).
+    for (let i = 0; i < matches.length; i += INSERT_BATCH) {
+      const rows = matches
+        .slice(i, i + INSERT_BATCH)
+        .map((m) => Prisma.sql`(${newId()}, ${m.claimId}, ${m.matchedClaimId}, ${m.score}, ${m.relation}, ${JSON.stringify(m.reasons)}, ${now})`);
+      await tx.$executeRaw`INSERT INTO "ClaimMatch" ("id", "claimId", "matchedClaimId", "score", "relation", "reasons", "createdAt") VALUES ${Prisma.join(rows)}`;
+    }
   };
   // One transaction, so a reader never sees a claim's matches half replaced; inside a caller's one, that one.
   if ("$transaction" in db) await db.$transaction(async (tx) => write(tx));
