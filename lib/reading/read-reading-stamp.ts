@@ -16,14 +16,15 @@ type StampRow = { status: string; articleUpdatedAt: unknown; publishedAt: unknow
  * all indexed, so it costs a few index probes and one range of the revision's claims.
  */
 export async function readReadingStamp(db: Database, slug: string): Promise<ReadingStamp | null> {
+  // Quoted names: PostgreSQL folds unquoted ones to lower case, and Prisma's columns are camelCase.
   const rows = await db.$queryRaw<StampRow[]>`
-    SELECT a.status AS status, a.updatedAt AS articleUpdatedAt, a.publishedAt AS publishedAt, r.id AS revisionId,
-           COUNT(c.id) AS claims, MAX(c.updatedAt) AS claimsUpdatedAt
-    FROM Article a
-    JOIN Revision r ON r.articleId = a.id AND r.number = (SELECT MAX(number) FROM Revision WHERE articleId = a.id)
-    LEFT JOIN Claim c ON c.revisionId = r.id
-    WHERE a.slug = ${slug}
-    GROUP BY a.id, r.id`;
+    SELECT a."status" AS "status", a."updatedAt" AS "articleUpdatedAt", a."publishedAt" AS "publishedAt", r."id" AS "revisionId",
+           COUNT(c."id") AS "claims", MAX(c."updatedAt") AS "claimsUpdatedAt"
+    FROM "Article" a
+    JOIN "Revision" r ON r."articleId" = a."id" AND r."number" = (SELECT MAX("number") FROM "Revision" WHERE "articleId" = a."id")
+    LEFT JOIN "Claim" c ON c."revisionId" = r."id"
+    WHERE a."slug" = ${slug}
+    GROUP BY a."id", r."id"`;
   const row = rows[0];
   if (!row) return null;
   // The raw values, not parsed dates: the stamp only has to differ when one of them does.
