@@ -24,21 +24,21 @@ async function main(): Promise<void> {
   const unchanged = await unchangedMarkdownFile(databaseUrl(), { text, fileName: file, slug: values.slug });
   if (unchanged) return report({ status: "unchanged", ...unchanged });
 
-  const [{ importArticle }, { createDatabase }, { importProgressBar }] = await Promise.all([
-    import("@/lib/articles/import-article"),
-    import("@/lib/db/create-database"),
-    import("./import-progress-bar"),
-  ]);
-  const db = createDatabase();
-  const progress = importProgressBar();
-  try {
-    const outcome = await importArticle(db, { text, fileName: file, slug: values.slug, onProgress: progress?.onProgress });
-    progress?.stop();
-    report(outcome);
-  } finally {
-    progress?.stop();
-    await db.$disconnect();
-  }
+  report(await (await loadImportRun()).runImport({ text, file, slug: values.slug }));
+}
+
+type ImportRun = typeof import("./import-run");
+
+/**
+ * The heavy half (import-run.ts): from its own bundle when scripts/import-cli.mjs started this one
+ * (it leaves a loader on globalThis), else from source (tsx). The specifier is built at run time so
+ * the bundler never pulls the pipeline and Prisma into this light bundle.
+ */
+function loadImportRun(): Promise<ImportRun> {
+  const fromBundle = (globalThis as { claimdeskImportRun?: () => Promise<ImportRun> }).claimdeskImportRun;
+  if (fromBundle) return fromBundle();
+  const source = new URL("./import-run.ts", import.meta.url).href;
+  return import(source) as Promise<ImportRun>;
 }
 
 function report(outcome: ImportOutcome): void {
