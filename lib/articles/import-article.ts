@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { extractClaims, prepareArticle, type ExtractedClaim } from "@/lib/claims";
+import { prepareArticle, type ExtractedClaim } from "@/lib/claims";
 import { SOURCE_FORMATS } from "@/lib/claims/types";
 import type { Database } from "@/lib/db/create-database";
 import { AppError } from "@/lib/errors";
@@ -8,6 +8,7 @@ import { matchImportedArticle, type MatchingMode } from "@/lib/matching";
 import type { ArticleProcessing } from "@/lib/processing";
 import type { Tx } from "@/lib/review/record-audit";
 import { carryClaims, type CarryOutcome } from "@/lib/revisions/carry-claims";
+import { extractRevisionClaims, rememberRevisionClaims } from "@/lib/revisions/extract-revision";
 import { insertAnchors, insertExtractedClaims } from "@/lib/revisions/insert-claims";
 import { sqliteDateTime } from "@/lib/revisions/update-rows";
 import { firstHeading, readFrontMatter } from "./front-matter";
@@ -94,12 +95,13 @@ export async function importArticle(
 
   // An identical re-import is answered from the content hash alone: extraction is the slow part.
   if (mustBeNew) await assertSlugFree(db, slug);
-  const unchanged = await unchangedOutcome(db, slug, contentHash);
-  if (unchanged) return unchanged;
+  const previous = await latestRevision(db, slug);
+  if (previous?.contentHash === contentHash) return (await unchangedOutcome(db, slug, contentHash))!;
 
-  // Extraction is pure and can be slow on long articles: run it before the write transaction.
+  // Extraction is pure and can be slow on long articles: run it before the write transaction. A
+  // re-import reads again only the sections that changed, when the previous claims are cached.
   const extracting = progressOf("extracting", 1, onProgress);
-  const { claims } = read ?? extractClaims(markdown, { format: "markdown" });
+  const claims = read?.claims ?? (await extractRevisionClaims(db, { markdown, previous }));
   extracting(1);
 
   const outcome: ImportOutcome = await db.$transaction(async (tx): Promise<ImportOutcome> => {
@@ -148,6 +150,7 @@ export async function importArticle(
     const { exact, changed, orphaned, restored, added } = carried;
     return { status: "revised", slug, articleId: article.id, revisionNumber: number, claimCount, reanchored: { exact, changed, orphaned, restored, added } };
   }, { timeout: IMPORT_TIMEOUT_MS });
+  if (outcome.status !== "unchanged") rememberRevisionClaims(contentHash, claims);
   // After the transaction: matches are derived data, and reading the index must not hold the write
   // lock other imports wait for. A failure is logged there, never thrown: the import stands.
   if (outcome.status !== "unchanged") await matchImportedArticle(db, outcome.articleId, matching);
@@ -163,6 +166,11 @@ async function assertSlugFree(db: Database | Tx, slug: string): Promise<void> {
 function slugTaken(slug: string): AppError {
   const message = `An article with the slug "${slug}" already exists; choose another slug (or import a new revision from that article's Revisions page).`;
   return new AppError("CONFLICT", message, { fieldErrors: { slug: [message] } });
+}
+
+/** The article's latest revision, for the unchanged check and incremental extraction. */
+async function latestRevision(db: Database, slug: string): Promise<{ id: string; contentHash: string } | null> {
+  return db.revision.findFirst({ where: { article: { slug } }, orderBy: { number: "desc" }, select: { id: true, contentHash: true } });
 }
 
 /** The outcome of importing text identical to the article's latest revision, or null when it differs. */

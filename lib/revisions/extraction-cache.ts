@@ -1,0 +1,75 @@
+/**
+ * The claims the pipeline found in a revision's text, kept on disk by the text's content hash so
+ * the next import of that article re-reads only what changed (incremental-extraction.ts). A cache,
+ * never a source of truth: entries carry a fingerprint of the pipeline's code and weights, and a
+ * missing, stale or unreadable entry just means a full extraction. Local to this checkout
+ * (node_modules/.cache, git-ignored), like the command bundles; another server simply misses.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { ExtractedClaim } from "@/lib/claims";
+
+const DIR = path.resolve("node_modules", ".cache", "claimdesk", "extractions");
+/** What the pipeline's output depends on; the newest change under them invalidates every entry. */
+const PIPELINE = ["lib/claims", "lib/anchoring/quote-selector.ts", "models", "package-lock.json"];
+/** Entries kept: each is about 1 MB for a 2,000-claim article. */
+const KEEP = 32;
+
+type Entry = { fingerprint: string; claims: readonly ExtractedClaim[] };
+
+/** The cached claims of the text with `contentHash`, or null (none, stale, or caching is off). */
+export function cachedClaims(contentHash: string): ExtractedClaim[] | null {
+  const fingerprint = pipelineFingerprint();
+  if (!fingerprint) return null;
+  try {
+    const entry = JSON.parse(readFileSync(fileOf(contentHash), "utf8")) as Entry;
+    return entry.fingerprint === fingerprint && Array.isArray(entry.claims) ? [...entry.claims] : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Keeps `claims` as the pipeline's claims of the text with `contentHash`; never throws. */
+export function cacheClaims(contentHash: string, claims: readonly ExtractedClaim[]): void {
+  const fingerprint = pipelineFingerprint();
+  if (!fingerprint) return;
+  try {
+    mkdirSync(DIR, { recursive: true });
+    // Written beside and renamed into place: a reader never sees half an entry.
+    const partial = `${fileOf(contentHash)}.${process.pid}.tmp`;
+    writeFileSync(partial, JSON.stringify({ fingerprint, claims } satisfies Entry));
+    renameSync(partial, fileOf(contentHash));
+    prune();
+  } catch {
+    // A cache that cannot be written costs the next import its speed, nothing else.
+  }
+}
+
+const fileOf = (contentHash: string) => path.join(DIR, `${contentHash.replace(/[^0-9a-f]/gi, "")}.json`);
+
+/** Off with CLAIMDESK_EXTRACTION_CACHE=0, or where the pipeline's sources are not beside us. */
+function pipelineFingerprint(): string | null {
+  if (process.env.CLAIMDESK_EXTRACTION_CACHE === "0" || !existsSync(path.resolve(PIPELINE[0]!))) return null;
+  return PIPELINE.map((p) => newest(path.resolve(p))).join(":");
+}
+
+function newest(p: string): number {
+  let stat;
+  try {
+    stat = statSync(p);
+  } catch {
+    return 0;
+  }
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let max = stat.mtimeMs;
+  for (const item of readdirSync(p)) max = Math.max(max, newest(path.join(p, item)));
+  return max;
+}
+
+function prune(): void {
+  const entries = readdirSync(DIR)
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => ({ f, t: statSync(path.join(DIR, f)).mtimeMs }))
+    .sort((a, b) => b.t - a.t);
+  for (const { f } of entries.slice(KEEP)) rmSync(path.join(DIR, f), { force: true });
+}
