@@ -6,6 +6,7 @@ import { inProcess, type ArticleProcessing } from "@/lib/processing";
 import type { Tx } from "@/lib/review/record-audit";
 import { claimTextOf, stateAfterTextChange } from "./anchor-rules";
 import { insertAnchors, insertAuditEvents, insertExtractedClaims, type AnchorRow } from "./insert-claims";
+import { placesInUnchangedSections } from "./unchanged-places";
 import { sqliteDateTime, updateRows, type SqlValue } from "./update-rows";
 
 /** The revision claims are carried from (the latest before this import) and the one they go to. */
@@ -106,17 +107,18 @@ export async function carryClaims(tx: Tx, input: CarryClaimsInput): Promise<Carr
   const toPlace = current.length + earlierOrphans.length;
   let placedSoFar = 0;
   onProgress?.({ stage: "re-anchoring", done: 0, total: toPlace });
-  for (const { text, claims } of groups.values()) {
-    const selectors = claims.map((c, id) => ({
-      id,
-      quote: quoteOfColumns(c),
-      position: { start: c.sourceStart, end: c.sourceEnd },
-    }));
-    for (const result of await processing.reanchor(text, to.text, selectors)) {
-      const claim = claims[result.id]!;
+  for (const [revisionId, { text, claims }] of groups) {
+    // Claims of the previous revision in sections the edit left alone are where they were, moved by
+    // the section's shift; only the rest need re-anchoring's search.
+    const direct = revisionId === from.id ? placesInUnchangedSections(text, to.text, claims) : claims.map(() => null);
+    const results: Array<{ match: AnchorMatch | null; status: ReanchorStatus }> = direct.map((match) => ({ match, status: "exact" }));
+    const selectors = claims.flatMap((c, id) => (direct[id] ? [] : [{ id, quote: quoteOfColumns(c), position: { start: c.sourceStart, end: c.sourceEnd } }]));
+    if (selectors.length > 0) for (const result of await processing.reanchor(text, to.text, selectors)) results[result.id] = result;
+    results.forEach((result, id) => {
+      const claim = claims[id]!;
       if (result.status === "orphaned" || !result.match) lost.push(claim);
       else placed.push({ claim, match: result.match, status: result.status });
-    }
+    });
     placedSoFar += claims.length;
     onProgress?.({ stage: "re-anchoring", done: placedSoFar, total: toPlace });
   }
