@@ -3,12 +3,13 @@
 import { useParams, useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, useTransition, type ReactNode } from "react";
 import { HastContent } from "@/app/_components/hast-content";
-import { KIND_LABELS, VERDICTS, type ClaimKind, type Verdict } from "@/lib/domain/vocabulary";
+import type { Verdict } from "@/lib/domain/vocabulary";
 import { addClaimAction } from "./actions";
 import type { CitationFormHandle } from "./citation-form";
 import { ClaimDetail } from "./claim-detail";
+import { ClaimFilters, ClaimList, matches, NO_FILTERS, type Filters } from "./claim-list";
 import { DraftsContext } from "./drafts-context";
-import { inOrder, listWindow, type Order } from "./queue";
+import { inOrder, type Order } from "./queue";
 import type { ReviewFormHandle } from "./review-form";
 import { selectionToSourceSpan } from "./selection-offsets";
 import { ShortcutsDialog } from "./shortcuts-dialog";
@@ -19,9 +20,8 @@ import { useFitToViewport } from "./use-fit-to-viewport";
 import { useKeyboardShortcuts } from "./use-keyboard-shortcuts";
 import { useLeaveWarning } from "./use-leave-warning";
 import { useReviewDrafts } from "./use-review-drafts";
+import "./workbench.css";
 
-type Filters = { kind: string; state: string; verdict: string; mine: boolean; unreviewed: boolean };
-const NO_FILTERS: Filters = { kind: "", state: "", verdict: "", mine: false, unreviewed: false };
 const KEY_VERDICTS: Record<string, Verdict> = { "1": "false", "2": "misleading", "3": "missing_context", "4": "mostly_accurate", "5": "accurate", u: "unsupported", o: "opinion" };
 
 /**
@@ -69,7 +69,17 @@ export function Workbench(props: {
   const selectedAt = visible.findIndex((c) => c.id === selectedId);
   const active = claims.filter((c) => c.state !== "dismissed" && c.state !== "orphaned");
   const reviewed = active.filter((c) => c.verdicts.length > 0).length;
-  const shown = listWindow(visible.length, selectedAt);
+  // The article's later parts as elements made once: a new element per render would make React
+  // walk a 50,000-word tree again on every j and every save.
+  const articleRestElements = useMemo(
+    () =>
+      articleRest.map((part, i) => (
+        <div key={i} className="article-part">
+          <HastContent tree={part} />
+        </div>
+      )),
+    [articleRest],
+  );
   const ahead = neighbourIds(visible, selectedAt).join(" ");
   // Once the selected claim is here, fetch its neighbours, so j and k show a complete claim at once.
   useEffect(() => {
@@ -171,7 +181,7 @@ export function Workbench(props: {
   }
 
   // "Merge with next" means the next claim in the text, whatever order the list shows.
-  const inText = claims.filter((c) => c.state !== "dismissed" && c.state !== "orphaned").sort((a, b) => a.sourceStart - b.sourceStart);
+  const inText = useMemo(() => claims.filter((c) => c.state !== "dismissed" && c.state !== "orphaned").sort((a, b) => a.sourceStart - b.sourceStart), [claims]);
   const selectedIndex = selected ? inText.findIndex((c) => c.id === selected.id) : -1;
   const nextClaimId = selectedIndex >= 0 ? (inText[selectedIndex + 1]?.id ?? null) : null;
 
@@ -181,10 +191,8 @@ export function Workbench(props: {
         {/* Scrolls on its own on a wide screen: focusable, so the keyboard can scroll it too. */}
         <div className="workbench-article" ref={articleRef} role="region" aria-label="Article text" tabIndex={0} onMouseUp={onSelectionEnd} onKeyUp={(e) => (e.shiftKey ? onSelectionEnd() : onArticleClick(e))} onClick={onArticleClick}>
           <div className="article-text" data-testid="article-text">
-            {props.children}
-            {articleRest.map((part, i) => (
-              <HastContent key={i} tree={part} />
-            ))}
+            <div className="article-part">{props.children}</div>
+            {articleRestElements}
           </div>
           {selection ? (
             // The popover sits inside the article: its own mouse events must not re-read (and so clear)
@@ -225,25 +233,7 @@ export function Workbench(props: {
               <option value="text">As in the text</option>
             </select>
           </label>
-          {shown.from > 0 ? <p className="muted small">{shown.from} claims above; k moves up.</p> : null}
-          <ol className="claim-index" aria-label={`Claims (${visible.length} shown)`} start={shown.from + 1}>
-            {visible.slice(shown.from, shown.to).map((c) => (
-              <li key={c.id}>
-                <button
-                  type="button"
-                  id={`claim-item-${c.id}`}
-                  className={`claim-item kind-${c.kind} state-${c.state}`}
-                  aria-current={c.id === selectedId ? "true" : undefined}
-                  onClick={() => select(c.id)}
-                >
-                  <span className="claim-item-kind">{KIND_LABELS[c.kind as ClaimKind] ?? c.kind}</span>
-                  <span className="claim-item-text">{c.speaker ? <span className="claim-item-speaker">{c.speaker}: </span> : null}{c.text}</span>
-                  <span className="claim-item-state">{summary(c, viewer.id)}</span>
-                </button>
-              </li>
-            ))}
-          </ol>
-          {shown.to < visible.length ? <p className="muted small">{visible.length - shown.to} claims below; j moves down.</p> : null}
+          <ClaimList visible={visible} selectedId={selectedId} viewerId={viewer.id} onSelect={select} />
         </section>
         <div className="workbench-claim">
           {selected ? (
@@ -278,70 +268,7 @@ export function Workbench(props: {
   );
 }
 
-function ClaimFilters({ filters, onChange }: { filters: Filters; onChange: (f: Filters) => void }) {
-  const set = (patch: Partial<Filters>) => onChange({ ...filters, ...patch });
-  return (
-    <fieldset className="filters">
-      <legend>Filter claims</legend>
-      <label>
-        Kind
-        <select value={filters.kind} onChange={(e) => set({ kind: e.target.value })}>
-          <option value="">All kinds</option>
-          {(Object.keys(KIND_LABELS) as ClaimKind[]).map((k) => (
-            <option key={k} value={k}>
-              {KIND_LABELS[k]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        State
-        <select value={filters.state} onChange={(e) => set({ state: e.target.value })}>
-          <option value="">All states</option>
-          {["open", "in_review", "reviewed", "approved", "dismissed", "orphaned"].map((s) => (
-            <option key={s} value={s}>
-              {s.replace("_", " ")}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Verdict
-        <select value={filters.verdict} onChange={(e) => set({ verdict: e.target.value })}>
-          <option value="">Any verdict</option>
-          {VERDICTS.map((v) => (
-            <option key={v.id} value={v.id}>
-              {v.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="check">
-        <input type="checkbox" checked={filters.mine} onChange={(e) => set({ mine: e.target.checked })} /> Assigned to me
-      </label>
-      <label className="check">
-        <input type="checkbox" checked={filters.unreviewed} onChange={(e) => set({ unreviewed: e.target.checked })} /> Not yet reviewed
-      </label>
-    </fieldset>
-  );
-}
-
 /** The claims next to the selected one in the list, loaded ahead so j and k do not wait. */
 function neighbourIds(visible: readonly ClaimListEntry[], at: number): string[] {
   return [visible[at + 1], visible[at - 1], visible[at + 2]].filter((c): c is ClaimListEntry => !!c).map((c) => c.id);
-}
-
-function matches(c: ClaimListEntry, f: Filters, viewerId: string): boolean {
-  if (f.kind && c.kind !== f.kind) return false;
-  if (f.state && c.state !== f.state) return false;
-  if (f.verdict && !c.verdicts.some((v) => v === f.verdict)) return false;
-  if (f.mine && c.assigneeId !== viewerId) return false;
-  if (f.unreviewed && c.verdicts.length > 0) return false;
-  return true;
-}
-
-function summary(c: ClaimListEntry, viewerId: string): string {
-  const mine = c.myVerdict;
-  const label = mine ? VERDICTS.find((v) => v.id === mine)?.label : null;
-  return [c.state.replace("_", " "), label ? `you: ${label}` : null, c.assigneeId === viewerId ? "assigned to you" : null].filter(Boolean).join(" · ");
 }
