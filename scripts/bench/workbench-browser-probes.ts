@@ -77,7 +77,10 @@ function keyProbe(key: string, pick: string, done: string): string {
         document.removeEventListener("focusin", finish);
         requestAnimationFrame(() => {
           const channel = new MessageChannel();
-          channel.port1.onmessage = () => resolve({ dom, painted: performance.now() - t0 });
+          // The request the key made, if any (a save's action POST, a detail's GET): its whole round trip.
+          const sent = performance.getEntriesByType("resource").filter((e) => e.initiatorType === "fetch" && e.startTime >= t0);
+          const request = sent.length > 0 ? Math.max(...sent.map((e) => e.responseEnd - e.startTime)) : null;
+          channel.port1.onmessage = () => resolve({ dom, painted: performance.now() - t0, request });
           channel.port2.postMessage(0);
         });
       };
