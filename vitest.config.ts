@@ -12,5 +12,7 @@ export default defineConfig({
     server: { deps: { inline: [] } },
     alias: { "server-only": fileURLToPath(new URL("./tests/support/server-only.ts", import.meta.url)) },
     testTimeout: 30_000,
+    // On a PostgreSQL run (npm run test:unit:postgres) one throwaway cluster for the whole run.
+    globalSetup: ["tests/support/postgres-global-setup.ts"],
   },
 });
