@@ -7,7 +7,7 @@ import { sqliteConnectionOf } from "@/lib/db/sqlite-connection";
 import type { Role } from "@/lib/domain/vocabulary";
 import { AppError } from "@/lib/errors";
 import { getClaimDetail } from "@/lib/review/get-claim-detail";
-import { saveReview } from "@/lib/review/save-review";
+import { saveReview, type SavedReview } from "@/lib/review/save-review";
 import { tempDatabase } from "../../support/temp-database";
 
 // saveReview's SQLite engine (issue 13): synchronous statements on the adapter's connection, many
@@ -72,13 +72,14 @@ describe("saveReview on SQLite", () => {
         let version: number | null = null;
         for (let n = 0; n < 5; n++) {
           const note = `Save ${n} by ${i}`;
-          const saves = [saveReview(t.db, { viewer, claimId, verdict: n % 2 ? "false" : null, confidence: null, note, expectedVersion: version })];
+          const saves: Array<Promise<SavedReview>> = [saveReview(t.db, { viewer, claimId, verdict: n % 2 ? "false" : null, confidence: null, note, expectedVersion: version })];
           // Once, a second tab sends the version this save is about to replace: one conflict each.
           if (n === 3) saves.push(saveReview(t.db, { viewer, claimId, verdict: "opinion", confidence: null, note: "stale tab", expectedVersion: version }));
           const [saved, stale] = await Promise.allSettled(saves);
           if (saved!.status === "rejected") throw saved!.reason;
-          version = saved!.value.version;
-          acknowledged.push({ id: saved!.value.id, version, note });
+          const { id, version: savedVersion } = saved!.value;
+          version = savedVersion;
+          acknowledged.push({ id, version: savedVersion, note });
           if (stale) {
             expect(stale.status).toBe("rejected");
             expect((stale as PromiseRejectedResult).reason).toMatchObject({ code: "CONFLICT" });
