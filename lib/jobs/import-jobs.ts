@@ -38,7 +38,7 @@ export const JOBS = {
     payload: ImportArticlePayload,
     ownerOf: (p) => p.actorId,
     run: async ({ source, fields, actorId }, context) =>
-      (await alreadyImported(context, { text: source.text, fileName: source.fileName ?? PASTED_FILE_NAME, actorId })) ??
+      (await alreadyImported(context, { text: source.text, fileName: source.fileName ?? PASTED_FILE_NAME, actorId, slug: fields.slug })) ??
       createArticle(context.db, { source, fields, actorId }, { onProgress: context.progress }),
   } satisfies JobDefinition<typeof ImportArticlePayload, ImportOutcome>,
   "import-revision": {
@@ -66,22 +66,27 @@ export type JobPayload<N extends JobName> = z.input<(typeof JOBS)[N]["payload"]>
  * On a second try only: the revision an earlier try of this job wrote, if it committed before its
  * worker died (the import is one transaction, so it is all there or not at all). Found by what
  * only that try could have written: this text's content hash, by this actor, since the job was
- * queued. Without it the retry of a new article would be refused as a taken slug, and the retry of
- * a revision answered "unchanged", though the person's import went in.
+ * queued (and under its slug, when the job names one). Without it the retry of a new article would
+ * be refused as a taken slug, and the retry of a revision answered "unchanged", though the
+ * person's import went in.
  */
 async function alreadyImported(
   context: JobContext,
-  input: { text: string; fileName: string; actorId: string | null },
+  input: { text: string; fileName: string; actorId: string | null; slug?: string },
 ): Promise<ImportOutcome | null> {
   if (context.attempt <= 1) return null;
   const { markdown } = prepareArticle(input.text, { fileName: input.fileName });
   const contentHash = createHash("sha256").update(markdown).digest("hex");
-  return outcomeOf(context.db, { contentHash, actorId: input.actorId, since: context.queuedAt });
+  // queuedAt is the database's clock, importedAt the worker's: allow them to disagree a little.
+  const since = new Date(context.queuedAt.getTime() - CLOCK_SKEW_MS);
+  return outcomeOf(context.db, { contentHash, actorId: input.actorId, since, slug: input.slug });
 }
 
-async function outcomeOf(db: Database, where: { contentHash: string; actorId: string | null; since: Date }): Promise<ImportOutcome | null> {
+const CLOCK_SKEW_MS = 60_000;
+
+async function outcomeOf(db: Database, where: { contentHash: string; actorId: string | null; since: Date; slug?: string }): Promise<ImportOutcome | null> {
   const revision = await db.revision.findFirst({
-    where: { contentHash: where.contentHash, importedById: where.actorId, importedAt: { gte: where.since } },
+    where: { contentHash: where.contentHash, importedById: where.actorId, importedAt: { gte: where.since }, ...(where.slug ? { article: { slug: where.slug } } : {}) },
     orderBy: { importedAt: "desc" },
     select: { id: true, number: true, article: { select: { id: true, slug: true } }, _count: { select: { claims: true } } },
   });

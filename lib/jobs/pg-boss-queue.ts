@@ -54,7 +54,8 @@ export async function pgBossQueue(options: PgBossQueueOptions): Promise<JobQueue
   boss.on("error", (error) => console.error("job queue:", error));
   await boss.start();
   await createJobTable(db);
-  await Promise.all(JOB_NAMES.map((name) => createQueueOnce(boss, name)));
+  // One after another: pg-boss 10 creates a partition per queue, and creating them at once deadlocks.
+  for (const name of JOB_NAMES) await createQueueOnce(boss, name);
   if (work) {
     boss.on("maintenance", () => void deleteOldJobRows(db, KEEP_DAYS).catch((error: unknown) => console.error("job queue:", error)));
     for (const name of JOB_NAMES) {
@@ -103,6 +104,11 @@ async function workOne(db: Database, job: PgBoss.JobWithMetadata<unknown>): Prom
   const progress = throttledProgress(db, job.id);
   try {
     return await runJob(job.name, job.data, { db, progress: progress.report, attempt, queuedAt: job.createdOn });
+  } catch (error) {
+    // pg-boss keeps the error as the job's output; the operator reads it here.
+    const retry = attempt <= job.retryLimit ? "; it will be tried again" : "; no tries are left";
+    console.error(`job ${job.name} ${job.id} failed on try ${attempt}${retry}:`, error);
+    throw error;
   } finally {
     await progress.flush();
   }
@@ -136,10 +142,18 @@ function stateOf(state: PgBoss.JobWithMetadata["state"], output: Partial<JobAnsw
   return "failed";
 }
 
-/** pg-boss 10's createQueue is an INSERT: two servers starting together may both try, and one loses. */
-async function createQueueOnce(boss: PgBoss, name: string): Promise<void> {
-  if (await boss.getQueue(name)) return;
-  await boss.createQueue(name).catch(async (error: unknown) => {
-    if (!(await boss.getQueue(name))) throw error;
-  });
+/**
+ * pg-boss 10's createQueue is an INSERT and a partition: two servers starting together may both
+ * try, and one loses (a duplicate or a deadlock). The loser finds the queue made, or tries again.
+ */
+async function createQueueOnce(boss: PgBoss, name: string, tries = 3): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    if (await boss.getQueue(name)) return;
+    try {
+      return await boss.createQueue(name);
+    } catch (error) {
+      if (attempt >= tries) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
 }
