@@ -6,7 +6,7 @@
 import { parseArgs } from "node:util";
 import type { ImportOutcome } from "@/lib/articles/import-article";
 import { readArticleFile } from "@/lib/articles/source-file";
-import { unchangedMarkdownFile } from "@/lib/articles/unchanged-file";
+import { unchangedFile } from "@/lib/articles/unchanged-file";
 import { databaseUrl } from "@/lib/db/database-url";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { cliMessage } from "@/lib/errors";
@@ -20,8 +20,8 @@ async function main(): Promise<void> {
   // Read and check the file before touching the database: refused input writes nothing at all.
   const text = await readArticleFile(file);
   migrateDatabase();
-  // An unchanged Markdown file is answered before the claim pipeline and Prisma are even loaded.
-  const unchanged = await unchangedMarkdownFile(databaseUrl(), { text, fileName: file, slug: values.slug });
+  // An unchanged file, of any format, is answered before the claim pipeline and Prisma are even loaded.
+  const unchanged = await unchangedFile(databaseUrl(), { text, fileName: file, slug: values.slug });
   if (unchanged) return report({ status: "unchanged", ...unchanged });
 
   report(await (await loadImportRun()).runImport({ text, file, slug: values.slug }));

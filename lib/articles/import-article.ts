@@ -10,6 +10,7 @@ import type { Tx } from "@/lib/review/record-audit";
 import { carryClaims, type CarryOutcome } from "@/lib/revisions/carry-claims";
 import { extractRevisionClaims, rememberRevisionClaims } from "@/lib/revisions/extract-revision";
 import { insertAnchors, insertExtractedClaims } from "@/lib/revisions/insert-claims";
+import { sourceFileHash } from "@/lib/revisions/source-hash";
 import { sqliteDateTime } from "@/lib/revisions/update-rows";
 import { firstHeading, readFrontMatter } from "./front-matter";
 import { progressOf, type OnImportProgress } from "./import-progress";
@@ -92,6 +93,9 @@ export async function importArticle(
   const slug = Slug.parse(givenSlug ?? meta.slug ?? slugFromFileName(fileName));
   const title = given.title ?? meta.title ?? firstHeading(markdown) ?? slug;
   const contentHash = createHash("sha256").update(markdown).digest("hex");
+  // The file as given, for the command line's unchanged check before conversion (unchanged-file.ts),
+  // which finds the article by --slug or the file name: recorded only when the slug came from one of them.
+  const sourceHash = meta.slug === undefined ? { sourceHash: sourceFileHash(text, fileName, givenFormat) } : {};
 
   // An identical re-import is answered from the content hash alone: extraction is the slow part.
   if (mustBeNew) await assertSlugFree(db, slug);
@@ -143,7 +147,7 @@ export async function importArticle(
         entityType: "revision",
         entityId: revision.id,
         articleId: article.id,
-        after: JSON.stringify({ slug, number, contentHash, format, claims: claimCount, ...(carried ? { reanchored: carried } : {}) }),
+        after: JSON.stringify({ slug, number, contentHash, ...sourceHash, format, claims: claimCount, ...(carried ? { reanchored: carried } : {}) }),
       },
     });
     if (!carried) return { status: "created", slug, articleId: article.id, revisionNumber: number, claimCount };

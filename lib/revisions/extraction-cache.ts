@@ -12,8 +12,8 @@ import type { ExtractedClaim } from "@/lib/claims";
 const DIR = path.resolve("node_modules", ".cache", "claimdesk", "extractions");
 /** What the pipeline's output depends on; the newest change under them invalidates every entry. */
 const PIPELINE = ["lib/claims", "lib/anchoring/quote-selector.ts", "models", "package-lock.json"];
-/** Entries kept: each is about 1 MB for a 2,000-claim article. */
-const KEEP = 32;
+/** Bytes of entries kept, newest first: a 2,000-claim article's entry is about 0.7 MB. */
+const KEEP_BYTES = 128 * 1024 * 1024;
 
 type Entry = { fingerprint: string; claims: readonly ExtractedClaim[] };
 
@@ -69,7 +69,11 @@ function newest(p: string): number {
 function prune(): void {
   const entries = readdirSync(DIR)
     .filter((f) => f.endsWith(".json"))
-    .map((f) => ({ f, t: statSync(path.join(DIR, f)).mtimeMs }))
-    .sort((a, b) => b.t - a.t);
-  for (const { f } of entries.slice(KEEP)) rmSync(path.join(DIR, f), { force: true });
+    .map((f) => ({ f, stat: statSync(path.join(DIR, f)) }))
+    .sort((a, b) => b.stat.mtimeMs - a.stat.mtimeMs);
+  let kept = 0;
+  for (const { f, stat } of entries) {
+    kept += stat.size;
+    if (kept > KEEP_BYTES) rmSync(path.join(DIR, f), { force: true });
+  }
 }
