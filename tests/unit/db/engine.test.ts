@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase } from "@/lib/db/create-database";
+import { containsIgnoringCase, engineOfDatabase } from "@/lib/db/database-engine";
 import { databaseEngine, engineOf, redactedUrl } from "@/lib/db/database-url";
 import { migrateDatabase, pendingMigrations } from "@/lib/db/migrate";
 import { isWriteConflict } from "@/lib/db/retry-write-conflict";
@@ -58,6 +59,8 @@ describe("createDatabase", () => {
     try {
       const rows = await db.$queryRawUnsafe<Array<{ v: string }>>("SELECT sqlite_version() AS v");
       expect(rows[0]!.v).toMatch(/^3\./);
+      expect(engineOfDatabase(db)).toBe("sqlite");
+      expect(await db.$transaction(async (tx) => engineOfDatabase(tx))).toBe("sqlite");
     } finally {
       await db.$disconnect();
     }
@@ -71,6 +74,21 @@ describe("createDatabase", () => {
       expect(rows[0]!.v).toMatch(/^PostgreSQL 1\d/);
       const user = await t.db.user.create({ data: { email: "pg@example.org" }, select: { email: true } });
       expect(user).toEqual({ email: "pg@example.org" });
+      expect(engineOfDatabase(t.db)).toBe("postgresql");
+      expect(await t.db.$transaction(async (tx) => engineOfDatabase(tx))).toBe("postgresql");
+    } finally {
+      await t.dispose();
+    }
+  });
+});
+
+describe("containsIgnoringCase", () => {
+  it("finds a title whatever the case of the words asked for, on either engine", async () => {
+    const t = tempDatabase();
+    try {
+      await t.db.article.create({ data: { slug: "jobs", title: "County Jobs Report" } });
+      const found = await t.db.article.findMany({ where: { title: containsIgnoringCase(t.db, "jobs REPORT") }, select: { slug: true } });
+      expect(found).toEqual([{ slug: "jobs" }]);
     } finally {
       await t.dispose();
     }
