@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase } from "@/lib/db/create-database";
 import { containsIgnoringCase, engineOfDatabase } from "@/lib/db/database-engine";
+import { databaseProblem } from "@/lib/db/check-database";
 import { databaseEngine, engineOf, redactedUrl } from "@/lib/db/database-url";
 import { migrateDatabase, pendingMigrations } from "@/lib/db/migrate";
 import { isWriteConflict } from "@/lib/db/retry-write-conflict";
@@ -53,7 +54,9 @@ describe("createDatabase", () => {
 
   it("opens a file: URL with SQLite, on either run", async () => {
     const url = `file:${path.join(dir, "engine.db")}`;
+    expect(databaseProblem(url)).toMatch(/^DATABASE_URL=file:.*engine\.db is not migrated: \d+ migration\(s\) not applied \(first 20261128000000_init\)/);
     migrateDatabase(url);
+    expect(databaseProblem(url)).toBeNull();
     expect(pendingMigrations(url)).toEqual([]);
     const db = createDatabase(url);
     try {
@@ -129,6 +132,18 @@ describe.runIf(onPostgres)("a PostgreSQL that is misconfigured", () => {
     expect(pendingMigrations(t.url)).toEqual([]);
     const empty = withDatabase(t.url, "postgres");
     expect(pendingMigrations(empty).length).toBeGreaterThan(1);
+  });
+
+  it("says in one sentence naming DATABASE_URL what stops the app from starting", () => {
+    expect(databaseProblem(t.url)).toBeNull();
+    const wrong = new URL(t.url);
+    wrong.password = "nope";
+    expect(databaseProblem(wrong.toString())).toMatch(/^Could not read the applied migrations of DATABASE_URL=postgresql:\/\/claimdesk:\*\*\*@.*password authentication failed/);
+    const gone = new URL(t.url);
+    gone.port = "1";
+    expect(databaseProblem(gone.toString())).toMatch(/^Could not read the applied migrations of DATABASE_URL=postgresql:\/\/claimdesk:\*\*\*@127\.0\.0\.1:1\/test_\w+: connect ECONNREFUSED/);
+    expect(databaseProblem(withDatabase(t.url, "postgres"))).toMatch(/^DATABASE_URL=postgresql:\/\/claimdesk:\*\*\*@127\.0\.0\.1:\d+\/postgres is not migrated: \d+ migration\(s\) not applied \(first 20261206000000_init\); run `npm run setup`/);
+    expect(databaseProblem("mysql://x")).toMatch(/^DATABASE_URL must be/);
   });
 
   it("retries a transaction that PostgreSQL aborted to break a deadlock", async () => {
