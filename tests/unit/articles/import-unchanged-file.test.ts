@@ -16,7 +16,7 @@ beforeAll(async () => {
   await importArticle(t.db, { text: html, fileName: "vaccine-exemptions.html" });
   await importArticle(t.db, { text, fileName: "release.txt", slug: "release" });
   await importArticle(t.db, { text: markdown, fileName: "council-budget.md" });
-});
+}, 60_000);
 afterAll(async () => {
   await t.dispose();
 });
