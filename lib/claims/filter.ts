@@ -8,7 +8,8 @@
  * furniture (bylines, datelines, captions, share/subscribe/comment lines, author boxes, source notes)
  * has a small, well-known vocabulary and shape.
  */
-import { AUXILIARY, FINITE_VERB, HEADLINE_VERB, PAST_EVENT, POLICY_CUES, TREND, findCue } from "./cues";
+import { ATTRIBUTION_CUES, AUXILIARY, FINITE_VERB, HEADLINE_VERB, PAST_EVENT, POLICY_CUES, TREND, findCue } from "./cues";
+import { LEAD_IN_RULE } from "./kind-cues";
 import { furnitureReason, isHostLabel, isNameAlone } from "./furniture";
 import { checkWorthiness, decisionThreshold } from "./model/checkworthy";
 import type { Typing } from "./type";
@@ -29,6 +30,8 @@ export interface FilterInput {
   speaker?: string | null;
   /** The document is a transcript ("NAME:" turns, transcript.ts). */
   transcript?: boolean;
+  /** A list item's lead-in or a table row's header. */
+  context?: string | null;
   /** The speaker runs the event: most of their turns ask questions (furniture.ts `hostSpeakers`). */
   host?: boolean;
 }
@@ -47,7 +50,18 @@ const SINGULAR_FIRST_PERSON = /\b(?:I|me|my|mine|myself)\b|\bI['’](?:m|ve|d|ll
 const PLURAL_FIRST_PERSON = /^(?:(?:but|and|so|yet|now|still|then)\s+)?(?:we|we['’](?:re|ve|ll|d)|let['’]s|our\s+\w+\s+(?:is|are))\b/i;
 const OPINION = /\b(?:in my (?:view|opinion)|personally|frankly|honestly|IMHO)\b|\b(?:is|are|was) like\b/i;
 const SELF_REFERENCE =
-  /\b(?:table|chart|graph|map|figure|list|graphic|video|box)\s+(?:below|above)\b|^(?:below|above)\b|\b(?:the|this|our)\s+(?:table|chart|graph|map|graphic)\s+(?:does\s+not|doesn['’]t|can(?:not|['’]t))\s+show\b|^here['’]?s\s+(?:a|an|our|the|what)\s+(?:quick\s+|short\s+|brief\s+)?(?:guide|look|primer|rundown|breakdown|explainer|summary|overview|timeline|you need to know)\b/i;
+  /\b(?:table|chart|graph|map|figure|list|graphic|video|box)\s+(?:below|above)\b|^(?:below|above)\b|\b(?:the|this|our)\s+(?:table|chart|graph|map|graphic)\s+(?:does\s+not|doesn['’]t|can(?:not|['’]t))\s+show\b|^here['’]?s\s+(?:a|an|our|the|what)\s+(?:quick\s+|short\s+|brief\s+)?(?:guide|look|primer|rundown|breakdown|explainer|summary|overview|timeline|you need to know)\b|^here['’]?s\s+(?:what|how|who|why|where|when)\b[^.;]{0,80}[.:]?$/i;
+/** A list's lead-in ("The review found:", "Among the proposed reductions:"): its items are the claims. */
+const LEAD_IN = /:\s*$/;
+/** A lead-in that makes its items recommendations ("The auditor recommends that the board:"): what should be done. */
+const RECOMMENDING = /\b(?:recommend(?:s|ed|ing|ations?)?|urges?|urged|calls? (?:on|for)|called (?:on|for)|should|proposes? that|suggests? that|advises?|advised)\b/i;
+/** A remark on what was just said ("That's a real argument", "It is exactly as much fun as it sounds"). */
+const ANAPHORIC_REMARK = /^(?:(?:but|and|so|yet|well|still|now),?\s+)?(?:that|this|it)(?:['’]s|\s+(?:is|was|sounds|seems|feels|looks))\b/i;
+/** Reported hopes and wishes ("He said he hoped the board would …"): a state of mind, not an event. */
+const HOPE = /\b(?:hoped|hopes|wished|wishes|dreams? of)\b/i;
+/** Telling the reader how to take part ("Residents can also submit comments online."): a call to action in the third person. */
+const HOW_TO_TAKE_PART =
+  /^(?:residents|you|the public|members of the public|readers|listeners|viewers)\s+(?:who\s+[^,]{3,60}\s+)?(?:can|may|are (?:invited|encouraged|welcome) to)\s+(?:also\s+)?(?:(?:submit|send|leave|share|email|mail|give|offer|provide)\s+(?:their\s+|your\s+|written\s+|public\s+)*(?:comments?|feedback|questions?|testimony|input|thoughts|views)|watch|attend|listen|stream|tune in|weigh in|comment|testify|speak)\b/i;
 const WH_START = /^(?:who|what|when|where|why|how|which)\b/i;
 const QUOTED = /["“][^"”]{8,}["”]/;
 const NORMATIVE = /\b(?:should|ought to|shouldn['’]t)\b/i;
@@ -116,6 +130,9 @@ export function whyNotAClaim(unit: FilterInput): string | null {
   // "If you have a question, leave us a voicemail …": an imperative to the reader behind a condition.
   const behindCondition = unlabelled.replace(/^if you\b[^,;]{3,120},\s*/i, "");
   if (behindCondition !== unlabelled && CALL_TO_ACTION.test(behindCondition) && READER_ADDRESS.test(behindCondition) && typing.kind !== "program_rule") return "call to action";
+  if (HOW_TO_TAKE_PART.test(plain) && !counted) return "call to action";
+  if (unit.block === "paragraph" && LEAD_IN.test(plain) && !counted && words.length <= 20 && typing.kind !== "program_rule" && !LEAD_IN_RULE.test(plain)) return "a list's lead-in (its items are the claims)";
+  if (unit.block === "listItem" && unit.context && RECOMMENDING.test(unit.context) && !/\b(?:found|shows?|showed|reported)\b/i.test(unit.context)) return "a recommendation (what should be done)";
   const furniture = furnitureReason(plain, words.length, typing.kind === "statistic" || typing.kind === "program_rule");
   if (furniture) return furniture;
   if (isNameAlone(plain)) return "a name alone (a speaker called on)";
@@ -135,6 +152,13 @@ export function whyNotAClaim(unit: FilterInput): string | null {
   if (nothingCheckable && SINGULAR_FIRST_PERSON.test(plain)) return "first-person statement (personal, not checkable)";
   if (nothingCheckable && PLURAL_FIRST_PERSON.test(plain)) return "first-person opinion without a checkable fact";
   if (nothingCheckable && OPINION.test(plain)) return "opinion or figure of speech";
+  if (nothingCheckable && !counted && !policy && !STANCE.test(plain) && ANAPHORIC_REMARK.test(plain)) return "a remark on what was just said, nothing checkable of its own";
+  if (nothingCheckable && !counted && HOPE.test(plain)) return "a hope or wish, nothing checkable";
+  // "Ribbon cuttings are better than roof repairs.": a judgement or comparison of nobody named, with no
+  // source, no figure and no forecast, that the model does not find check-worthy either.
+  const judgement = policy && (policy.reason === "evaluation" || policy.reason === "comparison");
+  if (nothingCheckable && !counted && judgement && !findCue(plain, ATTRIBUTION_CUES) && !NAMED_WORD.test(plain) && !/\b(?:will|would|could|might)\b/i.test(plain))
+    return "a judgement with nothing checkable of its own";
   // "They should be serious about …": what ought to be, with no figure or rule in it, is a view.
   if (!measured && !counted && NORMATIVE_MODAL.test(plain) && !isQuotedView(text)) return "opinion (what should be done)";
   if (

@@ -15,9 +15,13 @@ const TITLE =
   "(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Rep|Gov|Judge|Senator|Representative|Congressman|Congresswoman|Councilwoman|Councilman|Councilor|Council member|Commissioner|Secretary|Mayor|Governor|President|Professor|Chair|Chairman|Chairwoman|Director|Superintendent|Sheriff|Chief|Doctor|Candidate)";
 const NAME = "[A-Z][\\w'’.-]*(?:\\s+[A-Z][\\w'’.-]*){0,3}";
 const CALLED = `(?:${TITLE}\\.?(?:\\s+${NAME})?|${NAME})`;
+/** A guest named with where they come from: "Sam Achterberg of the Gulf Coast Institute". */
+const CALLED_FROM = `${CALLED}(?:\\s+(?:of|from|at|with)\\s+(?:the\\s+)?${NAME})?`;
 
 /** Thanks and greetings, with an optional name called: "Thank you, Senator.", "Ray, thanks for …". */
-const THANKS = new RegExp(`^(?:(?:and|well|oh|so|okay|ok|yes|no)\\s*,?\\s+)?(?:${CALLED},\\s+)?(?:thank you|thanks|many thanks|my thanks)\\b`, "i");
+const THANKS = new RegExp(`^(?:(?:and|well|oh|so|okay|ok|yes|no)\\s*,?\\s+)?(?:${CALLED_FROM},\\s+)?(?:thank you|thanks|many thanks|my thanks)\\b`, "i");
+/** A guest welcomed by name: "Sam Achterberg, welcome.", "Dr. Menon, welcome to the show." */
+const NAMED_WELCOME = new RegExp(`^${CALLED_FROM},\\s+(?:and\\s+)?welcome(?:\\s+(?:back|to (?:the|our) (?:show|program|programme|podcast|studio)))?[.!]?$`);
 const GREETING = /^(?:good (?:morning|afternoon|evening|night)|hello|hi there|welcome(?: back)?(?: to| everyone| all)?\b|greetings\b|nice to (?:see|meet|have) you)\b/i;
 const GLAD = /^(?:(?:i['’]m|we['’]re|i am|we are)\s+)?(?:happy|glad|delighted|pleased|great)\s+to\s+(?:be here|be with you|join you|have you|talk|do it)\b/i;
 
@@ -33,7 +37,7 @@ const AGENDA =
   /^(?:(?:and|so|now|okay|ok|all right|alright)\s*,?\s+)?(?:(?:our|the|my|a|one)\s+)?(?:next|first|second|third|last|final|following|one more)\s+(?:question|topic|subject|segment)\b|\bquestion (?:comes|is) from\b|^(?:(?:and|so|now|okay|ok|all right|alright)\s*,?\s+)?let['’]s (?:move on|turn to|talk about|go to|start with|get to|begin|switch|shift|come back|take a)\b|^(?:that['’]s|that is|this is) (?:our|all (?:the|our)|all the) time\b|^we (?:have|['’]ve got|only have) time for\b|^we['’]ll (?:come back|return|get back|be right back|take a (?:short )?break)\b|\b(?:won|lost) the coin toss\b|^(?:stay with us|after the break|when we come back)\b|\bhold (?:your |the |their )?applause\b|^(?:you|he|she|they)\s+(?:go|goes)\s+first\b/i;
 /** Introducing the people on the stage: "My guest is …", "Joining me now …", "Tonight we have the candidates …". */
 const INTRODUCTION =
-  /^(?:my|our) (?:guests?|panel(?:ists)?)\b(?:\s+\w+){0,2}\s+(?:is|are|includes?)\b|^joining (?:me|us)\b|^(?:with|here with) (?:me|us)\b|^(?:tonight|today|this (?:morning|evening|afternoon|week)|here)\s*,?\s+(?:we have|we['’]re joined by|i['’]m joined by|i have)\b/i;
+  /^(?:my|our) (?:guests?|panel(?:ists)?)\b(?:\s+(?:today|tonight|this\s+\w+|here|now|in the studio))?\s+(?:has|have|had|is|are|was|were|includes?|joins?|spent|runs?|leads?|studies|knows|wrote|writes)\b|^(?:my|our) (?:guests?|panel(?:ists)?)\b(?:\s+\w+){0,2}\s+(?:is|are|includes?)\b|^joining (?:me|us)\b|^(?:with|here with) (?:me|us)\b|^(?:tonight|today|this (?:morning|evening|afternoon|week)|here)\s*,?\s+(?:we have|we['’]re joined by|i['’]m joined by|i have)\b/i;
 
 /** Headers and notes of a recording or transcript. */
 const SHOW_HEADER =
@@ -51,6 +55,13 @@ const ROLE =
 const BIO = new RegExp(
   `^(?:(?:He|She|They)|[A-Z][\\w'’.-]+(?:\\s+[A-Z][\\w'’.-]+){0,3})\\s+(?:is|are|was)\\s+(?:a|an)\\s+(?:[\\w-]+\\s+){0,3}?${ROLE}\\b|^(?:(?:He|She|They)|[A-Z][\\w'’.-]+(?:\\s+[A-Z][\\w'’.-]+){0,3})\\s+(?:(?:also|occasionally|regularly|frequently|often)\\s+)?(?:writes|covers|reports on|blogs)\\s+(?:(?:occasionally|regularly|frequently|often)\\s+)?(?:about|on|for|\\w+\\s+(?:and\\s+\\w+\\s+)?(?:for|at))\\b`,
 );
+/** Wire and broadcast rights notices, and who else contributed: "This material may not be published, broadcast …". */
+const RIGHTS =
+  /^(?:this|the|all|our)\s+(?:[\w-]+\s+)?(?:material|transcript|article|story|content|contents|report|broadcast|text|recording|work|episode|program|programme)\b[^.;]{0,40}?\bmay not be (?:[\w-]+,?\s+(?:or\s+)?){0,5}?(?:reproduced|published|broadcast|rewritten|redistributed|reprinted|republished|copied|distributed|quoted)\b/i;
+const CONTRIBUTED = /\bcontributed(?: reporting| to this (?:report|story|article)| from [A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*| research)?[.]?$/;
+/** An organisation saying what it is for, the last lines of a press release: "The Department … works to keep children safe …". */
+const MISSION =
+  /^(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:of|for|and|on|the|&)?\s*[A-Z][\w'’&.-]*){0,8}\s+(?:works|exists|strives|is (?:committed|dedicated|devoted))\s+to\b|\b(?:our|its|whose) mission is\b/;
 const DISCLAIMER = /\bdoes not (?:endorse|support or oppose|take (?:a )?positions?)\b|\b(?:views|opinions) (?:expressed|are (?:the author|their|his|her) own)\b/i;
 
 /** Sentences that predict nothing: "Only time will tell.", "We'll know in a year or two.", "It remains to be seen." */
@@ -63,13 +74,15 @@ const WAIT_AND_SEE =
  * it, which only the thanks, greeting and bio shapes yield to ("Thank you: we cut wait times by 40%").
  */
 export function furnitureReason(plain: string, words: number, measured: boolean): string | null {
-  if (words <= 16 && (THANKS.test(plain) || GREETING.test(plain) || GLAD.test(plain)) && !measured) return "greeting or thanks";
+  if (words <= 16 && (THANKS.test(plain) || GREETING.test(plain) || GLAD.test(plain) || NAMED_WELCOME.test(plain)) && !measured) return "greeting or thanks";
   if (CALLING_ON.test(plain) || TITLE_CALLING_ON.test(plain) || CLOCK.test(plain) || AGENDA.test(plain)) return "a host running the event (calling on a speaker, time, next question)";
   if (INTRODUCTION.test(plain) && words <= 40) return "a host introducing the guests";
   if (SHOW_HEADER.test(plain) || NOTE.test(plain) || (CREDITS.test(plain) && words <= 16)) return "boilerplate (show header, credits or transcript note)";
   if (URL_END.test(plain) && POINTER.test(plain) && words <= 40) return "pointer to a web page";
   if (BIO.test(plain) && words <= 40 && !measured) return "author or organisation bio";
   if (DISCLAIMER.test(plain) && words <= 25) return "disclaimer";
+  if ((RIGHTS.test(plain) && words <= 25) || (CONTRIBUTED.test(plain) && words <= 16)) return "boilerplate (rights notice or contributor credit)";
+  if (MISSION.test(plain) && words <= 40 && !measured) return "an organisation's mission (boilerplate)";
   if (WAIT_AND_SEE.test(plain) && words <= 14) return "nothing checkable (only time will tell)";
   return null;
 }
@@ -119,5 +132,11 @@ export function hostSpeakers(sentences: { speaker: string | null; text: string }
   // With one speaker there is nobody to host; everyone asking questions means it is a panel of askers.
   if (turns.size < 2) return hosts;
   for (const [speaker, t] of turns) if (t.asking >= 2 && t.asking * 5 >= t.turns * 3) hosts.add(speaker);
+  // A header naming the host ("Host: Dana Whitlock", "Moderator: Jo Park") makes WHITLOCK or PARK one.
+  for (const s of sentences) {
+    if (s.speaker === null || !isHostLabel(s.speaker) || !isNameAlone(s.text.replace(/[.!]$/, ""))) continue;
+    const names = new Set(s.text.toLowerCase().match(/[\p{L}'’-]+/gu) ?? []);
+    for (const speaker of turns.keys()) if (speaker !== s.speaker && speaker.toLowerCase().split(/\s+/).some((w) => names.has(w))) hosts.add(speaker);
+  }
   return hosts.size === turns.size ? new Set() : hosts;
 }

@@ -81,7 +81,7 @@ export function typedUnits(input: string, format: SourceFormat): TypedUnit[] {
       const typing = typeClaim(text, unit.context, { heading: unit.block === "heading" });
       const anchor = anchorClaim(unit.run, unit.a, unit.b, plain);
       const speaker = unit.speaker ?? null;
-      const why = whyNotAClaim({ text, block: unit.block, withImage: unit.run.hasImage, styled: unit.styled, linkOnly: unit.linkOnly, typing, speaker, transcript, host: speaker !== null && hosts.has(speaker) });
+      const why = whyNotAClaim({ text, block: unit.block, context: unit.context, withImage: unit.run.hasImage, styled: unit.styled, linkOnly: unit.linkOnly, typing, speaker, transcript, host: speaker !== null && hosts.has(speaker) });
       const kindInput: KindInput = { text, ruleKind: typing.kind, signals: typing.signals, block: unit.block, context: unit.context, spoken: speaker !== null };
       out.push({ unit, text, typing, kindInput, anchor, why });
     }

@@ -100,7 +100,9 @@ export function typeClaim(text: string, context: string | null = null, options: 
   const effect = POLICY_EFFECT.exec(text);
   const done = findCue(text, EFFECT_CUES);
   // A proposal's provision is its rule, unless the sentence goes on to say what it would do to people.
-  const own = findCue(text, RULE_CUES) ?? findCue(text, SCHEDULE_RULE_CUES) ?? (effect || done ? null : provision(text));
+  const ownLead = LEAD_IN_RULE.exec(text);
+  // "The main exceptions are:": a lead-in announcing a rule's terms is a rule itself.
+  const own = findCue(text, RULE_CUES) ?? findCue(text, SCHEDULE_RULE_CUES) ?? (effect || done ? null : provision(text)) ?? (ownLead ? { reason: "lead-in to a rule's terms", words: ownLead[0].replace(/:\s*$/, "") } : null);
   const lead = own || !context ? null : LEAD_IN_RULE.exec(context);
   const inherited = own || !context ? null : (findCue(context, RULE_CUES) ?? (lead ? { reason: "", words: lead[0].replace(/:\s*$/, "") } : null));
   const rule = own ?? (inherited ? { reason: "rule from lead-in", words: inherited.words } : null);
@@ -147,6 +149,11 @@ export function typeClaim(text: string, context: string | null = null, options: 
     // "The fee will force shops to close and cost thousands of jobs": the amount is part of the forecast.
     kind = "policy_assertion";
     reasons.push(`predicted effect of a policy: ${shortenWords(effect[0].trim())}`);
+  } else if (argued && /\b(?:would|will)\b/i.test(text.slice(argued.index)) && !RECORD.test(text) && !/^["“]/.test(text)) {
+    // "Critics argue it would increase improper payments, which the audit put at 5.2%": what is argued
+    // is a forecast; the figure beside it is the argument's evidence, not the claim.
+    kind = "policy_assertion";
+    reasons.push(`argued forecast: ${argued[0].trim()}`);
   } else if (measured.length > 0 || RECORD.test(text) || comparison || (TREND.test(text) && !policy)) {
     kind = "statistic";
     const record = RECORD.exec(text) ?? comparison ?? TREND.exec(text);
