@@ -11,7 +11,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, extname, join, relative, resolve } from "node:path";
 import { parse } from "csv-parse/sync";
-import { extractClaims, typedUnits } from "../lib/claims";
+import { typedUnits } from "../lib/claims";
 import type { KindInput } from "../lib/claims/model/kinds-features";
 import type { KindExample } from "../lib/claims/model/kinds-training";
 import type { LabelledSentence } from "../lib/claims/model/training";
@@ -125,12 +125,13 @@ export function readArticles(): LabelledArticle[] {
 
 /** The units the pipeline cuts from an article, labelled by the gold spans they land on. */
 export function articleSentences(article: LabelledArticle, weight = 1): LabelledSentence[] {
-  const { claims, dropped } = extractClaims(article.text, { format: article.format });
+  // typedUnits, not extractClaims: every unit the pipeline cuts, kept or dropped, without asking the
+  // kind model (which train:claims may be about to rewrite).
   const gold = article.labels.claims.map((c) => locateQuote(article.text, c.quote)).filter((s): s is Span => s !== null);
   const none = article.labels.none.map((q) => locateQuote(article.text, q)).filter((s): s is Span => s !== null);
   const out: LabelledSentence[] = [];
-  for (const unit of [...claims, ...dropped]) {
-    const span: Span = [unit.sourceStart, unit.sourceEnd];
+  for (const unit of typedUnits(article.text, article.format)) {
+    const span: Span = [unit.anchor.sourceStart, unit.anchor.sourceEnd];
     if (gold.some((g) => spansMatch(g, span))) out.push({ text: unit.text, label: 1, weight });
     else if (none.some((n) => overlap(span, n) >= 0.5 * (span[1] - span[0]))) out.push({ text: unit.text, label: 0, weight });
   }

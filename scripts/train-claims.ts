@@ -4,6 +4,7 @@
  *   npm run train:claims             train with the settings chosen below
  *   npm run train:claims -- --search cross-validate a grid of settings on ClaimBuster and print it
  *   npm run train:claims -- --kinds  only the kind model (models/kinds/model.json)
+ *   npm run train:claims -- --nested also nested leave-one-document-out CV of the kind choice (slow)
  *
  * Learns from ClaimBuster's labelled debate sentences (../shared/data/claimbuster, GPL-3.0) and the
  * training split of our own labelled articles. Settings are chosen by ClaimBuster cross-validation in
@@ -11,13 +12,14 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
+import { swapCheckWorthinessModel } from "../lib/claims/model/checkworthy";
 import { FEATURES_VERSION } from "../lib/claims/model/features";
 import { type ContextWeights, fitDense } from "../lib/claims/model/context";
 import { sigmoid } from "../lib/claims/model/logistic";
 import { averagePrecision, bestThreshold, prf } from "../lib/claims/model/metrics";
 import { crossValidate, DEFAULT_HYPER, fitLinear, fitPlatt, type Hyper, type LabelledSentence } from "../lib/claims/model/training";
 import { KIND_FEATURES_VERSION } from "../lib/claims/model/kinds-features";
-import { decide, fitKinds, type KindHyper, type KindMode, kindPredictor, memoisedFeatures } from "../lib/claims/model/kinds-training";
+import { decide, fitKinds, type KindHyper, type KindMode, kindPredictor, memoisedFeatures, ruleByOwnCue } from "../lib/claims/model/kinds-training";
 import { CLAIM_KINDS, type ClaimKind } from "../lib/claims/types";
 import { poolScores, scoreDocument } from "../tests/support/score-claims";
 import { articleSentences, type KindDocument, kindDocument, readArticles, readClaimBuster } from "./claims-data";
@@ -123,6 +125,9 @@ function main() {
   console.log(`trained on ${debates.length} ClaimBuster sentences + ${articles.length} units of ${articleCount} articles: ${model.names.length} features`);
   console.log(`ClaimBuster ${FOLDS}-fold contiguous CV: AP ${averagePrecision(margins, labels).toFixed(3)}, F1 ${f.f1.toFixed(3)} at ${threshold} (P ${f.precision.toFixed(3)}, R ${f.recall.toFixed(3)})`);
   console.log(`Platt a=${platt.a.toFixed(3)} b=${platt.b.toFixed(3)}; wrote ${OUT} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  // The kind model learns from the units the filter keeps, and the filter reads this model: use the
+  // one just written, not the one this process loaded, so that training twice gives the same files.
+  swapCheckWorthinessModel(file);
   trainKinds();
 }
 
@@ -169,12 +174,18 @@ export const KIND_CANDIDATES: KindCandidate[] = [
   ...[false, true].flatMap((withRuleKind) =>
     OVERRIDE_AT.map((threshold) => ({ name: `(c) rules, overruled where the ${withRuleKind ? "rule-aware " : ""}model is ≥ ${threshold} sure`, decision: { mode: "override", threshold } as KindMode, withRuleKind })),
   ),
+  // Calibrated by where the rules are surest: a program rule found by a cue of its own needs ≥ 0.9.
+  ...OVERRIDE_AT.slice(0, 3).map((threshold) => ({
+    name: `(c) rules, overruled where the rule-aware model is ≥ ${threshold} sure (≥ 0.9 for a rule cue of the rules)`,
+    decision: { mode: "override", threshold, ownRule: 0.9 } as KindMode,
+    withRuleKind: true,
+  })),
 ];
 
 /** The kinds a candidate gives, from the two models' predictions. */
 function kindsOf(candidate: KindCandidate, docs: KindDocument[], plain: Predicted, ruleAware: Predicted): ClaimKind[][] {
   const predicted = candidate.withRuleKind ? ruleAware : plain;
-  return docs.map((d, i) => d.claims.map((c, j) => decide(candidate.decision, c.input.ruleKind, predicted[i]![j]!)));
+  return docs.map((d, i) => d.claims.map((c, j) => decide(candidate.decision, c.input.ruleKind, predicted[i]![j]!, ruleByOwnCue(c.input))));
 }
 
 /** Scores every candidate by leave-one-document-out over `docs`. */
@@ -199,7 +210,7 @@ function nestedKindAccuracy(docs: KindDocument[]): { kind: number; chosen: strin
     const candidate = KIND_CANDIDATES[bestOf(scoreCandidates(others, KIND_HYPER))]!;
     chosen.push(candidate.name);
     const predicted = predictWith(others, [held], { ...KIND_HYPER, withRuleKind: candidate.withRuleKind })[0]!;
-    kinds.push(held.claims.map((c, j) => decide(candidate.decision, c.input.ruleKind, predicted[j]!)));
+    kinds.push(held.claims.map((c, j) => decide(candidate.decision, c.input.ruleKind, predicted[j]!, ruleByOwnCue(c.input))));
   });
   return { kind: kindScore(docs, kinds), chosen };
 }
@@ -233,7 +244,8 @@ export function kindCrossValidation(options: { grid?: boolean; nested?: boolean 
 /** Chooses the candidate with the best CV kind accuracy (ties to the earlier, simpler one) and writes it. */
 function trainKinds() {
   const t0 = performance.now();
-  const { docs, chosen, kind, rules, nested } = kindCrossValidation({ grid: true, nested: true });
+  // Nested CV refits the model about 2,800 times on 38 articles (half an hour on a busy machine): on request.
+  const { docs, chosen, kind, rules, nested } = kindCrossValidation({ grid: true, nested: process.argv.includes("--nested") });
   const hyper = { ...KIND_HYPER, withRuleKind: chosen.withRuleKind };
   const model = chosen.decision.mode === "rules" ? { kinds: [...CLAIM_KINDS], names: ["bias"], weights: [0, 0, 0, 0], withRuleKind: false } : fitKinds(docs.flatMap((d) => d.examples), hyper, features);
   const classes = model.kinds.length;
@@ -243,7 +255,7 @@ function trainKinds() {
     format: KIND_FEATURES_VERSION,
     about: "Kind of a claim: softmax regression over the rules' cue firings, words and block (lib/claims/model/kinds*.ts). See NOTICE.",
     trainedOn: { articles: docs.length, claims: docs.reduce((n, d) => n + d.examples.length, 0) },
-    chosenBy: `leave-one-document-out CV kind ${kind.toFixed(3)} (rules alone ${rules.toFixed(3)}; nested ${nested?.toFixed(3)})`,
+    chosenBy: `leave-one-document-out CV kind ${kind.toFixed(3)} (rules alone ${rules.toFixed(3)}${nested === null ? "" : `; nested ${nested.toFixed(3)}`})`,
     decision: chosen.decision,
     hyper: chosen.decision.mode === "rules" ? null : hyper,
     kinds: model.kinds,

@@ -17,11 +17,11 @@
  */
 import file from "../../models/kinds/model.json";
 import { extractClaims } from "../../lib/claims";
-import { useCheckWorthinessModel, type ModelFile } from "../../lib/claims/model/checkworthy";
+import { swapCheckWorthinessModel, type ModelFile } from "../../lib/claims/model/checkworthy";
 import { FEATURES_VERSION } from "../../lib/claims/model/features";
 import { KIND_FEATURES_VERSION } from "../../lib/claims/model/kinds-features";
 import { fitKinds, type KindMode, memoisedFeatures } from "../../lib/claims/model/kinds-training";
-import { type KindFile, useKindModel } from "../../lib/claims/model/kinds";
+import { type KindFile, swapKindModel } from "../../lib/claims/model/kinds";
 import { fitLinear, type LabelledSentence } from "../../lib/claims/model/training";
 import { type DocumentScore, poolScores, type PooledScore, scoreDocument } from "../../tests/support/score-claims";
 import { articleSentences, kindDocument, type LabelledArticle, readArticles, readClaimBuster } from "../claims-data";
@@ -54,17 +54,17 @@ export function pipelineCrossValidation(options: { decision?: KindMode; withRule
   const scores: DocumentScore[] = [];
   articles.forEach((held, i) => {
     const linear = fitLinear([...debates, ...units.filter((_, j) => j !== i).flat()], HYPER);
-    useCheckWorthinessModel({ format: FEATURES_VERSION, platt: base.platt, threshold: base.threshold, context: base.context, names: linear.names.join("\n"), weights: linear.weights });
-    useKindModel({ format: KIND_FEATURES_VERSION, decision: { mode: "rules" }, kinds: [], withRuleKind: false, names: "", weights: [] });
+    swapCheckWorthinessModel({ format: FEATURES_VERSION, platt: base.platt, threshold: base.threshold, context: base.context, names: linear.names.join("\n"), weights: linear.weights });
+    swapKindModel({ format: KIND_FEATURES_VERSION, decision: { mode: "rules" }, kinds: [], withRuleKind: false, names: "", weights: [] });
     rules.push(scoreDocument(held.labels, held.text, extractClaims(held.text, { format: held.format }).claims));
     if (decision.mode !== "rules") {
       const model = fitKinds(kindDocs.filter((_, j) => j !== i).flatMap((d) => d.examples), { ...KIND_HYPER, withRuleKind }, features);
-      useKindModel({ format: KIND_FEATURES_VERSION, decision, kinds: model.kinds, withRuleKind, names: model.names.join("\n"), weights: model.weights });
+      swapKindModel({ format: KIND_FEATURES_VERSION, decision, kinds: model.kinds, withRuleKind, names: model.names.join("\n"), weights: model.weights });
     }
     scores.push(scoreDocument(held.labels, held.text, extractClaims(held.text, { format: held.format }).claims));
   });
-  useCheckWorthinessModel(null);
-  useKindModel(null);
+  swapCheckWorthinessModel(null);
+  swapKindModel(null);
   return { articles, rules: poolScores(rules), models: poolScores(scores), scores };
 }
 

@@ -58,7 +58,7 @@ function model(): Loaded {
  * cross-validation by document (scripts/bench/claims-cv.ts), where each held-out article is read by a
  * model that never saw it. The pipeline itself never calls this.
  */
-export function useCheckWorthinessModel(m: ModelFile | null): void {
+export function swapCheckWorthinessModel(m: ModelFile | null): void {
   loaded = null;
   override = m;
 }

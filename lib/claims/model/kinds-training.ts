@@ -77,12 +77,22 @@ export function kindPredictor(model: KindModel, featuresOf: KindFeaturizer = kin
   };
 }
 
-/** How the shipped kind is decided: the rules, the model, or the model where it is at least `threshold` sure. */
-export type KindMode = { mode: "rules" } | { mode: "learned" } | { mode: "override"; threshold: number };
+/**
+ * How the shipped kind is decided: the rules, the model, or the model where it is at least `threshold`
+ * sure; `ownRule`, when set, is the bar the model must clear to overrule a program rule the rules found
+ * by a cue of the sentence's own (a deontic verb, a deadline), which is where the rules are surest.
+ */
+export type KindMode = { mode: "rules" } | { mode: "learned" } | { mode: "override"; threshold: number; ownRule?: number };
+
+/** Whether the rules typed a claim a program rule by a cue in its own words (not a list's lead-in). */
+export function ruleByOwnCue(input: Pick<KindInput, "ruleKind" | "signals">): boolean {
+  return input.ruleKind === "program_rule" && input.signals.some((s) => s.startsWith("rule:") && s !== "rule:from lead-in");
+}
 
 /** Applies a mode: the final kind of a claim, given the rules' kind and the model's prediction. */
-export function decide(mode: KindMode, ruleKind: ClaimKind, predicted: { kind: ClaimKind; probability: number } | null): ClaimKind {
+export function decide(mode: KindMode, ruleKind: ClaimKind, predicted: { kind: ClaimKind; probability: number } | null, ownRule = false): ClaimKind {
   if (mode.mode === "rules" || !predicted) return ruleKind;
   if (mode.mode === "learned") return predicted.kind;
-  return predicted.probability >= mode.threshold ? predicted.kind : ruleKind;
+  const bar = ownRule && mode.ownRule !== undefined ? mode.ownRule : mode.threshold;
+  return predicted.probability >= bar ? predicted.kind : ruleKind;
 }

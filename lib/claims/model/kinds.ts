@@ -9,7 +9,7 @@
 import file from "../../../models/kinds/model.json";
 import type { ClaimKind } from "../types";
 import { type KindInput, KIND_FEATURES_VERSION } from "./kinds-features";
-import { decide, type KindMode, kindPredictor, type KindPredictor } from "./kinds-training";
+import { decide, type KindMode, kindPredictor, type KindPredictor, ruleByOwnCue } from "./kinds-training";
 
 /** The shape of models/kinds/model.json (what `npm run train:claims` writes). */
 export interface KindFile {
@@ -37,7 +37,7 @@ function model(): { decision: KindMode; predict: KindPredictor | null } {
  * Swaps in another kind model for the rest of the process (`null` brings back the shipped one): for
  * cross-validation by document (scripts/bench/claims-cv.ts). The pipeline itself never calls this.
  */
-export function useKindModel(m: KindFile | null): void {
+export function swapKindModel(m: KindFile | null): void {
   loaded = null;
   override = m;
 }
@@ -56,5 +56,5 @@ export interface KindDecision {
 export function claimKind(input: KindInput): KindDecision {
   const { decision, predict } = model();
   const predicted = predict ? predict(input) : null;
-  return { kind: decide(decision, input.ruleKind, predicted), model: predicted };
+  return { kind: decide(decision, input.ruleKind, predicted, ruleByOwnCue(input)), model: predicted };
 }

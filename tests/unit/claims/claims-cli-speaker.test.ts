@@ -16,7 +16,10 @@ describe("claims command: speaker", () => {
     const keys = Object.keys(claims[0] ?? {});
     expect(keys.indexOf("speaker")).toBe(keys.indexOf("context") + 1);
     const speakers = new Set(claims.map((c) => c.speaker));
-    for (const name of ["MODERATOR", "PAUL HAVERTY", "DENISE MARCHETTI"]) expect(speakers).toContain(name);
+    // Both candidates speak claims; the moderator's lines are mostly running the event (an optional
+    // "Early voting begins October 21." sits at the model's even odds), so only who it may be is asked.
+    for (const name of ["PAUL HAVERTY", "DENISE MARCHETTI"]) expect(speakers).toContain(name);
+    for (const speaker of speakers) expect(["MODERATOR", "PAUL HAVERTY", "DENISE MARCHETTI"]).toContain(speaker);
   }, 60_000);
 
   it("an ordinary article's claims have a null speaker", () => {

@@ -42,7 +42,7 @@ describe("kind model", () => {
   });
 
   it("ships a model whose decision the pipeline applies, and says so in a claim's reasons", () => {
-    expect(modelFile.format).toBe("claimdesk-kinds/1");
+    expect(modelFile.format).toBe("claimdesk-kinds/2");
     const decided = claimKind(input("Median rent rose 8.2% between 2021 and 2023, the county's housing office reported.", "statistic", ["measured", "attribution", "trend"]));
     expect(decided.kind).toBe("statistic");
     for (const c of extractClaims("Median rent rose 8.2% between 2021 and 2023, the county's housing office reported.\n\nTenants may appeal an increase within 30 days.").claims) {
