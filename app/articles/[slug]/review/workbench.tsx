@@ -1,7 +1,7 @@
 "use client";
 
 import { useParams, useRouter } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState, useTransition, type ReactNode } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useTransition, type ReactNode } from "react";
 import { HastContent } from "@/app/_components/hast-content";
 import type { Verdict } from "@/lib/domain/vocabulary";
 import { addClaimAction } from "./actions";
@@ -20,6 +20,7 @@ import { useFitToViewport } from "./use-fit-to-viewport";
 import { useKeyboardShortcuts } from "./use-keyboard-shortcuts";
 import { useLeaveWarning } from "./use-leave-warning";
 import { useReviewDrafts } from "./use-review-drafts";
+import { useWarmArticleParts } from "./use-warm-article-parts";
 import "./workbench.css";
 
 const KEY_VERDICTS: Record<string, Verdict> = { "1": "false", "2": "misleading", "3": "missing_context", "4": "mostly_accurate", "5": "accurate", u: "unsupported", o: "opinion" };
@@ -64,6 +65,7 @@ export function Workbench(props: {
   const reviewDrafts = useReviewDrafts(draftScope, selected);
   useLeaveWarning(draftScope);
   useFitToViewport(workbenchRef);
+  useWarmArticleParts(articleRef, articleRest);
   const visible = useMemo(() => inOrder(claims.filter((c) => matches(c, filters, viewer.id)), order), [claims, filters, viewer.id, order]);
   const selectedEntry = claims.find((c) => c.id === selectedId) ?? null;
   const selectedAt = visible.findIndex((c) => c.id === selectedId);
@@ -102,11 +104,16 @@ export function Workbench(props: {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only on arrival
   }, []);
 
+  // The list item to focus once it is drawn: in the same commit as the selection, not a frame later.
+  const focusNext = useRef<string | null>(null);
   const select = useCallback((id: string, focusList = true) => {
     setSelectedId(id);
     if (typeof window !== "undefined") history.replaceState(null, "", `#claim-${id}`);
-    if (focusList) requestAnimationFrame(() => document.getElementById(`claim-item-${id}`)?.focus());
+    focusNext.current = focusList ? id : null;
+    // Already selected: nothing re-renders, and its item is there to focus now.
+    if (focusList && document.getElementById(`claim-item-${id}`)?.getAttribute("aria-current")) focusPending(focusNext);
   }, []);
+  useLayoutEffect(() => focusPending(focusNext), [selectedId]);
 
   const move = useCallback(
     (step: number) => {
@@ -146,7 +153,9 @@ export function Workbench(props: {
     const marks = root.querySelectorAll(`mark[data-claim-id="${CSS.escape(selectedId)}"]`);
     marks.forEach((m) => m.classList.add("selected"));
     marks[0]?.scrollIntoView({ block: "nearest", behavior: "smooth" });
-  }, [selectedId, claims, articleRest]);
+    // The marks are drawn again only when the article is (a refresh after a correction, the later
+    // parts' arrival), not when a save changes the list: a save must not scroll the article.
+  }, [selectedId, props.children, articleRest]);
 
   function onArticleClick(event: React.MouseEvent | React.KeyboardEvent) {
     if ("key" in event && event.key !== "Enter") return;
@@ -266,6 +275,13 @@ export function Workbench(props: {
       </div>
     </DraftsContext>
   );
+}
+
+/** Focuses the list item a selection asked for, once. */
+function focusPending(pending: { current: string | null }): void {
+  const id = pending.current;
+  pending.current = null;
+  if (id) document.getElementById(`claim-item-${id}`)?.focus();
 }
 
 /** The claims next to the selected one in the list, loaded ahead so j and k do not wait. */
