@@ -1,3 +1,4 @@
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/review/record-audit";
 
 /** A value SQLite binds as it is: numbers, text, NULL. */
@@ -26,7 +27,8 @@ export type RowUpdate<C extends string> = {
 
 /**
  * Updates many rows of one table by id with one multi-row statement per batch of UPDATE_BATCH,
- * `WITH v(id, …) AS (VALUES (…), …) UPDATE … FROM v`, with bound parameters. Prisma's updateMany
+ * `WITH v(id, …) AS (VALUES (…), …) UPDATE … FROM v`, with bound parameters (Prisma.sql, so
+ * each engine gets its own placeholders). Prisma's updateMany
  * cannot give each row its own values, and one `update` per row costs a query compilation and a
  * round trip each: 2,000 of them were most of a re-import (issue 13). Runs on the caller's
  * transaction; returns how many rows changed.
@@ -35,17 +37,17 @@ export async function updateRows<C extends string>(tx: Tx, { table, columns, set
   for (const row of rows) {
     if (row.length !== columns.length) throw new Error(`updateRows: a row of ${row.length} values for ${columns.length} columns`);
   }
-  const tuple = `(${columns.map(() => "?").join(", ")})`;
-  const assignments = Object.entries(set)
-    .map(([column, expression]) => `"${column}" = ${expression}`)
-    .join(", ");
+  const names = Prisma.raw(columns.map((c) => `"${c}"`).join(", "));
+  const assignments = Prisma.raw(
+    Object.entries(set)
+      .map(([column, expression]) => `"${column}" = ${expression}`)
+      .join(", "),
+  );
   let changed = 0;
   for (let i = 0; i < rows.length; i += UPDATE_BATCH) {
     const batch = rows.slice(i, i + UPDATE_BATCH);
-    const sql =
-      `WITH v(${columns.map((c) => `"${c}"`).join(", ")}) AS (VALUES ${batch.map(() => tuple).join(", ")}) ` +
-      `UPDATE "${table}" AS t SET ${assignments} FROM v WHERE t."id" = v."id"`;
-    changed += await tx.$executeRawUnsafe(sql, ...batch.flat());
+    const values = Prisma.join(batch.map((row) => Prisma.sql`(${Prisma.join(row)})`));
+    changed += await tx.$executeRaw`WITH v(${names}) AS (VALUES ${values}) UPDATE ${Prisma.raw(`"${table}"`)} AS t SET ${assignments} FROM v WHERE t."id" = v."id"`;
     onBatch?.(batch.length);
   }
   return changed;
@@ -66,14 +68,13 @@ export async function insertRows(
   tx: Tx,
   { table, columns, rows, onBatch }: { table: string; columns: readonly string[]; rows: ReadonlyArray<readonly SqlValue[]>; onBatch?: (rows: number) => void },
 ): Promise<void> {
-  const tuple = `(${columns.map(() => "?").join(", ")})`;
-  const head = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES `;
+  const head = Prisma.raw(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES `);
   for (let i = 0; i < rows.length; i += UPDATE_BATCH) {
     const batch = rows.slice(i, i + UPDATE_BATCH);
     for (const row of batch) {
       if (row.length !== columns.length) throw new Error(`insertRows: a row of ${row.length} values for ${columns.length} columns`);
     }
-    await tx.$executeRawUnsafe(head + batch.map(() => tuple).join(", "), ...batch.flat());
+    await tx.$executeRaw`${head}${Prisma.join(batch.map((row) => Prisma.sql`(${Prisma.join(row)})`))}`;
     onBatch?.(batch.length);
   }
 }
