@@ -78,8 +78,10 @@ function keyProbe(key: string, pick: string, done: string): string {
         requestAnimationFrame(() => {
           const channel = new MessageChannel();
           // The request the key made, if any (a save's action POST, a detail's GET): its whole round trip.
-          const sent = performance.getEntriesByType("resource").filter((e) => e.initiatorType === "fetch" && e.startTime >= t0);
-          const request = sent.length > 0 ? Math.max(...sent.map((e) => e.responseEnd - e.startTime)) : null;
+          const sent = performance.getEntriesByType("resource").filter((e) => e.initiatorType === "fetch" && e.startTime >= t0 && e.responseEnd - t0 <= dom);
+          const last = sent.sort((a, b) => a.responseEnd - b.responseEnd).pop();
+          // Its round trip, and how long the page took before sending it and after its answer.
+          const request = last ? { trip: last.responseEnd - last.startTime, before: last.startTime - t0, after: dom - (last.responseEnd - t0) } : null;
           channel.port1.onmessage = () => resolve({ dom, painted: performance.now() - t0, request });
           channel.port2.postMessage(0);
         });
