@@ -17,7 +17,7 @@ export type Outcome = Run & { p50: number; p95: number; p99: number; lost: numbe
 
 const VERDICTS = ["accurate", "misleading", "missing_context", "false"] as const;
 /** Each run (tag) takes other claims, so runs on one file never meet each other's reviews. */
-const RUN_OFFSETS: Record<string, number> = { verb: 0, answer: 1, http: 2, floor: 3 };
+const RUN_OFFSETS: Record<string, number> = { verb: 0, answer: 1, http: 2, floor: 3, alone: 5 };
 
 /** The claim reviewer `i` saves on in a run: spread over the article, one per reviewer. */
 export function claimOf(seeded: SeededSaves, i: number, tag: string): string {

@@ -4,12 +4,13 @@
  * gave), all fifty at once. Reports p50/p95/p99 and errors, and checks afterwards, in the file
  * itself, that every acknowledged save is what the database holds (no lost write).
  *
- *   npm run bench:saves [-- --saves 10] [--database /path/file.db] [--seed-only] [--steps] [--only verb|answer]
+ *   npm run bench:saves [-- --saves 10] [--database /path/file.db] [--seed-only] [--steps] [--only verb|alone|answer]
  *   npm run bench:saves -- --url http://127.0.0.1:PORT --database /path/file.db --next-dir /wt/.next
  *
  * Without --url it runs in process, through the save action's steps (saves-action.ts): the
  * session cookie decoded, the Session row and user read, the permission checked, the input parsed,
- * saveReview; then again with the action's answer (the changed claim, as the workbench takes it).
+ * saveReview; then saveReview alone with the viewer known (the verb's own share); then the action
+ * with its answer (the changed claim, as the workbench takes it).
  * With --url it POSTs the server action to a running `next start` exactly as the browser does
  * (saves-http.ts); the server must run on --database with AUTH_SECRET set to --secret (default:
  * the benchmarks' secret). It builds and starts nothing; the database is a fresh seeded temp file
@@ -24,7 +25,9 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { findSessionViewer } from "@/lib/auth/sessions";
 import { createDatabase } from "@/lib/db/create-database";
+import { saveReview } from "@/lib/review/save-review";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { BENCH_AUTH_SECRET } from "./next-server";
 import { saveThroughAction, stepCosts } from "./saves-action";
@@ -40,7 +43,7 @@ const SAVES = Number(option("--saves") ?? 10) || 10;
 const REVIEWERS = Number(option("--reviewers") ?? 50) || 50;
 const SECRET = option("--secret") ?? BENCH_AUTH_SECRET;
 const BASE = option("--url");
-/** --only verb|answer|floor: one run alone (for profiling with --cpu-prof); the floor then runs too. */
+/** --only verb|alone|answer: one run alone (for profiling with --cpu-prof); the floor then runs too. */
 const ONLY = option("--only");
 const wanted = (run: string) => !ONLY || ONLY === run;
 const TARGET_IN_PROCESS_MS = 100;
@@ -75,6 +78,15 @@ async function main(): Promise<void> {
       if (wanted("verb")) {
       const plain = await profiled("verb", () => runReviewers(file, seeded, SAVES, "verb", (reviewer, input) => saveThroughAction(db, { secret: SECRET, cookie: reviewer.cookie, input, answer: false })));
       results.push({ what: "in process: session, permission, parse, saveReview", outcome: checkAcknowledged(file, plain), target: TARGET_IN_PROCESS_MS });
+      }
+      if (wanted("alone")) {
+        // The verb alone, its viewer known: what the session and JWT cost is the difference.
+        const viewers = new Map(await Promise.all(seeded.reviewers.map(async (r) => [r.id, (await findSessionViewer(db, r.sessionToken))!] as const)));
+        const alone = await profiled("alone", () => runReviewers(file, seeded, SAVES, "alone", async (reviewer, input) => {
+          const saved = await saveReview(db, { viewer: viewers.get(reviewer.id)!, ...input });
+          return { reviewId: saved.id, version: saved.version };
+        }));
+        results.push({ what: "in process: saveReview alone (viewer already known)", outcome: checkAcknowledged(file, alone) });
       }
       if (wanted("answer")) {
       const answered = await profiled("answer", () => runReviewers(file, seeded, SAVES, "answer", (reviewer, input) => saveThroughAction(db, { secret: SECRET, cookie: reviewer.cookie, input, answer: true })));
