@@ -1,7 +1,9 @@
 /**
- * `npm run eval:matching [-- --split dev|test] [--details]`: scores the claim matcher on the blind
- * evaluation set (tests/fixtures/claim-matching/README.md). Each stored claim becomes a reviewed
- * claim of an article per `article` title in a throwaway migrated SQLite file; the queries become
+ * `npm run eval:matching [-- --split dev|test] [--details] [--engine sqlite|postgres]`: scores the
+ * claim matcher on the blind evaluation set (tests/fixtures/claim-matching/README.md). Each stored
+ * claim becomes a reviewed claim of an article per `article` title in a throwaway migrated database
+ * (a SQLite file; with `--engine postgres` a throwaway PostgreSQL cluster, scripts/postgres-cluster.mjs,
+ * whose full-text index must give the same figures: lib/matching/search-index-postgres.ts); the queries become
  * the claims of one new article, matched by refreshClaimMatches and read back with matchesOfClaim,
  * the same path as an import. Prints precision@1, recall and the wrong-number rate. `--details`
  * lists the wrong answers, on dev only: test is held out.
@@ -10,6 +12,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createDatabase } from "@/lib/db/create-database";
+import { startCluster } from "@/scripts/postgres-cluster.mjs";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { matchesOfClaim, refreshClaimMatches } from "@/lib/matching";
 import { quantitiesOf } from "@/lib/matching/figures";
@@ -22,6 +25,8 @@ type EvalSet = { stored: { id: string; article: string; text: string }[]; querie
 const args = process.argv.slice(2);
 const split = args.includes("--split") ? args[args.indexOf("--split") + 1] : "test";
 const details = args.includes("--details");
+const engine = args.includes("--engine") ? args[args.indexOf("--engine") + 1] : "sqlite";
+if (engine !== "sqlite" && engine !== "postgres") throw new Error(`--engine must be sqlite or postgres, not ${engine}`);
 if (split !== "dev" && split !== "test") throw new Error(`--split must be dev or test, not ${split}`);
 if (details && split === "test") {
   console.error("eval:matching: --details is for dev only; the test split is held out (its per-query results are not printed).");
@@ -31,7 +36,8 @@ if (details && split === "test") {
 async function main(): Promise<void> {
   const set = JSON.parse(readFileSync(path.join("tests/fixtures/claim-matching", `${split}.json`), "utf8")) as EvalSet;
   const dir = mkdtempSync(path.join(tmpdir(), "claimdesk-eval-matching-"));
-  const url = `file:${path.join(dir, "eval.db")}`;
+  const cluster = engine === "postgres" ? await startCluster({ durable: false }) : null;
+  const url = cluster?.url ?? `file:${path.join(dir, "eval.db")}`;
   migrateDatabase(url);
   const db = createDatabase(url);
   try {
@@ -76,7 +82,7 @@ async function main(): Promise<void> {
       }
     }
     const pct = (n: number, d: number) => (d === 0 ? "n/a" : (n / d).toFixed(3));
-    console.log(`eval:matching ${split}: ${set.stored.length} stored claims in ${titles.length} articles, ${set.queries.length} queries (${Math.round(ms)} ms to match)`);
+    console.log(`eval:matching ${split}${cluster ? " (PostgreSQL)" : ""}: ${set.stored.length} stored claims in ${titles.length} articles, ${set.queries.length} queries (${Math.round(ms)} ms to match)`);
     console.log(`  precision@1        ${pct(correct, answered)}  (${correct} of ${answered} "same" answers; bar ≥ 0.90)`);
     console.log(`  recall             ${pct(found, withGold)}  (${found} of ${withGold} queries with a gold "same"; bar ≥ 0.85)`);
     console.log(`  wrong-number rate  ${pct(wrongNumber, differentNumber)}  (${wrongNumber} of ${differentNumber} different_number pairs answered "same"; bar 0)`);
@@ -100,6 +106,7 @@ async function main(): Promise<void> {
     if (details) for (const e of errors) console.log(e);
   } finally {
     await db.$disconnect();
+    await cluster?.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
