@@ -49,6 +49,13 @@ function groupOf(node: Profiler.ProfileNode): string {
 /** Self time per group and the top functions, as text. */
 export function describe(profile: Profiler.Profile): string {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  // Stopping the profiler itself (node:inspector serialising the profile) is not the run's work.
+  const profiling = (id: number): boolean => {
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) if (byId.get(at)!.callFrame.url === "node:inspector") return true;
+    return false;
+  };
   const self = new Map<number, number>();
   const deltas = profile.timeDeltas ?? [];
   (profile.samples ?? []).forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (deltas[i] ?? 0) / 1000));
@@ -58,7 +65,7 @@ export function describe(profile: Profiler.Profile): string {
   for (const [id, ms] of self) {
     const node = byId.get(id)!;
     const group = groupOf(node);
-    if (group === "(idle)") continue;
+    if (group === "(idle)" || profiling(id)) continue;
     total += ms;
     groups.set(group, (groups.get(group) ?? 0) + ms);
     const name = `${node.callFrame.functionName || "(anonymous)"} ${path.basename(node.callFrame.url || "")}:${node.callFrame.lineNumber + 1}`;
