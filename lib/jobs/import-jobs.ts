@@ -1,66 +1,38 @@
 import { createHash } from "node:crypto";
-import { z } from "zod";
 import { createArticle } from "@/lib/articles/create-article";
 import { importArticle, type ImportOutcome } from "@/lib/articles/import-article";
-import { ArticleFields } from "@/lib/articles/new-article-schemas";
 import { PASTED_FILE_NAME } from "@/lib/articles/preview-article";
 import { prepareArticle } from "@/lib/claims";
 import type { Database } from "@/lib/db/create-database";
 import { importRevision } from "@/lib/revisions/import-revision";
-import type { JobContext, JobDefinition } from "./types";
+import type { JobName, ParsedPayload } from "./job-payloads";
+import type { JobContext } from "./types";
 
 /**
- * The long jobs of Claimdesk: the three ways an article comes in, each the domain verb it was on
- * the request (lib/articles, lib/revisions) run by a worker. Payloads are what the request already
- * checked, as JSON; each schema checks them again in the worker, since the row crossed processes.
+ * The handlers of the long jobs (their payloads: job-payloads.ts): the three ways an article comes
+ * in, each the domain verb it was on the request (lib/articles, lib/revisions), run by a worker.
+ * A handler throws an AppError to refuse (shown to the person, never retried) or anything else to
+ * fail (retried by pg-boss). Loaded only where jobs are run (run-job.ts).
  */
-
-const Text = z.string().min(1);
-
-/** The browser's import (/articles/new → POST /api/articles): createArticle. */
-const ImportArticlePayload = z.object({
-  source: z.object({ text: Text, fileName: z.string().optional() }),
-  fields: ArticleFields,
-  actorId: z.string().min(1),
-});
-
-/** A revision upload (the revisions page): importRevision. */
-const ImportRevisionPayload = z.object({ slug: z.string().min(1), text: Text, fileName: z.string().optional(), actorId: z.string().min(1) });
-
-/** `npm run import` on PostgreSQL: importArticle as the command line calls it (no actor, may add a revision). */
-const ImportFilePayload = z.object({ text: Text, fileName: z.string().min(1), slug: z.string().optional() });
+export const JOB_HANDLERS: { [N in JobName]: (payload: ParsedPayload<N>, context: JobContext) => Promise<ImportOutcome> } = {
+  "import-article": async ({ source, fields, actorId }, context) =>
+    (await alreadyImported(context, { text: source.text, fileName: source.fileName ?? PASTED_FILE_NAME, actorId, slug: fields.slug })) ??
+    createArticle(context.db, { source, fields, actorId }, { onProgress: context.progress }),
+  // importRevision has no progress listener of its own (lib/revisions, I13's): the stages show as
+  // "Finding claims…" until its one transaction is done.
+  "import-revision": async (payload, context) => {
+    context.progress({ stage: "extracting", done: 0, total: 1 });
+    return (await alreadyImported(context, { ...payload, fileName: payload.fileName || PASTED_REVISION })) ?? importRevision(context.db, payload);
+  },
+  "import-file": async (payload, context) =>
+    (await alreadyImported(context, { ...payload, actorId: null })) ?? importArticle(context.db, { ...payload, onProgress: context.progress }),
+};
 
 /** Pasted text has no file name; each verb names it so (create-article.ts, import-revision.ts), and the format follows. */
 const PASTED_REVISION = "pasted text";
 
-export const JOBS = {
-  "import-article": {
-    payload: ImportArticlePayload,
-    ownerOf: (p) => p.actorId,
-    run: async ({ source, fields, actorId }, context) =>
-      (await alreadyImported(context, { text: source.text, fileName: source.fileName ?? PASTED_FILE_NAME, actorId, slug: fields.slug })) ??
-      createArticle(context.db, { source, fields, actorId }, { onProgress: context.progress }),
-  } satisfies JobDefinition<typeof ImportArticlePayload, ImportOutcome>,
-  "import-revision": {
-    payload: ImportRevisionPayload,
-    ownerOf: (p) => p.actorId,
-    // importRevision has no progress listener of its own (lib/revisions, I13's): the stages show as
-    // "Finding claims…" until its one transaction is done.
-    run: async (payload, context) => {
-      context.progress({ stage: "extracting", done: 0, total: 1 });
-      return (await alreadyImported(context, { ...payload, fileName: payload.fileName || PASTED_REVISION })) ?? importRevision(context.db, payload);
-    },
-  } satisfies JobDefinition<typeof ImportRevisionPayload, ImportOutcome>,
-  "import-file": {
-    payload: ImportFilePayload,
-    ownerOf: () => null,
-    run: async (payload, context) => (await alreadyImported(context, { ...payload, actorId: null })) ?? importArticle(context.db, { ...payload, onProgress: context.progress }),
-  } satisfies JobDefinition<typeof ImportFilePayload, ImportOutcome>,
-} as const;
-
-export type JobName = keyof typeof JOBS;
-export const JOB_NAMES = Object.keys(JOBS) as JobName[];
-export type JobPayload<N extends JobName> = z.input<(typeof JOBS)[N]["payload"]>;
+/** queuedAt is the database's clock, importedAt the worker's: allow them to disagree a little. */
+const CLOCK_SKEW_MS = 60_000;
 
 /**
  * On a second try only: the revision an earlier try of this job wrote, if it committed before its
@@ -77,12 +49,9 @@ async function alreadyImported(
   if (context.attempt <= 1) return null;
   const { markdown } = prepareArticle(input.text, { fileName: input.fileName });
   const contentHash = createHash("sha256").update(markdown).digest("hex");
-  // queuedAt is the database's clock, importedAt the worker's: allow them to disagree a little.
   const since = new Date(context.queuedAt.getTime() - CLOCK_SKEW_MS);
   return outcomeOf(context.db, { contentHash, actorId: input.actorId, since, slug: input.slug });
 }
-
-const CLOCK_SKEW_MS = 60_000;
 
 async function outcomeOf(db: Database, where: { contentHash: string; actorId: string | null; since: Date; slug?: string }): Promise<ImportOutcome | null> {
   const revision = await db.revision.findFirst({

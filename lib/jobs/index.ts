@@ -1,7 +1,7 @@
 /**
  * Long jobs off the request (issue 14 §4): a large import is a job.
  *
- *   route / action ──enqueue(name, payload)──▶ JobQueue ──▶ a worker runs JOBS[name] (import-jobs.ts)
+ *   route / action ──enqueue(name, payload)──▶ JobQueue ──▶ a worker runs JOB_HANDLERS[name] (import-jobs.ts)
  *        │                                        │              │ reports progress (throttled-progress.ts)
  *        └──── watchJob: state, progress ◀── get(id) ◀───────────┘ answers { result } or { refusal }
  *
@@ -18,7 +18,7 @@ import { inlineQueue } from "./inline-queue";
 import { pgBossQueue, type QueueTimings } from "./pg-boss-queue";
 import type { JobQueue } from "./types";
 
-export { JOB_NAMES, JOBS, type JobName, type JobPayload } from "./import-jobs";
+export { JOB_NAMES, JOB_PAYLOADS, type JobName, type JobPayload } from "./job-payloads";
 export type { JobContext, JobProgress, JobQueue, JobState, JobView } from "./types";
 export { DEFAULT_TIMINGS, type QueueTimings } from "./pg-boss-queue";
 

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "@/lib/db/create-database";
-import { crashedBody, jobDefinition, runJob } from "./run-job";
+import { parsePayload } from "./job-payloads";
+import { crashedBody, runJob } from "./run-job";
 import type { JobProgress, JobQueue, JobView } from "./types";
 
 /** How long a finished job stays readable: long enough for the page that asked to read its end. */
@@ -22,11 +23,10 @@ export function inlineQueue(db: Database): JobQueue {
     kind: "inline",
     working: true,
     async enqueue(name, payload) {
-      const definition = jobDefinition(name);
-      const parsed = definition.payload.parse(payload);
+      const { payload: parsed, ownerId } = parsePayload(name, payload);
       const id = randomUUID();
       const now = new Date();
-      const job: JobView = { id, name, state: "running", ownerId: definition.ownerOf(parsed), attempts: 1, progress: null, result: null, error: null, queuedAt: now, updatedAt: now };
+      const job: JobView = { id, name, state: "running", ownerId, attempts: 1, progress: null, result: null, error: null, queuedAt: now, updatedAt: now };
       jobs.set(id, job);
       forgetOld(jobs);
       const update = (change: Partial<JobView>) => jobs.set(id, { ...jobs.get(id)!, ...change, updatedAt: new Date() });

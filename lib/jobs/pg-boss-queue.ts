@@ -2,10 +2,10 @@ import { randomUUID } from "node:crypto";
 import type PgBoss from "pg-boss";
 import type { Database } from "@/lib/db/create-database";
 import type { ErrorBody } from "@/lib/errors";
-import { JOB_NAMES } from "./import-jobs";
+import { JOB_NAMES, parsePayload } from "./job-payloads";
 import { createJobTable, deleteOldJobRows, insertJobRow, readJobRow, startAttempt } from "./job-table";
 import { throttledProgress } from "./throttled-progress";
-import { crashedBody, jobDefinition, runJob, type JobAnswer } from "./run-job";
+import { crashedBody, runJob, type JobAnswer } from "./run-job";
 import type { JobQueue, JobState, JobView } from "./types";
 
 /**
@@ -67,10 +67,9 @@ export async function pgBossQueue(options: PgBossQueueOptions): Promise<JobQueue
     kind: "pg-boss",
     working: work,
     async enqueue(name, payload) {
-      const definition = jobDefinition(name);
-      const parsed = definition.payload.parse(payload);
+      const { payload: parsed, ownerId } = parsePayload(name, payload);
       const id = randomUUID();
-      await insertJobRow(db, { id, name, ownerId: definition.ownerOf(parsed) });
+      await insertJobRow(db, { id, name, ownerId });
       await boss.send(name, parsed as object, {
         id,
         expireInSeconds: timings.expireInSeconds,

@@ -1,32 +1,23 @@
 import { AppError, errorBody, toAppError, type ErrorBody } from "@/lib/errors";
-import { JOBS, type JobName } from "./import-jobs";
-import type { JobContext, JobDefinition } from "./types";
+import { isJobName, JOB_PAYLOADS } from "./job-payloads";
+import type { JobContext } from "./types";
 
 /** How a try of a job ended, when it did not crash: the handler's result, or the domain's refusal. */
 export type JobAnswer = { result: unknown } | { refusal: ErrorBody };
-
-/** The job kind named `name`; a name no code knows is a programming error, not a person's. */
-export function jobDefinition(name: string): JobDefinition {
-  const definition = (JOBS as Record<string, JobDefinition>)[name];
-  if (!definition) throw new Error(`No job is named "${name}" (lib/jobs/import-jobs.ts lists them).`);
-  return definition;
-}
-
-/** Whether `name` is a job kind of lib/jobs. */
-export function isJobName(name: string): name is JobName {
-  return Object.hasOwn(JOBS, name);
-}
 
 /**
  * Runs one try of a job. A refusal (an AppError a person can act on, or a payload that fails its
  * schema) is an answer, not a failure: trying again would be refused the same way, so pg-boss must
  * not retry it. A crash, a bug or a database that went away (INTERNAL, UNAVAILABLE) is thrown, for
- * the back end to retry or report.
+ * the back end to retry or report. The handlers, and the claim pipeline with them, are loaded here
+ * on the first job run, never by a process that only queues.
  */
 export async function runJob(name: string, payload: unknown, context: JobContext): Promise<JobAnswer> {
-  const definition = jobDefinition(name);
+  if (!isJobName(name)) throw new Error(`No job is named "${name}" (lib/jobs/job-payloads.ts lists them).`);
+  const { JOB_HANDLERS } = await import("./import-jobs");
+  const handler = JOB_HANDLERS[name] as (payload: unknown, context: JobContext) => Promise<unknown>;
   try {
-    return { result: await definition.run(definition.payload.parse(payload), context) };
+    return { result: await handler(JOB_PAYLOADS[name].payload.parse(payload), context) };
   } catch (error) {
     const appError = toAppError(error);
     if (isRetryable(appError)) throw error;

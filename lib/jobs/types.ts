@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import type { ImportProgress } from "@/lib/articles/import-progress";
 import type { Database } from "@/lib/db/create-database";
 import type { ErrorBody } from "@/lib/errors";
@@ -38,18 +37,6 @@ export type JobContext = {
   /** 1 on the first try: a handler whose work may have committed before a worker died checks for it on later ones. */
   attempt: number;
   queuedAt: Date;
-};
-
-/**
- * A kind of job: its payload's schema (checked when enqueued and again when worked, since the row
- * crossed a process boundary) and the handler. A handler throws an AppError to refuse (shown to the
- * person, never retried) or anything else to fail (retried by pg-boss).
- */
-export type JobDefinition<S extends z.ZodType = z.ZodType, R = unknown> = {
-  payload: S;
-  run: (payload: z.output<S>, context: JobContext) => Promise<R>;
-  /** The payload's owner, for JobView.ownerId. */
-  ownerOf: (payload: z.output<S>) => string | null;
 };
 
 /** The one interface of lib/jobs; inline-queue.ts (SQLite) and pg-boss-queue.ts (PostgreSQL) implement it. */

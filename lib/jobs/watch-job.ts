@@ -11,9 +11,12 @@ export const NO_WORKER_AFTER_MS = 15_000;
 export function waitingText(job: Pick<JobView, "state" | "attempts" | "queuedAt">, now = Date.now()): string | null {
   if (job.state === "retrying") return `The import stopped on our side (try ${job.attempts} of it failed); it is tried again in a few seconds, nothing was half-imported…`;
   if (job.state !== "queued") return null;
-  if (now - job.queuedAt.getTime() < NO_WORKER_AFTER_MS) return "Queued; waiting for a worker to start the import…";
-  return "No worker has started this import yet: the job worker may not be running (an administrator starts it with npm run worker). The import is kept in the queue and runs as soon as a worker is up; you may leave this page.";
+  return now - job.queuedAt.getTime() < NO_WORKER_AFTER_MS ? "Queued; waiting for a worker to start the import…" : NO_WORKER_TEXT;
 }
+
+/** What a person reads once a job has waited NO_WORKER_AFTER_MS for a worker. */
+export const NO_WORKER_TEXT =
+  "No worker has started this import yet: the job worker may not be running (an administrator starts it with npm run worker). The import is kept in the queue and runs as soon as a worker is up; you may leave this page.";
 
 export type WatchOptions = {
   onProgress?: (progress: JobProgress) => void;
