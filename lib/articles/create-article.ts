@@ -15,7 +15,8 @@ import { NewSlug } from "./slug";
  * free: the form never adds a revision to another article (CONFLICT on the slug field). The text
  * is read and its claims found once, in the processing worker, as a revision upload does; the
  * import reuses that reading and writes in one transaction. Nothing is written if the worker
- * refused or `signal` aborted. The caller checks `article.import`.
+ * refused or `signal` aborted. The caller checks `article.import`. The browser's import runs it
+ * as a job ("import-article", lib/jobs): inline on SQLite, in a pg-boss worker on PostgreSQL.
  */
 export async function createArticle(
   db: Database,

@@ -47,6 +47,8 @@ export async function pgBossQueue(options: PgBossQueueOptions): Promise<JobQueue
     max: 4,
     // Workers run maintenance (expiring the jobs of dead workers); a process that only queues need not.
     supervise: work,
+    // No cron jobs: pg-boss's clock and schedule monitors would only poll for nothing.
+    schedule: false,
     maintenanceIntervalSeconds: timings.maintenanceIntervalSeconds,
     deleteAfterDays: KEEP_DAYS,
     application_name: "claimdesk-jobs",
