@@ -2,8 +2,13 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/prisma-pg/client";
 import type { Database } from "./create-database";
 
-/** How long opening a connection may take before the query fails, instead of TCP's minutes. */
-export const CONNECT_TIMEOUT_MS = 10_000;
+/**
+ * How long a query may wait for a connection before it fails, instead of TCP's minutes for a
+ * server that never answers (a refused connection fails at once). node-postgres counts the wait
+ * for a free connection of the pool (10) in the same limit, so it must outlast a burst: 40
+ * sign-ins at once on a loaded machine waited more than 10 s.
+ */
+export const CONNECT_TIMEOUT_MS = 30_000;
 
 /**
  * A Prisma client on a PostgreSQL server, from the client generated for prisma/postgresql/schema.prisma,

@@ -5,8 +5,13 @@
  * serialization failure (40001, only under REPEATABLE READ or SERIALIZABLE). Either way the whole
  * transaction was rolled back, so running the callback again is safe.
  */
-const ATTEMPTS = 5;
+/**
+ * A time budget rather than a count: under SERIALIZABLE a burst of N transactions on one row may
+ * lose N - 1 of them per round, so a fixed few attempts would fail the tail of a burst.
+ */
+export const WRITE_CONFLICT_BUDGET_MS = 10_000;
 const FIRST_PAUSE_MS = 5;
+const LONGEST_PAUSE_MS = 250;
 
 const RETRIED_CODES = new Set(["40001", "40P01"]);
 
@@ -22,13 +27,14 @@ export function isWriteConflict(error: unknown): boolean {
   return false;
 }
 
-/** Runs `attempt` again (up to ATTEMPTS times, with growing jittered pauses) while it fails on a write conflict. */
-export async function retryWriteConflict<T>(attempt: () => Promise<T>): Promise<T> {
-  for (let n = 1, pause = FIRST_PAUSE_MS; ; n++, pause *= 2) {
+/** Runs `attempt` again, with growing jittered pauses, while it fails on a write conflict and the budget lasts. */
+export async function retryWriteConflict<T>(attempt: () => Promise<T>, budgetMs: number = WRITE_CONFLICT_BUDGET_MS): Promise<T> {
+  const deadline = Date.now() + budgetMs;
+  for (let pause = FIRST_PAUSE_MS; ; pause = Math.min(pause * 2, LONGEST_PAUSE_MS)) {
     try {
       return await attempt();
     } catch (error) {
-      if (n >= ATTEMPTS || !isWriteConflict(error)) throw error;
+      if (!isWriteConflict(error) || Date.now() + pause > deadline) throw error;
       await new Promise((resolve) => setTimeout(resolve, pause / 2 + Math.random() * pause));
     }
   }
