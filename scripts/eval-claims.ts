@@ -123,7 +123,7 @@ row(`(d) 2,000-word article in process (${text.split(/\s+/).length} words)`, `${
 
 // (e) The kind model, cross-validated by document on the training articles (prints its own table).
 const kinds = kindCrossValidation();
-row("(e) kind, leave-one-document-out on the train split", `shipped ${kinds.chosen.name}: kind ${f3(kinds.kind)}  (rules alone ${f3(kinds.rules)}, not held out)`, "nested CV: npm run train:claims -- --kinds");
+row("(e) kind, leave-one-document-out on the train split", `shipped ${kinds.chosen.name}: kind ${f3(kinds.kind)}  (rules alone ${f3(kinds.rules)}, not held out)`, "nested CV: npm run train:claims -- --kinds --nested");
 
 // (f) The whole pipeline, leave-one-document-out over the training articles: precision and kind where
 // both models are retrained without the article they read (the rules were written on these articles).
