@@ -81,9 +81,14 @@ function onPostgres(db: Db): boolean {
 export async function findCandidates(db: Db, queries: readonly CandidateQuery[], limit = 20): Promise<Map<string, Candidate[]>> {
   const out = new Map<string, Candidate[]>(queries.map((q) => [q.key, []]));
   const postgres = onPostgres(db);
-  const terms = [...new Set(queries.flatMap((q) => q.terms.flat()))];
-  const counts = postgres ? await documentCountsPostgres(db, terms) : await documentCountsSqlite(db, terms);
   const stats = postgres ? await indexStatsPostgres(db) : await indexStatsSqlite(db);
+  const terms = [...new Set(queries.flatMap((q) => q.terms.flat()))];
+  const counts = postgres ? await documentCountsPostgres(db, terms, commonCount(stats.claims)) : await documentCountsSqlite(db, terms);
+  if (postgres) {
+    // Counted only up to "common" there: a claim whose every word is common needs them all exactly.
+    const exact = [...new Set(queries.filter((q) => everyWordCommon(q.terms, counts, stats.claims)).flatMap((q) => q.terms.flat()))];
+    for (const [term, n] of await documentCountsPostgres(db, exact)) counts.set(term, n);
+  }
   const searchable = queries.map((q) => ({ ...q, match: rarestWords(q.terms, counts, stats.claims) })).filter((q) => q.match.length > 0);
   for (let i = 0; i < searchable.length; i += QUERIES_PER_STATEMENT) {
     const batch = searchable.slice(i, i + QUERIES_PER_STATEMENT);
@@ -96,6 +101,28 @@ export async function findCandidates(db: Db, queries: readonly CandidateQuery[],
   return out;
 }
 
+/** How many claims a word may be in and still be asked for: more than that is "common". */
+export function commonCount(total: number): number {
+  return Math.floor(Math.max(COMMON_FLOOR, total * COMMON_SHARE));
+}
+
+/** Of a claim's words, those the index holds, rarest first, with their counts (all forms together). */
+function heldWords(words: readonly string[][], counts: ReadonlyMap<string, number>) {
+  return words
+    .map((forms) => {
+      const present = forms.filter((f) => (counts.get(f) ?? 0) > 0);
+      return { present, count: present.reduce((n, f) => n + counts.get(f)!, 0) };
+    })
+    .filter((w) => w.present.length > 0)
+    .sort((a, b) => a.count - b.count);
+}
+
+/** Whether the index holds some of a claim's words but each of them is common. */
+function everyWordCommon(words: readonly string[][], counts: ReadonlyMap<string, number>, total: number): boolean {
+  const held = heldWords(words, counts);
+  return held.length > 0 && held.every((w) => w.count > commonCount(total));
+}
+
 /**
  * The index query of a claim: of its words the index holds at all, any of the WORDS_PER_QUERY
  * rarest that are not common, each in the forms the index holds (two of them together when
@@ -103,15 +130,8 @@ export async function findCandidates(db: Db, queries: readonly CandidateQuery[],
  * rarest (a long list each, short together). Empty when the index holds none of its words.
  */
 export function rarestWords(words: readonly string[][], counts: ReadonlyMap<string, number>, total: number): IndexQuery {
-  const common = Math.max(COMMON_FLOOR, total * COMMON_SHARE);
-  const held = words
-    .map((forms) => {
-      const present = forms.filter((f) => (counts.get(f) ?? 0) > 0);
-      return { present, count: present.reduce((n, f) => n + counts.get(f)!, 0) };
-    })
-    .filter((w) => w.present.length > 0)
-    .sort((a, b) => a.count - b.count);
-  const rare = held.filter((w) => w.count <= common);
+  const held = heldWords(words, counts);
+  const rare = held.filter((w) => w.count <= commonCount(total));
   const chosen = rare.slice(0, WORDS_PER_QUERY);
   if (chosen.length === 1 || (chosen.length > 1 && chosen.reduce((n, w) => n + w.count, 0) <= ANY_WORD_BUDGET)) return [[chosen.flatMap((w) => w.present)]];
   if (chosen.length > 1) {
