@@ -1,54 +1,78 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
-import { defineConfig, devices } from "@playwright/test";
+import { defineConfig, devices, type PlaywrightTestConfig } from "@playwright/test";
 
-// One free loopback port per run, chosen once by the main process; the workers it spawns inherit it.
-process.env.E2E_PORT ??= execFileSync(
-  process.execPath,
-  ["-e", "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"],
-  { encoding: "utf8" },
-).trim();
+// CLAIMDESK_E2E_DATABASE=postgres runs the same specs on a throwaway PostgreSQL cluster, plus the
+// two-server project (tests/e2e/multi-server/) behind nginx; the default is a throwaway SQLite file.
+const postgres = process.env.CLAIMDESK_E2E_DATABASE === "postgres";
+
+// Free loopback ports, chosen once by the main process; the workers it spawns inherit them.
+const freePort = () =>
+  execFileSync(
+    process.execPath,
+    ["-e", "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"],
+    { encoding: "utf8" },
+  ).trim();
+process.env.E2E_PORT ??= freePort();
 const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
-// The throwaway database of this run: the server is set up on it, and tests seed their own articles into it.
-process.env.E2E_DATABASE_URL ??= `file:${path.resolve("data", `e2e-${process.pid}-${Date.now()}.db`)}`;
+if (postgres) {
+  process.env.E2E_PROXY_PORT ??= freePort();
+  // scripts/e2e-server.ts writes the cluster's URL here; tests/e2e/e2e-database.ts hands it to the tests.
+  process.env.E2E_STATE_FILE ??= path.resolve("data", `e2e-${process.env.E2E_PORT}.json`);
+} else {
+  // The throwaway database of this run: the server is set up on it, and tests seed their own articles into it.
+  process.env.E2E_DATABASE_URL ??= `file:${path.resolve("data", `e2e-${process.pid}-${Date.now()}.db`)}`;
+}
+const proxyURL = `http://127.0.0.1:${process.env.E2E_PROXY_PORT}`;
+
+const browser: PlaywrightTestConfig["use"] = {
+  trace: "retain-on-failure",
+  launchOptions: {
+    // Debian's Chromium, never a downloaded browser (../shared/STACK.md).
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  },
+};
 
 export default defineConfig({
   testDir: "tests/e2e",
   fullyParallel: false,
-  workers: 1,
+  // E2E_WORKERS: more than one only where the specs were measured to allow it (README, "Tests").
+  workers: Number(process.env.E2E_WORKERS ?? 1),
   forbidOnly: !!process.env.CI,
   retries: 0,
-  reporter: process.env.CI ? [["list"]] : [["list"]],
+  reporter: [["list"]],
   timeout: 60_000,
-  use: {
-    baseURL,
-    trace: "retain-on-failure",
-    launchOptions: {
-      // Debian's Chromium, never a downloaded browser (../shared/STACK.md).
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    },
-  },
+  globalSetup: postgres ? "./tests/e2e/e2e-database.ts" : undefined,
+  use: { baseURL, ...browser },
   projects: [
     { name: "setup", testMatch: /.*\.setup\.ts/ },
-    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: /multi-server\//, dependencies: ["setup"] },
+    // Two app servers behind nginx on one PostgreSQL: only there is "several servers" meaningful.
+    ...(postgres
+      ? [{ name: "multi-server", testDir: "tests/e2e/multi-server", use: { ...devices["Desktop Chrome"], baseURL: proxyURL }, dependencies: ["setup"] }]
+      : []),
   ],
   webServer: {
-    // Builds the app, then serves it on a throwaway database with the content and demo accounts.
-    command: "npm run --silent build && tsx scripts/e2e-server.ts",
-    url: `${baseURL}/api/health`,
+    // Builds the app (E2E_SKIP_BUILD=1 reuses a build just made), then serves it on a throwaway
+    // database with the content and demo accounts.
+    command: `${process.env.E2E_SKIP_BUILD ? "" : "npm run --silent build && "}tsx scripts/e2e-server.ts`,
+    // On PostgreSQL the proxy answers last, once the e2e server and both servers behind it do.
+    url: `${postgres ? proxyURL : baseURL}/api/health`,
     // Locally a server already on E2E_PORT (say `next dev` on E2E_DATABASE_URL) is reused; CI always starts its own.
-    reuseExistingServer: !process.env.CI,
+    reuseExistingServer: !process.env.CI && !postgres,
     timeout: 300_000,
+    // SIGTERM, not Playwright's default SIGKILL: the server stops its cluster, proxy and servers.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 30_000 },
     stdout: "pipe",
     stderr: "pipe",
   },
