@@ -5,6 +5,8 @@ import { defineConfig, devices, type PlaywrightTestConfig } from "@playwright/te
 // CLAIMDESK_E2E_DATABASE=postgres runs the same specs on a throwaway PostgreSQL cluster, plus the
 // two-server project (tests/e2e/multi-server/) behind nginx; the default is a throwaway SQLite file.
 const postgres = process.env.CLAIMDESK_E2E_DATABASE === "postgres";
+// E2E_MULTI_SERVER=1 adds the two-server project on SQLite too (one file, one machine): for working on it.
+const multiServer = postgres || process.env.E2E_MULTI_SERVER === "1";
 
 // Free loopback ports, chosen once by the main process; the workers it spawns inherit them.
 const freePort = () =>
@@ -15,8 +17,8 @@ const freePort = () =>
   ).trim();
 process.env.E2E_PORT ??= freePort();
 const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
+if (multiServer) process.env.E2E_PROXY_PORT ??= freePort();
 if (postgres) {
-  process.env.E2E_PROXY_PORT ??= freePort();
   // scripts/e2e-server.ts writes the cluster's URL here; tests/e2e/e2e-database.ts hands it to the tests.
   process.env.E2E_STATE_FILE ??= path.resolve("data", `e2e-${process.env.E2E_PORT}.json`);
 } else {
@@ -58,7 +60,7 @@ export default defineConfig({
     { name: "setup", testMatch: /.*\.setup\.ts/ },
     { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: /multi-server\//, dependencies: ["setup"] },
     // Two app servers behind nginx on one PostgreSQL: only there is "several servers" meaningful.
-    ...(postgres
+    ...(multiServer
       ? [{ name: "multi-server", testDir: "tests/e2e/multi-server", use: { ...devices["Desktop Chrome"], baseURL: proxyURL }, dependencies: ["setup"] }]
       : []),
   ],
@@ -67,9 +69,9 @@ export default defineConfig({
     // database with the content and demo accounts.
     command: `${process.env.E2E_SKIP_BUILD ? "" : "npm run --silent build && "}tsx scripts/e2e-server.ts`,
     // On PostgreSQL the proxy answers last, once the e2e server and both servers behind it do.
-    url: `${postgres ? proxyURL : baseURL}/api/health`,
+    url: `${multiServer ? proxyURL : baseURL}/api/health`,
     // Locally a server already on E2E_PORT (say `next dev` on E2E_DATABASE_URL) is reused; CI always starts its own.
-    reuseExistingServer: !process.env.CI && !postgres,
+    reuseExistingServer: !process.env.CI && !multiServer,
     timeout: 300_000,
     // SIGTERM, not Playwright's default SIGKILL: the server stops its cluster, proxy and servers.
     gracefulShutdown: { signal: "SIGTERM", timeout: 30_000 },

@@ -31,6 +31,8 @@ export type MultiServerOptions = {
   serverPorts?: number[];
   /** Where the servers' output goes: inherited (default) or dropped. */
   output?: "inherit" | "ignore";
+  /** Honour the test-only X-Claimdesk-Pin header (scripts/proxy/nginx.ts). */
+  pin?: boolean;
   /** More environment for every app server. */
   env?: Record<string, string>;
 };
@@ -56,7 +58,7 @@ export async function startMultiServer(options: MultiServerOptions): Promise<Mul
       servers.push({ name, port, url: `http://127.0.0.1:${port}`, process: startAppServer(port, proxyUrl, options) });
     }
     await Promise.all(servers.map((server) => waitForHealth(server.url, server.process)));
-    proxy = await startNginx({ port: proxyPort, upstreams: servers.map(({ name, port }) => ({ name, port })) });
+    proxy = await startNginx({ port: proxyPort, upstreams: servers.map(({ name, port }) => ({ name, port })), pin: options.pin });
     await waitForHealth(proxyUrl);
     return { proxyUrl, servers, proxy, stop };
   } catch (error) {
