@@ -52,6 +52,9 @@ http {
     # Round-robin is nginx's default.
 ${servers}
     keepalive 32;
+    # Shorter than Node's keep-alive (5 s in next start): nginx must never send a request on a
+    # connection the app server is closing at that moment (a 502 "connection reset").
+    keepalive_timeout 4s;
   }
   map $upstream_addr $claimdesk_server {
 ${names}
