@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { defineConfig, devices, type PlaywrightTestConfig } from "@playwright/test";
 
@@ -6,7 +7,12 @@ import { defineConfig, devices, type PlaywrightTestConfig } from "@playwright/te
 // two-server project (tests/e2e/multi-server/) behind nginx; the default is a throwaway SQLite file.
 const postgres = process.env.CLAIMDESK_E2E_DATABASE === "postgres";
 // E2E_MULTI_SERVER=1 adds the two-server project on SQLite too (one file, one machine): for working on it.
-const multiServer = postgres || process.env.E2E_MULTI_SERVER === "1";
+// It needs Debian's nginx (scripts/proxy/nginx.ts); .ci/run installs it, elsewhere its absence is said.
+const nginx = process.env.NGINX_BIN ?? "/usr/sbin/nginx";
+const multiServer = (postgres || process.env.E2E_MULTI_SERVER === "1") && existsSync(nginx);
+if ((postgres || process.env.E2E_MULTI_SERVER === "1") && !multiServer && !process.env.E2E_PORT) {
+  console.log(`e2e: the two-server project is SKIPPED: no nginx at ${nginx} (apt-get install -y nginx)`);
+}
 
 // Free loopback ports, chosen once by the main process; the workers it spawns inherit them.
 const freePort = () =>

@@ -1,0 +1,34 @@
+/**
+ * `npm run test:postgres`, the PostgreSQL half of `npm test` (issue 14): the unit tests and the
+ * end-to-end suite again, each on a throwaway PostgreSQL cluster (scripts/postgres-cluster.mjs),
+ * the e2e run with the two-server project behind nginx. Where PostgreSQL's server programs are
+ * missing it says plainly that it skipped them, and succeeds: SQLite stays the embedded default.
+ *
+ *   node scripts/test-postgres.mjs [--reuse-build]   (--reuse-build: `npm test` has just built)
+ */
+import { spawnSync } from "node:child_process";
+import { serverBinariesPresent } from "./postgres-cluster.mjs";
+
+const line = "=".repeat(78);
+const header = (text) => console.log(`\n${line}\n== ${text}\n${line}`);
+
+function run(title, args, env = {}) {
+  header(title);
+  const started = Date.now();
+  const result = spawnSync("npm", ["run", "--silent", ...args], { stdio: "inherit", env: { ...process.env, ...env } });
+  const minutes = ((Date.now() - started) / 60_000).toFixed(1);
+  console.log(`== ${title}: ${result.status === 0 ? "passed" : "FAILED"} in ${minutes} min`);
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+if (!serverBinariesPresent()) {
+  header("PostgreSQL: SKIPPED (unit and e2e tests ran on SQLite only)");
+  console.log(
+    "PostgreSQL's server programs (initdb, pg_ctl, postgres) are not in PG_BIN, /usr/lib/postgresql/*/bin or PATH.\n" +
+      "Install them (Debian: apt-get install -y postgresql) to run the PostgreSQL part; .ci/run always does.",
+  );
+  process.exit(0);
+}
+
+run("PostgreSQL unit tests (npm run test:unit:postgres)", ["test:unit:postgres"]);
+run("PostgreSQL e2e tests, with two app servers behind nginx (npm run test:e2e:postgres)", ["test:e2e:postgres"], process.argv.includes("--reuse-build") ? { E2E_SKIP_BUILD: "1" } : {});
