@@ -23,7 +23,11 @@ const freePort = () =>
   ).trim();
 process.env.E2E_PORT ??= freePort();
 const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
-if (multiServer) process.env.E2E_PROXY_PORT ??= freePort();
+if (multiServer) {
+  process.env.E2E_PROXY_PORT ??= freePort();
+  // The two app servers' own ports, for the one spec that goes round the proxy on purpose.
+  process.env.E2E_SERVER_PORTS ??= `${freePort()},${freePort()}`;
+}
 if (postgres) {
   // scripts/e2e-server.ts writes the cluster's URL here; tests/e2e/e2e-database.ts hands it to the tests.
   process.env.E2E_STATE_FILE ??= path.resolve("data", `e2e-${process.env.E2E_PORT}.json`);

@@ -65,7 +65,13 @@ async function start(): Promise<void> {
   if (process.env.E2E_PROXY_PORT) {
     // The proxy answers only once every server does: Playwright waits for the proxy's health.
     await waitForHealth(`http://127.0.0.1:${port}`, main);
-    stack = await startMultiServer({ databaseUrl: url, authSecret, proxyPort: Number(process.env.E2E_PROXY_PORT), pin: true });
+    stack = await startMultiServer({
+      databaseUrl: url,
+      authSecret,
+      proxyPort: Number(process.env.E2E_PROXY_PORT),
+      serverPorts: process.env.E2E_SERVER_PORTS?.split(",").map(Number),
+      pin: true,
+    });
     console.log(`e2e-server: proxy ${stack.proxyUrl} → ${stack.servers.map((s) => `${s.name} ${s.url}`).join(", ")}`);
   }
 }
