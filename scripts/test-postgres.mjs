@@ -31,4 +31,9 @@ if (!serverBinariesPresent()) {
 }
 
 run("PostgreSQL unit tests (npm run test:unit:postgres)", ["test:unit:postgres"]);
-run("PostgreSQL e2e tests, with two app servers behind nginx (npm run test:e2e:postgres)", ["test:e2e:postgres"], process.argv.includes("--reuse-build") ? { E2E_SKIP_BUILD: "1" } : {});
+// Two workers: PostgreSQL takes concurrent writers, and CI's budget (at most 10 more minutes for the
+// whole PostgreSQL part) leaves no room for a second serial run; E2E_WORKERS overrides it.
+run("PostgreSQL e2e tests, with two app servers behind nginx (npm run test:e2e:postgres)", ["test:e2e:postgres"], {
+  E2E_WORKERS: process.env.E2E_WORKERS ?? "2",
+  ...(process.argv.includes("--reuse-build") ? { E2E_SKIP_BUILD: "1" } : {}),
+});
