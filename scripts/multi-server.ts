@@ -4,7 +4,8 @@
  * two-server save benchmark (scripts/bench/saves-multi-server.ts).
  *
  * One build (.next) serves every `next start`; each server gets its own port and the same
- * AUTH_SECRET, and trusts exactly one proxy (CLAIMDESK_TRUSTED_PROXIES=1). Debian's nginx
+ * AUTH_SECRET, and trusts exactly one proxy (CLAIMDESK_TRUSTED_PROXIES=1), and only on connections
+ * from the address nginx binds to (CLAIMDESK_TRUSTED_PROXY_ADDRESSES=127.0.0.2). Debian's nginx
  * (scripts/proxy/nginx.ts) balances them round-robin and names the server that answered in
  * X-Claimdesk-Server, so a test can prove which one it talked to.
  *
@@ -13,7 +14,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import path from "node:path";
-import { startNginx, type Proxy } from "./proxy/nginx";
+import { PROXY_SOURCE_ADDRESS, startNginx, type Proxy } from "./proxy/nginx";
 
 /** The response header the proxy adds: the name of the app server that answered ("a", "b", …). */
 export const SERVER_HEADER = "x-claimdesk-server";
@@ -82,6 +83,9 @@ function startAppServer(port: number, proxyUrl: string, options: MultiServerOpti
       CLAIMDESK_PUBLIC_URL: proxyUrl,
       // Exactly one proxy appends to X-Forwarded-For; what the client wrote further left is never read.
       CLAIMDESK_TRUSTED_PROXIES: "1",
+      // ...and only on connections from nginx (proxy_bind): a request straight to a server's port is
+      // counted under its own socket address, whatever X-Forwarded-For it carries.
+      CLAIMDESK_TRUSTED_PROXY_ADDRESSES: PROXY_SOURCE_ADDRESS,
     },
     stdio: ["ignore", options.output ?? "inherit", options.output ?? "inherit"],
   });

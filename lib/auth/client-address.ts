@@ -13,8 +13,10 @@ import { isIP } from "node:net";
  *
  * So our own server stamps the socket's address on every request, in a header of its own that a
  * client's copy cannot survive (lib/auth/socket-address.ts, installed by instrumentation.ts).
- * `X-Forwarded-For` is read only when CLAIMDESK_TRUSTED_PROXIES says how many proxies in front of
- * the app append to it.
+ * `X-Forwarded-For` is read only when the connection came from a proxy named in
+ * CLAIMDESK_TRUSTED_PROXY_ADDRESSES, and then as far as CLAIMDESK_TRUSTED_PROXIES says how many
+ * proxies append to it. A hop count alone is not enough: a client that reaches a server round the
+ * proxy would write the entry it is counted under, so without the list the header is ignored.
  */
 
 /** The header lib/auth/socket-address.ts sets from the TCP socket, overwriting any client's copy. */
@@ -24,6 +26,9 @@ export const SOCKET_STAMP_INSTALLED = Symbol.for("claimdesk.socketAddressStamp")
 
 /** The address used when none can be trusted: all such requests share one bucket of the limits. */
 export const UNKNOWN_ADDRESS = "unknown";
+
+/** Which proxies are trusted: how many append to `X-Forwarded-For`, and the addresses the nearest connects from. */
+export type ProxyTrust = { hops: number; addresses: ReadonlySet<string> };
 
 /**
  * The number of proxies in front of the app that append to `X-Forwarded-For`: 0 (the default, and
@@ -35,23 +40,61 @@ export function trustedProxyHops(setting: string | undefined = process.env.CLAIM
 }
 
 /**
- * The address a sign-in attempt is counted under. With `hops` trusted proxies, each appends the
- * address it saw to `X-Forwarded-For`, so the client is the `hops`-th entry from the right; what is
- * left of it was written by the client and is never read. With no trusted proxy, or a header shorter
- * than the chain (a request that went round the proxies), the socket's address. IPv6 addresses count
- * by their /64 network, which one subscriber usually owns whole.
+ * The addresses the proxy next to the app connects from (comma-separated IPs), each as
+ * `exactAddress` spells it; entries that are not an IP address are left out.
  */
-export function clientAddress(headers: Headers | undefined, hops: number = trustedProxyHops()): string {
+export function trustedProxyAddresses(setting: string | undefined = process.env.CLAIMDESK_TRUSTED_PROXY_ADDRESSES): Set<string> {
+  const entries = (setting ?? "").split(",").map((entry) => exactAddress(entry));
+  return new Set(entries.filter((entry): entry is string => entry !== null));
+}
+
+let warnedAboutHopsAlone = false;
+
+/** The trust the environment sets up. Hops without addresses trust nothing, and say so once. */
+export function proxyTrustFromEnv(): ProxyTrust {
+  const trust = { hops: trustedProxyHops(), addresses: trustedProxyAddresses() };
+  if (trust.hops > 0 && trust.addresses.size === 0 && !warnedAboutHopsAlone) {
+    warnedAboutHopsAlone = true;
+    console.warn(
+      "claimdesk: CLAIMDESK_TRUSTED_PROXIES is set but CLAIMDESK_TRUSTED_PROXY_ADDRESSES is not: X-Forwarded-For is ignored and " +
+        "sign-ins count under the proxy's own address. Set CLAIMDESK_TRUSTED_PROXY_ADDRESSES to the address(es) the proxy connects from.",
+    );
+  }
+  return trust;
+}
+
+/**
+ * The address a sign-in attempt is counted under. When the connection came from a trusted proxy,
+ * each of `hops` proxies has appended the address it saw to `X-Forwarded-For`, so the client is
+ * the `hops`-th entry from the right; what is left of it was written by the client and is never
+ * read. Otherwise (no trusted proxy, a connection from anywhere else, or a header shorter than the
+ * chain) the socket's address. IPv6 addresses count by their /64 network, which one subscriber
+ * usually owns whole.
+ */
+export function clientAddress(headers: Headers | undefined, trust: ProxyTrust = proxyTrustFromEnv()): string {
   const stamped = (globalThis as Record<symbol, unknown>)[SOCKET_STAMP_INSTALLED] === true;
-  const socket = (stamped && addressKey(headers?.get(SOCKET_ADDRESS_HEADER))) || UNKNOWN_ADDRESS;
-  if (hops === 0 || !headers) return socket;
+  const peer = stamped ? headers?.get(SOCKET_ADDRESS_HEADER) : undefined;
+  const socket = addressKey(peer) ?? UNKNOWN_ADDRESS;
+  const fromProxy = trust.hops > 0 && trust.addresses.has(exactAddress(peer) ?? "");
+  if (!fromProxy || !headers) return socket;
   const chain = (headers.get("x-forwarded-for") ?? "").split(",").map((entry) => entry.trim());
-  if (chain.length < hops) return socket;
-  return addressKey(chain[chain.length - hops]) ?? socket;
+  if (chain.length < trust.hops) return socket;
+  return addressKey(chain[chain.length - trust.hops]) ?? socket;
 }
 
 /** A stable key for an IP address (IPv4 as is, IPv4-mapped IPv6 as IPv4, IPv6 as its /64), or null. */
 export function addressKey(raw: string | null | undefined): string | null {
+  const exact = exactAddress(raw);
+  if (exact === null || isIP(exact) === 4) return exact;
+  return `${exact.split(":").slice(0, 4).join(":")}::/64`;
+}
+
+/**
+ * One spelling for one IP address (IPv4 as is, IPv4-mapped IPv6 as IPv4, IPv6 as its eight groups),
+ * or null. The proxy check compares these, never /64 keys: one trusted proxy must not make its
+ * whole network trusted.
+ */
+export function exactAddress(raw: string | null | undefined): string | null {
   if (!raw) return null;
   let value = raw.trim();
   if (value.startsWith("[") && value.endsWith("]")) value = value.slice(1, -1);
@@ -60,7 +103,7 @@ export function addressKey(raw: string | null | undefined): string | null {
   const version = isIP(value);
   if (version === 4) return value;
   if (version !== 6) return null;
-  return `${expandIPv6(value).slice(0, 4).join(":")}::/64`;
+  return expandIPv6(value).join(":");
 }
 
 /** The eight groups of an IPv6 address, lower case, without leading zeros. */

@@ -84,12 +84,10 @@ test.describe("as the admin", () => {
   });
 });
 
-// CLAIMDESK_TRUSTED_PROXIES counts hops; it does not ask whether the connection came from the
-// proxy. A client that reaches an app server directly (here: its loopback port) writes the entry the
-// server trusts. Needs lib/auth/client-address.ts to read X-Forwarded-For only from the proxy's
-// address (a CLAIMDESK_TRUSTED_PROXY_ADDRESSES list, here 127.0.0.2): see README "What the proxy
-// must pass on". Until then deployments must keep the servers unreachable except through the proxy.
-test.fixme("a request that goes round the proxy straight to a server cannot choose the address it is counted under", async ({ playwright }) => {
+// The servers read X-Forwarded-For only on connections from nginx's address
+// (CLAIMDESK_TRUSTED_PROXY_ADDRESSES, scripts/multi-server.ts): a client that reaches a server
+// directly (here: its loopback port) is counted under its own socket address, whatever it writes.
+test("a request that goes round the proxy straight to a server cannot choose the address it is counted under", async ({ playwright }) => {
   const email = newAccount("reviewer", "multi-around");
   const [port] = (process.env.E2E_SERVER_PORTS ?? "").split(",");
   const direct = await playwright.request.newContext({ baseURL: `http://127.0.0.1:${port}` });

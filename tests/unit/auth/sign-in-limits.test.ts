@@ -1,8 +1,8 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { authorizePassword } from "@/lib/auth/authorize-password";
-import { SOCKET_ADDRESS_HEADER, addressKey, clientAddress, trustedProxyHops } from "@/lib/auth/client-address";
+import { SOCKET_ADDRESS_HEADER, addressKey, clientAddress, trustedProxyAddresses, trustedProxyHops, type ProxyTrust } from "@/lib/auth/client-address";
 import { hashPassword } from "@/lib/auth/password";
 import { SIGN_IN_LIMITS } from "@/lib/auth/sign-in-limits";
 import { installSocketAddressStamp } from "@/lib/auth/socket-address";
@@ -79,6 +79,45 @@ describe("the address limits", () => {
     expect(outcomes.slice(SIGN_IN_LIMITS.accountsPerAddress).every((o) => o === "rate_limited")).toBe(true);
   });
 
+  describe("behind a proxy trusted by address (CLAIMDESK_TRUSTED_PROXY_ADDRESSES)", () => {
+    const PROXY = "127.0.0.2";
+    afterEach(() => vi.unstubAllEnvs());
+    const trustProxy = () => {
+      vi.stubEnv("CLAIMDESK_TRUSTED_PROXIES", "1");
+      vi.stubEnv("CLAIMDESK_TRUSTED_PROXY_ADDRESSES", PROXY);
+    };
+
+    it("are not reset by a client that goes round the proxy and rotates X-Forwarded-For", async () => {
+      trustProxy();
+      const outcomes = [];
+      for (let n = 0; n < 25; n++) outcomes.push(await attempt(nobody(), "guess", request("203.0.113.31", `10.2.${n}.1`)));
+      expect(outcomes.slice(0, SIGN_IN_LIMITS.accountsPerAddress).every((o) => o === null)).toBe(true);
+      expect(outcomes.slice(SIGN_IN_LIMITS.accountsPerAddress).every((o) => o === "rate_limited")).toBe(true);
+      expect(await temp.db.signInAttempt.count({ where: { address: "203.0.113.31" } })).toBe(SIGN_IN_LIMITS.accountsPerAddress);
+    });
+
+    it("count each client through the proxy under the address the proxy appended", async () => {
+      trustProxy();
+      const email = await account();
+      // A guesser through the proxy, writing its own X-Forwarded-For left of the proxy's entry.
+      for (let n = 0; n < SIGN_IN_LIMITS.perAccountFromAddress; n++) expect(await attempt(email, "guess", request(PROXY, `10.3.${n}.1, 198.51.100.30`))).toBeNull();
+      expect(await temp.db.signInAttempt.findMany({ where: { email }, distinct: ["address"], select: { address: true } })).toEqual([{ address: "198.51.100.30" }]);
+      // Another client of the same proxy is not in the guesser's bucket for the address limit.
+      for (let n = 0; n < SIGN_IN_LIMITS.accountsPerAddress; n++) await attempt(nobody(), "guess", request(PROXY, "198.51.100.31"));
+      const colleague = await account();
+      expect(await attempt(colleague, PASSWORD, request(PROXY, "198.51.100.32"))).toMatchObject({ email: colleague });
+      expect(await attempt(await account(), PASSWORD, request(PROXY, "198.51.100.31"))).toBe("rate_limited");
+    });
+
+    it("ignore X-Forwarded-For when only the hop count is set", async () => {
+      vi.stubEnv("CLAIMDESK_TRUSTED_PROXIES", "1");
+      vi.stubEnv("CLAIMDESK_TRUSTED_PROXY_ADDRESSES", "");
+      const email = nobody();
+      await attempt(email, "guess", request("203.0.113.32", "198.51.100.33"));
+      expect(await temp.db.signInAttempt.findMany({ where: { email }, select: { address: true } })).toEqual([{ address: "203.0.113.32" }]);
+    });
+  });
+
   it("do not lock out everyone behind a NAT when one person there fails many times", async () => {
     const nat = "203.0.113.40";
     for (let n = 0; n < 4; n++) {
@@ -117,22 +156,42 @@ describe("a disabled account", () => {
 });
 
 describe("clientAddress", () => {
-  const headers = (forwardedFor: string, socket = "192.0.2.70") => new Headers({ [SOCKET_ADDRESS_HEADER]: socket, "x-forwarded-for": forwardedFor });
+  const PROXY = "192.0.2.70";
+  const headers = (forwardedFor: string, socket = PROXY) => new Headers({ [SOCKET_ADDRESS_HEADER]: socket, "x-forwarded-for": forwardedFor });
+  const behind = (hops: number, ...addresses: string[]): ProxyTrust => ({ hops, addresses: trustedProxyAddresses(addresses.join(",")) });
 
   it("ignores X-Forwarded-For without trusted proxies", () => {
-    expect(clientAddress(headers("10.9.9.9"), 0)).toBe("192.0.2.70");
-    expect(clientAddress(headers("10.9.9.9, 10.8.8.8"), 0)).toBe("192.0.2.70");
+    expect(clientAddress(headers("10.9.9.9"), behind(0))).toBe(PROXY);
+    expect(clientAddress(headers("10.9.9.9, 10.8.8.8"), behind(0, PROXY))).toBe(PROXY);
   });
 
-  it("takes the n-th entry from the right with n trusted proxies, never what the client wrote left of it", () => {
-    expect(clientAddress(headers("6.6.6.6, 198.51.100.7"), 1)).toBe("198.51.100.7");
-    expect(clientAddress(headers("6.6.6.6, 198.51.100.7, 10.0.0.2"), 2)).toBe("198.51.100.7");
-    expect(clientAddress(headers("198.51.100.7"), 2)).toBe("192.0.2.70"); // went round a proxy
-    expect(clientAddress(headers("6.6.6.6, not-an-address"), 1)).toBe("192.0.2.70");
+  it("takes the n-th entry from the right of what the trusted proxy sent, never what the client wrote left of it", () => {
+    expect(clientAddress(headers("6.6.6.6, 198.51.100.7"), behind(1, PROXY))).toBe("198.51.100.7");
+    expect(clientAddress(headers("6.6.6.6, 198.51.100.7, 10.0.0.2"), behind(2, "10.0.0.9", PROXY))).toBe("198.51.100.7");
+    expect(clientAddress(headers("198.51.100.7"), behind(2, PROXY))).toBe(PROXY); // went round a proxy
+    expect(clientAddress(headers("6.6.6.6, not-an-address"), behind(1, PROXY))).toBe(PROXY);
   });
 
-  it("reads the setting strictly", () => {
+  it("does not let a client that connects from anywhere but the proxy choose its address", () => {
+    // Straight to the server, round the proxy: the header is the client's own.
+    expect(clientAddress(headers("198.51.100.8", "203.0.113.9"), behind(1, PROXY))).toBe("203.0.113.9");
+    expect(clientAddress(headers("198.51.100.8, 198.51.100.9", "203.0.113.9"), behind(2, PROXY))).toBe("203.0.113.9");
+    // From the proxy's /64 but not the proxy: trust is by exact address.
+    expect(clientAddress(headers("198.51.100.8", "2001:db8::2"), behind(1, "2001:db8::1"))).toBe("2001:db8:0:0::/64");
+    // A hop count without addresses trusts nobody, not everybody.
+    expect(clientAddress(headers("198.51.100.8", "203.0.113.9"), behind(1))).toBe("203.0.113.9");
+    expect(clientAddress(headers("198.51.100.8"), behind(1))).toBe(PROXY);
+  });
+
+  it("recognises the proxy however its address is spelt", () => {
+    expect(clientAddress(headers("198.51.100.7", "::ffff:127.0.0.2"), behind(1, "127.0.0.2"))).toBe("198.51.100.7");
+    expect(clientAddress(headers("198.51.100.7", "2001:0db8::0001"), behind(1, "[2001:db8::1]"))).toBe("198.51.100.7");
+  });
+
+  it("reads the settings strictly", () => {
     expect([undefined, "", "0", "2", " 1 ", "-1", "1.5", "lots", "99"].map(trustedProxyHops)).toEqual([0, 0, 0, 2, 1, 0, 0, 0, 0]);
+    expect([...trustedProxyAddresses(" 127.0.0.2, proxy.internal,,::1 ")]).toEqual(["127.0.0.2", "0:0:0:0:0:0:0:1"]);
+    expect(trustedProxyAddresses(undefined).size).toBe(0);
   });
 
   it("counts IPv6 by its /64 and IPv4-mapped addresses as IPv4", () => {
@@ -147,7 +206,7 @@ describe("clientAddress", () => {
   it("is stamped by the server from the socket, whatever the client sent", async () => {
     let seen: string | undefined;
     const server = http.createServer((req, res) => {
-      seen = clientAddress(new Headers(req.headers as Record<string, string>), 0);
+      seen = clientAddress(new Headers(req.headers as Record<string, string>), behind(0));
       res.end();
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
