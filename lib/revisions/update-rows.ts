@@ -1,3 +1,4 @@
+import { engineOfDatabase } from "@/lib/db/database-engine";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/review/record-audit";
 
@@ -31,26 +32,60 @@ export type RowUpdate<C extends string> = {
  * each engine gets its own placeholders). Prisma's updateMany
  * cannot give each row its own values, and one `update` per row costs a query compilation and a
  * round trip each: 2,000 of them were most of a re-import (issue 13). Runs on the caller's
- * transaction; returns how many rows changed.
+ * transaction; returns how many rows changed. On PostgreSQL the first row's values are cast to
+ * their columns' types (valuesColumnTypes), since untyped parameters in VALUES become text there.
  */
 export async function updateRows<C extends string>(tx: Tx, { table, columns, set, rows, onBatch }: RowUpdate<C>): Promise<number> {
   for (const row of rows) {
     if (row.length !== columns.length) throw new Error(`updateRows: a row of ${row.length} values for ${columns.length} columns`);
   }
+  if (rows.length === 0) return 0;
   const names = Prisma.raw(columns.map((c) => `"${c}"`).join(", "));
   const assignments = Prisma.raw(
     Object.entries(set)
       .map(([column, expression]) => `"${column}" = ${expression}`)
       .join(", "),
   );
+  const casts = engineOfDatabase(tx) === "postgresql" ? await valuesColumnTypes(tx, table, columns, rows) : null;
   let changed = 0;
   for (let i = 0; i < rows.length; i += UPDATE_BATCH) {
     const batch = rows.slice(i, i + UPDATE_BATCH);
-    const values = Prisma.join(batch.map((row) => Prisma.sql`(${Prisma.join(row)})`));
+    const values = Prisma.join(
+      batch.map((row, r) => Prisma.sql`(${Prisma.join(r === 0 && casts ? row.map((value, c) => Prisma.sql`CAST(${value} AS ${Prisma.raw(casts[c]!)})`) : row)})`),
+    );
     changed += await tx.$executeRaw`WITH v(${names}) AS (VALUES ${values}) UPDATE ${Prisma.raw(`"${table}"`)} AS t SET ${assignments} FROM v WHERE t."id" = v."id"`;
     onBatch?.(batch.length);
   }
   return changed;
+}
+
+/** PostgreSQL types of each table's columns, asked once per table and process (the schema is fixed while it runs). */
+const columnTypesOf = new Map<string, Promise<Map<string, string>>>();
+
+/**
+ * The PostgreSQL type of each VALUES column for updateRows: the table column's own (format_type,
+ * e.g. "timestamp(3) without time zone"), or for a column the table lacks (a flag the SET
+ * expressions read) one from its values: integer or double precision for numbers, else text.
+ * PostgreSQL types a VALUES column from its rows, and bound parameters arrive untyped, so without
+ * these every column is text and `v."flag" = 1` or `SET "sourceStart" = v."sourceStart"` fails.
+ */
+async function valuesColumnTypes(tx: Tx, table: string, columns: readonly string[], rows: ReadonlyArray<readonly SqlValue[]>): Promise<string[]> {
+  let known = columnTypesOf.get(table);
+  if (!known) {
+    known = tx
+      .$queryRaw<Array<{ name: string; type: string }>>`SELECT CAST(a."attname" AS text) AS "name", format_type(a."atttypid", a."atttypmod") AS "type" FROM pg_attribute a WHERE a."attrelid" = to_regclass(${`"${table}"`}) AND a."attnum" > 0 AND NOT a."attisdropped"`
+      .then((found) => new Map(found.map((c) => [c.name, c.type])));
+    columnTypesOf.set(table, known);
+    known.catch(() => columnTypesOf.delete(table));
+  }
+  const types = await known;
+  return columns.map((column, c) => {
+    const own = types.get(column);
+    if (own) return own;
+    const values = rows.map((row) => row[c]).filter((value) => value !== null);
+    if (values.length > 0 && values.every((value) => typeof value === "number")) return values.every(Number.isInteger) ? "integer" : "double precision";
+    return "text";
+  });
 }
 
 /** A DateTime as Prisma's SQLite adapter stores it ("2026-12-01T09:11:46.776+00:00"), for `updatedAt`. */
