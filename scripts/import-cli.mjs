@@ -14,8 +14,9 @@
 import { pathToFileURL } from "node:url";
 import { ensureBundle } from "./esbuild-bundle.mjs";
 
-// Native and engine packages stay in node_modules: they load files relative to themselves.
-const external = ["better-sqlite3", "@prisma/*", "server-only"];
+// Native and engine packages stay in node_modules: they load files relative to themselves. pg-boss
+// too: only `--job` on PostgreSQL loads it, so the bundle need not carry it for every import.
+const external = ["better-sqlite3", "@prisma/*", "server-only", "pg-boss"];
 const launcher = ["scripts/import-cli.mjs", "scripts/esbuild-bundle.mjs", "package-lock.json", "tsconfig.json"];
 
 globalThis.claimdeskImportRun = async () => {
@@ -24,7 +25,11 @@ globalThis.claimdeskImportRun = async () => {
     name: "import-run.mjs",
     // The pipeline and the generated Prisma client (both under lib), the models' weights.
     sources: ["lib", "lib/generated", "models", "scripts/import-run.ts", "scripts/import-progress-bar.ts", ...launcher],
-    external,
+    // server-only bundled, not left outside: the queue (lib/jobs, for --job) reaches the job
+    // handlers and server modules through an import() that only a worker runs, and esbuild keeps
+    // that lazy for bundled code but hoists an external import to the top of the bundle, where
+    // server-only's plain entry throws on every start. Bundled, it throws only if that code ran.
+    external: external.filter((name) => name !== "server-only"),
   });
   return import(pathToFileURL(heavy).href);
 };

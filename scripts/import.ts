@@ -1,7 +1,9 @@
 /**
- * `npm run import -- FILE [--slug S]`: imports a Markdown, plain-text or HTML article. Prints one
- * line: created / revised (with how the claims were re-anchored) / unchanged. Bad input exits 1
+ * `npm run import -- FILE [--slug S] [--job]`: imports a Markdown, plain-text or HTML article. Prints
+ * one line: created / revised (with how the claims were re-anchored) / unchanged. Bad input exits 1
  * with a one-line reason and writes nothing. On a terminal, stderr shows a progress bar meanwhile.
+ * `--job` on PostgreSQL hands the import to the job queue (lib/jobs) and waits for a worker to do
+ * it, with the same bar and line; on SQLite it is accepted and the import runs here, as jobs do there.
  */
 import { parseArgs } from "node:util";
 import type { ImportOutcome } from "@/lib/articles/import-article";
@@ -11,10 +13,10 @@ import { databaseUrl } from "@/lib/db/database-url";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { cliMessage } from "@/lib/errors";
 
-const USAGE = "usage: npm run import -- FILE [--slug SLUG]";
+const USAGE = "usage: npm run import -- FILE [--slug SLUG] [--job]";
 
 async function main(): Promise<void> {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { slug: { type: "string" } } });
+  const { positionals, values } = parseArgs({ allowPositionals: true, options: { slug: { type: "string" }, job: { type: "boolean" } } });
   if (positionals.length !== 1) throw new Error(USAGE);
   const file = positionals[0]!;
   // Read and check the file before touching the database: refused input writes nothing at all.
@@ -24,7 +26,7 @@ async function main(): Promise<void> {
   const unchanged = await unchangedFile(databaseUrl(), { text, fileName: file, slug: values.slug });
   if (unchanged) return report({ status: "unchanged", ...unchanged });
 
-  report(await (await loadImportRun()).runImport({ text, file, slug: values.slug }));
+  report(await (await loadImportRun()).runImport({ text, file, slug: values.slug, job: values.job }));
 }
 
 type ImportRun = typeof import("./import-run");
