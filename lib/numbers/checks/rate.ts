@@ -131,7 +131,10 @@ function readingsOf(r: Rate, pool: Figure[]): Reading[] {
  * its sentence (or, when the sentence has none, any figure of the sentence before), the whole any
  * larger figure in the same unit nearby. A finding when no part and whole give the share.
  */
-function shareOfTotal(share: Figure, read: ReadClaim, previous: ReadClaim | undefined): NumberFinding | null {
+function shareOfTotal(share: Figure, read: ReadClaim, before: ReadClaim | undefined): NumberFinding | null {
+  // A list item's share is of its own list's whole: the sentence before the list is another
+  // passage ("41,870 stops … 47,600 in 2023" above "- … make up 18% of the population").
+  const previous = before && before.claim.context === read.claim.context ? before : undefined;
   const amount = (f: Figure) => f.unit !== "percent" && f.unit !== "points" && f.value > 0 && /\d/.test(f.raw);
   const own = read.figures.filter((f) => amount(f) && f.end <= share.at);
   const near = [...read.figures.filter(amount), ...(previous?.figures.filter(amount) ?? [])];
