@@ -1,6 +1,7 @@
 import "server-only";
 import { can, canSeeArticle, type Viewer } from "@/lib/auth/policy";
 import type { Database } from "@/lib/db/create-database";
+import { containsIgnoringCase } from "@/lib/db/database-engine";
 import { ArticleStatus } from "@/lib/domain/vocabulary";
 import { HOME_PAGE_SIZE, HomeQuery, type HomeQueryInput } from "./home-query";
 
@@ -47,8 +48,9 @@ export function visibleStatuses(viewer: Viewer): ArticleStatus[] {
 export async function listHomeArticles(db: Database, { viewer, query: input }: { viewer: Viewer; query: HomeQueryInput }): Promise<HomeArticles> {
   const query = HomeQuery.parse(input);
   const statuses = visibleStatuses(viewer).filter((s) => !query.status || s === query.status);
-  // SQLite's LIKE, which Prisma's `contains` becomes, ignores ASCII case.
-  const search = query.q ? { OR: [{ title: { contains: query.q } }, { publisher: { contains: query.q } }, { author: { contains: query.q } }] } : {};
+  // Case is ignored on both engines: SQLite's LIKE does by itself, PostgreSQL needs ILIKE.
+  const contains = query.q ? containsIgnoringCase(db, query.q) : null;
+  const search = contains ? { OR: [{ title: contains }, { publisher: contains }, { author: contains }] } : {};
   const where = { status: { in: statuses }, ...search };
 
   const total = await db.article.count({ where });
