@@ -1,5 +1,7 @@
 import "server-only";
 import type { Database } from "@/lib/db/create-database";
+import { engineOfDatabase } from "@/lib/db/database-engine";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 /**
  * How many password checks are allowed within the window. Each counts an attempt from the moment it
@@ -33,15 +35,19 @@ export type SignInClaim = { attemptId: string } | "rate_limited";
  * cannot outrun the limit. A refused claim is deleted again rather than rolled back: the adapter
  * shares one connection, and a rollback could take another request's write with it.
  *
- * On PostgreSQL the insert would not make others wait; take `pg_advisory_xact_lock(hashtext(email))`
- * (and one for the address) at the start of the same transaction, or keep a counter row per account
- * and claim with `UPDATE ... SET n = n + 1 WHERE email = $1 AND n < $2 RETURNING n`.
+ * On PostgreSQL the insert makes nobody wait, and under READ COMMITTED each attempt's counts
+ * would miss the claims of attempts still in flight: a burst of 40 got 11 checks through where 5
+ * are allowed. So there the transaction first takes an advisory lock on the account and one on the
+ * address (`lockAttemptsOf`): attempts on the same account or from the same address run one after
+ * another, each seeing every earlier claim committed, as on SQLite.
  */
 export async function claimSignInAttempt(db: Database, { email, address }: { email: string; address: string }): Promise<SignInClaim> {
   const now = Date.now();
   const windowStart = new Date(now - SIGN_IN_LIMITS.windowMinutes * 60_000);
+  const onPostgres = engineOfDatabase(db) === "postgresql";
   return db.$transaction(
     async (tx) => {
+      if (onPostgres) await lockAttemptsOf(tx, { email, address });
       const { id } = await tx.signInAttempt.create({ data: { email, address, succeeded: false }, select: { id: true } });
       const lastSuccess = (where: { email: string; address?: string }) =>
         tx.signInAttempt.findFirst({ where: { ...where, succeeded: true, createdAt: { gte: windowStart } }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
@@ -71,6 +77,21 @@ export async function claimSignInAttempt(db: Database, { email, address }: { ema
     // 40 attempts at once queue for the one connection; the default 2 s wait is too short on a busy machine.
     { maxWait: 15_000, timeout: 15_000 },
   );
+}
+
+/** The advisory-lock namespaces (the first of the two keys): an email's hash never meets an address's. */
+const LOCK_ACCOUNT = 1;
+const LOCK_ADDRESS = 2;
+
+/**
+ * Takes PostgreSQL's transaction-scoped advisory locks on this account's and this address's
+ * attempts, released at commit or rollback. Always the account first, then the address, so two
+ * attempts never wait on each other crosswise. A hash collision only makes two unrelated attempts
+ * queue, never lets one through.
+ */
+async function lockAttemptsOf(tx: Prisma.TransactionClient, { email, address }: { email: string; address: string }): Promise<void> {
+  await tx.$executeRaw(Prisma.sql`SELECT pg_advisory_xact_lock(${LOCK_ACCOUNT}::int4, hashtext(${email}::text))`);
+  await tx.$executeRaw(Prisma.sql`SELECT pg_advisory_xact_lock(${LOCK_ADDRESS}::int4, hashtext(${address}::text))`);
 }
 
 /**

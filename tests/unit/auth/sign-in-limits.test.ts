@@ -6,6 +6,7 @@ import { SOCKET_ADDRESS_HEADER, addressKey, clientAddress, trustedProxyAddresses
 import { hashPassword } from "@/lib/auth/password";
 import { SIGN_IN_LIMITS } from "@/lib/auth/sign-in-limits";
 import { installSocketAddressStamp } from "@/lib/auth/socket-address";
+import { createDatabase } from "@/lib/db/create-database";
 import { tempDatabase } from "../../support/temp-database";
 
 const PASSWORD = "the-right-password";
@@ -41,10 +42,20 @@ function request(socket: string, forwardedFor?: string): Request {
 const attempt = (email: string, password: string, from: Request) => authorizePassword(temp.db, { email, password }, from);
 const checked = (email: string) => temp.db.signInAttempt.count({ where: { email } });
 
+/** The proxy the tests that stub CLAIMDESK_TRUSTED_PROXY_ADDRESSES trust. */
+const PROXY = "127.0.0.2";
+afterEach(() => vi.unstubAllEnvs());
+const trustProxy = () => {
+  vi.stubEnv("CLAIMDESK_TRUSTED_PROXIES", "1");
+  vi.stubEnv("CLAIMDESK_TRUSTED_PROXY_ADDRESSES", PROXY);
+};
+
 describe("the per-account limit", () => {
   it("checks at most 5 of 40 wrong passwords sent at once, and the right one in the burst does not sign in", async () => {
+    // Each from its own address (through the proxy), so only the account's count can hold them back.
+    trustProxy();
     const email = await account();
-    const burst = Array.from({ length: 40 }, (_, n) => attempt(email, `wrong-${n}`, request("192.0.2.10", `10.0.${n}.1`)));
+    const burst = Array.from({ length: 40 }, (_, n) => attempt(email, `wrong-${n}`, request(PROXY, `10.0.${n}.1`)));
     burst.push(attempt(email, PASSWORD, request("192.0.2.10")));
     const outcomes = await Promise.all(burst);
     expect(await checked(email)).toBeLessThanOrEqual(SIGN_IN_LIMITS.perAccount);
@@ -80,13 +91,6 @@ describe("the address limits", () => {
   });
 
   describe("behind a proxy trusted by address (CLAIMDESK_TRUSTED_PROXY_ADDRESSES)", () => {
-    const PROXY = "127.0.0.2";
-    afterEach(() => vi.unstubAllEnvs());
-    const trustProxy = () => {
-      vi.stubEnv("CLAIMDESK_TRUSTED_PROXIES", "1");
-      vi.stubEnv("CLAIMDESK_TRUSTED_PROXY_ADDRESSES", PROXY);
-    };
-
     it("are not reset by a client that goes round the proxy and rotates X-Forwarded-For", async () => {
       trustProxy();
       const outcomes = [];
@@ -116,6 +120,22 @@ describe("the address limits", () => {
       await attempt(email, "guess", request("203.0.113.32", "198.51.100.33"));
       expect(await temp.db.signInAttempt.findMany({ where: { email }, select: { address: true } })).toEqual([{ address: "203.0.113.32" }]);
     });
+  });
+
+  it("try at most 10 new accounts from one address of 40 sent at once to two servers", async () => {
+    // A second client on the same database, as a second app server would be: more attempts in
+    // flight. Three rounds, as one round can miss a race that is there.
+    const other = createDatabase(temp.url);
+    try {
+      for (const address of ["203.0.113.35", "203.0.113.36", "203.0.113.37"]) {
+        const spray = Array.from({ length: 40 }, (_, n) => authorizePassword(n % 2 ? other : temp.db, { email: nobody(), password: "guess" }, request(address)));
+        const outcomes = await Promise.all(spray);
+        expect(await temp.db.signInAttempt.count({ where: { address } })).toBe(SIGN_IN_LIMITS.accountsPerAddress);
+        expect(outcomes.filter((o) => o === "rate_limited")).toHaveLength(40 - SIGN_IN_LIMITS.accountsPerAddress);
+      }
+    } finally {
+      await other.$disconnect();
+    }
   });
 
   it("do not lock out everyone behind a NAT when one person there fails many times", async () => {
@@ -156,31 +176,31 @@ describe("a disabled account", () => {
 });
 
 describe("clientAddress", () => {
-  const PROXY = "192.0.2.70";
-  const headers = (forwardedFor: string, socket = PROXY) => new Headers({ [SOCKET_ADDRESS_HEADER]: socket, "x-forwarded-for": forwardedFor });
+  const NGINX = "192.0.2.70";
+  const headers = (forwardedFor: string, socket = NGINX) => new Headers({ [SOCKET_ADDRESS_HEADER]: socket, "x-forwarded-for": forwardedFor });
   const behind = (hops: number, ...addresses: string[]): ProxyTrust => ({ hops, addresses: trustedProxyAddresses(addresses.join(",")) });
 
   it("ignores X-Forwarded-For without trusted proxies", () => {
-    expect(clientAddress(headers("10.9.9.9"), behind(0))).toBe(PROXY);
-    expect(clientAddress(headers("10.9.9.9, 10.8.8.8"), behind(0, PROXY))).toBe(PROXY);
+    expect(clientAddress(headers("10.9.9.9"), behind(0))).toBe(NGINX);
+    expect(clientAddress(headers("10.9.9.9, 10.8.8.8"), behind(0, NGINX))).toBe(NGINX);
   });
 
   it("takes the n-th entry from the right of what the trusted proxy sent, never what the client wrote left of it", () => {
-    expect(clientAddress(headers("6.6.6.6, 198.51.100.7"), behind(1, PROXY))).toBe("198.51.100.7");
-    expect(clientAddress(headers("6.6.6.6, 198.51.100.7, 10.0.0.2"), behind(2, "10.0.0.9", PROXY))).toBe("198.51.100.7");
-    expect(clientAddress(headers("198.51.100.7"), behind(2, PROXY))).toBe(PROXY); // went round a proxy
-    expect(clientAddress(headers("6.6.6.6, not-an-address"), behind(1, PROXY))).toBe(PROXY);
+    expect(clientAddress(headers("6.6.6.6, 198.51.100.7"), behind(1, NGINX))).toBe("198.51.100.7");
+    expect(clientAddress(headers("6.6.6.6, 198.51.100.7, 10.0.0.2"), behind(2, "10.0.0.9", NGINX))).toBe("198.51.100.7");
+    expect(clientAddress(headers("198.51.100.7"), behind(2, NGINX))).toBe(NGINX); // went round a proxy
+    expect(clientAddress(headers("6.6.6.6, not-an-address"), behind(1, NGINX))).toBe(NGINX);
   });
 
   it("does not let a client that connects from anywhere but the proxy choose its address", () => {
     // Straight to the server, round the proxy: the header is the client's own.
-    expect(clientAddress(headers("198.51.100.8", "203.0.113.9"), behind(1, PROXY))).toBe("203.0.113.9");
-    expect(clientAddress(headers("198.51.100.8, 198.51.100.9", "203.0.113.9"), behind(2, PROXY))).toBe("203.0.113.9");
+    expect(clientAddress(headers("198.51.100.8", "203.0.113.9"), behind(1, NGINX))).toBe("203.0.113.9");
+    expect(clientAddress(headers("198.51.100.8, 198.51.100.9", "203.0.113.9"), behind(2, NGINX))).toBe("203.0.113.9");
     // From the proxy's /64 but not the proxy: trust is by exact address.
     expect(clientAddress(headers("198.51.100.8", "2001:db8::2"), behind(1, "2001:db8::1"))).toBe("2001:db8:0:0::/64");
     // A hop count without addresses trusts nobody, not everybody.
     expect(clientAddress(headers("198.51.100.8", "203.0.113.9"), behind(1))).toBe("203.0.113.9");
-    expect(clientAddress(headers("198.51.100.8"), behind(1))).toBe(PROXY);
+    expect(clientAddress(headers("198.51.100.8"), behind(1))).toBe(NGINX);
   });
 
   it("recognises the proxy however its address is spelt", () => {
