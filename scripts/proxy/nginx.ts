@@ -78,6 +78,8 @@ ${pins}
       proxy_set_header X-Forwarded-Proto $scheme;
       # A request that reached one server is never replayed on another (no double saves).
       proxy_next_upstream off;
+      # An import streams its job's progress: passed on as it comes, not buffered.
+      proxy_buffering off;
       proxy_read_timeout 120s;
       # Which server answered, for the two-server tests and the benchmark.
       add_header X-Claimdesk-Server $claimdesk_server always;
