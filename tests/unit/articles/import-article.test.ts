@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importArticle, slugFromFileName } from "@/lib/articles/import-article";
 import { tempDatabase } from "../../support/temp-database";
+import { onPostgres } from "../../support/postgres";
 
 const seed = readFileSync("content/ice-287g-fy2020.md", "utf8");
 
@@ -14,7 +15,8 @@ describe("importArticle", () => {
     await t.dispose();
   });
 
-  it("migrations create every table of the domain on an empty database", async () => {
+  // Reads sqlite_master; tests/unit/db/round-trip.test.ts covers every table on PostgreSQL.
+  it.skipIf(onPostgres)("migrations create every table of the domain on an empty database", async () => {
     const rows = await t.db.$queryRawUnsafe<{ name: string }[]>("SELECT name FROM sqlite_master WHERE type = 'table'");
     const tables = rows.map((r) => r.name);
     for (const table of ["User", "Account", "Session", "VerificationToken", "Article", "Revision", "Claim", "Review", "Citation", "Source", "AuditEvent"]) {

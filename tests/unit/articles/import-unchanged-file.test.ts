@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importArticle } from "@/lib/articles/import-article";
 import { unchangedFile } from "@/lib/articles/unchanged-file";
 import { tempDatabase } from "../../support/temp-database";
+import { onPostgres } from "../../support/postgres";
 
 // The command line answers an identical file of any format before the pipeline loads; its answer
 // must be importArticle's own, and null whenever importArticle would not say "unchanged".
@@ -21,7 +22,8 @@ afterAll(async () => {
   await t.dispose();
 });
 
-describe("unchangedFile", () => {
+// The early answer reads a SQLite file before Prisma loads; on PostgreSQL the import itself answers.
+describe.skipIf(onPostgres)("unchangedFile", () => {
   it("answers an identical HTML, plain-text or Markdown file as importArticle does", async () => {
     const cases = [
       { text: html, fileName: "elsewhere/vaccine-exemptions.html" },

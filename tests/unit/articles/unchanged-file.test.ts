@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importArticle } from "@/lib/articles/import-article";
 import { unchangedMarkdownFile } from "@/lib/articles/unchanged-file";
 import { tempDatabase } from "../../support/temp-database";
+import { onPostgres } from "../../support/postgres";
 
 // The command line's early answer must be importArticle's own: same outcome, and null whenever
 // importArticle would not say "unchanged".
@@ -22,7 +23,8 @@ afterAll(async () => {
   await t.dispose();
 });
 
-describe("unchangedMarkdownFile", () => {
+// The early answer reads a SQLite file before Prisma loads; on PostgreSQL the import itself answers.
+describe.skipIf(onPostgres)("unchangedMarkdownFile", () => {
   it("answers an identical Markdown file as importArticle does, slug from the front matter or the file name", async () => {
     for (const [text, fileName] of [[seed, "elsewhere/ice-287g-fy2020.md"], [`\uFEFF${plain}`, "County Hires.md"], [withSlug, "renamed.markdown"]] as const) {
       const early = await unchangedMarkdownFile(t.url, { text, fileName });

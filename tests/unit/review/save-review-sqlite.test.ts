@@ -9,6 +9,7 @@ import { AppError } from "@/lib/errors";
 import { getClaimDetail } from "@/lib/review/get-claim-detail";
 import { saveReview, type SavedReview } from "@/lib/review/save-review";
 import { tempDatabase } from "../../support/temp-database";
+import { onPostgres } from "../../support/postgres";
 
 // saveReview's SQLite engine (issue 13): synchronous statements on the adapter's connection, many
 // saves sharing one commit. On a real SQLite file, beside Prisma on the same connection.
@@ -48,7 +49,8 @@ afterAll(async () => {
   await t.dispose();
 });
 
-describe("saveReview on SQLite", () => {
+// SQLite's own save path (synchronous statements on its connection); PostgreSQL takes the Prisma path.
+describe.skipIf(onPostgres)("saveReview on SQLite", () => {
   it("runs on the database's own better-sqlite3 connection, and Prisma reads the save at once", async () => {
     // If Prisma moved the adapter off _engineConfig, saves would silently fall back to Prisma.
     const connection = await sqliteConnectionOf(t.db);
