@@ -39,7 +39,11 @@ export async function watchJob(queue: JobQueue, id: string, options: WatchOption
   for (;;) {
     const job = await queue.get(id);
     if (!job) throw new AppError("NOT_FOUND", "This import's job is no longer known; check the article list before importing again.");
-    if (job.state === "done" || job.state === "failed") return job;
+    if (job.state === "done" || job.state === "failed") {
+      // A job quicker than one poll still tells where it ended ("Writing claims: 3 of 3") before its outcome.
+      if (job.state === "done" && job.progress && JSON.stringify(job.progress) !== told) options.onProgress?.(job.progress);
+      return job;
+    }
     const waiting = waitingText(job);
     if (waiting && waiting !== waited) options.onWaiting?.(waiting);
     waited = waiting;

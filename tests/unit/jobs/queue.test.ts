@@ -48,6 +48,8 @@ describe("job queue", () => {
     // The last report is the last write: every claim of the article.
     expect(job.progress).toEqual({ stage: "writing", done: outcome.claimCount, total: outcome.claimCount });
     expect(seen.length).toBeGreaterThan(0);
+    // However quick the job was beside the polls, the watcher tells where it ended before its outcome.
+    expect(seen.at(-1)).toEqual(job.progress);
     const article = await t.db.article.findUniqueOrThrow({ where: { slug: "ice" }, select: { title: true, _count: { select: { claims: true, revisions: true } } } });
     expect(article).toEqual({ title: "ICE 287(g)", _count: { claims: outcome.claimCount, revisions: 1 } });
   });
