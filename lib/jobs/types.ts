@@ -47,6 +47,12 @@ export interface JobQueue {
   enqueue(name: string, payload: unknown): Promise<{ id: string }>;
   /** The job's state, progress and result or error; null for an unknown (or long-deleted) id. */
   get(id: string): Promise<JobView | null>;
+  /**
+   * Tells every progress report of a job as it is made, those made before the call first; answers
+   * the unsubscribe. Only where reports happen in this process (inline): a quick job would finish
+   * between two polls and its stages would never be seen.
+   */
+  subscribe?(id: string, listener: (progress: JobProgress) => void): () => void;
   /** Whether a worker in this process takes jobs (inline: always). */
   readonly working: boolean;
   /** Stops taking jobs and closes connections; running jobs of pg-boss are failed back to the queue after `graceMs`. */

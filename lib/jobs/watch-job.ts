@@ -35,22 +35,33 @@ export type WatchOptions = {
 export async function watchJob(queue: JobQueue, id: string, options: WatchOptions = {}): Promise<JobView> {
   const { intervalMs = 400, signal } = options;
   let told = "";
+  const tell = (progress: JobProgress) => {
+    const said = JSON.stringify(progress);
+    if (said === told) return;
+    told = said;
+    options.onProgress?.(progress);
+  };
+  // Where reports are made in this process, each is told as it is made; polling alone would miss
+  // every stage of a job quicker than one poll.
+  const unsubscribe = options.onProgress && queue.subscribe ? queue.subscribe(id, tell) : null;
   let waited: string | null = null;
-  for (;;) {
-    const job = await queue.get(id);
-    if (!job) throw new AppError("NOT_FOUND", "This import's job is no longer known; check the article list before importing again.");
-    if (job.state === "done" || job.state === "failed") {
-      // A job quicker than one poll still tells where it ended ("Writing claims: 3 of 3") before its outcome.
-      if (job.state === "done" && job.progress && JSON.stringify(job.progress) !== told) options.onProgress?.(job.progress);
-      return job;
+  try {
+    for (;;) {
+      const job = await queue.get(id);
+      if (!job) throw new AppError("NOT_FOUND", "This import's job is no longer known; check the article list before importing again.");
+      if (job.state === "done" || job.state === "failed") {
+        // A job quicker than one poll still tells where it ended ("Writing claims: 3 of 3") before its outcome.
+        if (job.state === "done" && job.progress) tell(job.progress);
+        return job;
+      }
+      const waiting = waitingText(job);
+      if (waiting && waiting !== waited) options.onWaiting?.(waiting);
+      waited = waiting;
+      if (job.state === "running" && job.progress) tell(job.progress);
+      if (signal?.aborted) return job;
+      await new Promise((resolve) => setTimeout(resolve, intervalMs));
     }
-    const waiting = waitingText(job);
-    if (waiting && waiting !== waited) options.onWaiting?.(waiting);
-    waited = waiting;
-    const progress = job.progress ? JSON.stringify(job.progress) : "";
-    if (job.state === "running" && job.progress && progress !== told) options.onProgress?.(job.progress);
-    told = progress;
-    if (signal?.aborted) return job;
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  } finally {
+    unsubscribe?.();
   }
 }

@@ -49,8 +49,9 @@ const fileOf = (contentHash: string) => path.join(DIR, `${contentHash.replace(/[
 
 /** Off with CLAIMDESK_EXTRACTION_CACHE=0, or where the pipeline's sources are not beside us. */
 function pipelineFingerprint(): string | null {
-  if (process.env.CLAIMDESK_EXTRACTION_CACHE === "0" || !existsSync(path.resolve(PIPELINE[0]!))) return null;
-  return PIPELINE.map((p) => newest(path.resolve(p))).join(":");
+  // turbopackIgnore: these paths are read at run time; traced, they made next build take in the whole project.
+  if (process.env.CLAIMDESK_EXTRACTION_CACHE === "0" || !existsSync(path.resolve(/*turbopackIgnore: true*/ PIPELINE[0]!))) return null;
+  return PIPELINE.map((p) => newest(path.resolve(/*turbopackIgnore: true*/ p))).join(":");
 }
 
 function newest(p: string): number {
