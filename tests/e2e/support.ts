@@ -30,6 +30,8 @@ export async function openWorkbench(page: Page, slug: string): Promise<void> {
   await page.goto(`/articles/${slug}/review`);
   await expect(page.getByRole("list", { name: /Claims \(\d+ shown\)/ })).toBeVisible();
   await expect(page.getByTestId("claim-detail")).toBeVisible();
+  // The shortcuts are attached after hydration; a key pressed before is lost (a CI run lost a "5").
+  await expect(page.locator('html[data-shortcuts="on"]')).toBeAttached();
 }
 
 /** The claim list item that is selected. */

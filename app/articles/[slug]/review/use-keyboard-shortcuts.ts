@@ -25,6 +25,12 @@ export function useKeyboardShortcuts(bindings: Record<string, () => void>, enabl
       run();
     }
     window.addEventListener("keydown", onKeyDown);
-    return () => window.removeEventListener("keydown", onKeyDown);
+    // Says the keys now answer: until this effect runs, a key pressed on the server's HTML is lost
+    // (tests wait for it rather than for the first paint).
+    document.documentElement.dataset.shortcuts = "on";
+    return () => {
+      window.removeEventListener("keydown", onKeyDown);
+      delete document.documentElement.dataset.shortcuts;
+    };
   }, [bindings, enabled]);
 }
