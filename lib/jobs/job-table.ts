@@ -44,11 +44,24 @@ export async function startAttempt(db: Database, id: string, attempt: number): P
 }
 
 /**
+ * The channel every progress write notifies, in the same statement as the write, so a report is
+ * told exactly when it commits and in commit order (progress-channel.ts listens).
+ */
+export const PROGRESS_CHANNEL = "claimdesk_job_progress";
+
+/**
  * Written outside the import's transaction, on another connection, so readers see it while the
- * transaction is still open (and rolled back with nothing else, if the worker dies).
+ * transaction is still open (and rolled back with nothing else, if the worker dies). The same
+ * statement notifies PROGRESS_CHANNEL (progress-channel.ts): the server watching the job hears
+ * each report as it commits, in order, however quick the job.
  */
 export async function writeProgress(db: Database, id: string, progress: JobProgress): Promise<void> {
-  await db.$executeRaw`UPDATE "claimdesk_jobs"."job" SET "progress" = ${JSON.stringify(progress)}::jsonb, "updatedAt" = now() WHERE "id" = ${id}::uuid`;
+  const said = JSON.stringify(progress);
+  await db.$executeRaw`
+    WITH "written" AS (
+      UPDATE "claimdesk_jobs"."job" SET "progress" = ${said}::jsonb, "updatedAt" = now() WHERE "id" = ${id}::uuid RETURNING "id"
+    )
+    SELECT pg_notify(${PROGRESS_CHANNEL}, json_build_object('id', "id"::text, 'progress', ${said}::jsonb)::text) FROM "written"`;
 }
 
 export type JobRow = { id: string; name: string; ownerId: string | null; attempts: number; progress: JobProgress | null; queuedAt: Date; updatedAt: Date };

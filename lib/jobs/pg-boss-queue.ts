@@ -4,6 +4,7 @@ import type { Database } from "@/lib/db/create-database";
 import type { ErrorBody } from "@/lib/errors";
 import { JOB_NAMES, parsePayload } from "./job-payloads";
 import { createJobTable, deleteOldJobRows, insertJobRow, readJobRow, startAttempt } from "./job-table";
+import { progressChannel } from "./progress-channel";
 import { throttledProgress } from "./throttled-progress";
 import { crashedBody, runJob, type JobAnswer } from "./run-job";
 import type { JobQueue, JobState, JobView } from "./types";
@@ -65,12 +66,17 @@ export async function pgBossQueue(options: PgBossQueueOptions): Promise<JobQueue
     }
   }
 
+  // Progress is pushed (LISTEN/NOTIFY), whichever worker runs the job; the row is read for state.
+  const channel = progressChannel(url);
+
   return {
     kind: "pg-boss",
     working: work,
     async enqueue(name, payload) {
       const { payload: parsed, ownerId } = parsePayload(name, payload);
       const id = randomUUID();
+      // Listening before the job exists, so not even its first report can be missed here.
+      await channel.expect(id);
       await insertJobRow(db, { id, name, ownerId });
       await boss.send(name, parsed as object, {
         id,
@@ -89,8 +95,11 @@ export async function pgBossQueue(options: PgBossQueueOptions): Promise<JobQueue
       if (!job) return null;
       return view(row, job as PgBoss.JobWithMetadata<unknown>);
     },
+    subscribe: (id, listener) => channel.subscribe(id, listener),
+    settle: () => channel.settle(),
     async stop({ graceMs = 10_000 } = {}) {
       await boss.stop({ graceful: true, wait: true, timeout: graceMs });
+      await channel.close();
     },
   };
 }

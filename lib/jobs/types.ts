@@ -49,10 +49,14 @@ export interface JobQueue {
   get(id: string): Promise<JobView | null>;
   /**
    * Tells every progress report of a job as it is made, those made before the call first; answers
-   * the unsubscribe. Only where reports happen in this process (inline): a quick job would finish
-   * between two polls and its stages would never be seen.
+   * the unsubscribe, or null when reports cannot be pushed just now (then read `get`'s progress).
+   * Polling alone lost every stage of a job quicker than one poll. Inline: the reports are made in
+   * this process. pg-boss: each progress write notifies, and this process LISTENs (complete for
+   * jobs queued here; from the call on for others).
    */
-  subscribe?(id: string, listener: (progress: JobProgress) => void): () => void;
+  subscribe?(id: string, listener: (progress: JobProgress) => void): (() => void) | null;
+  /** Resolves once every report made before the call has reached the subscribers (pg-boss: they travel on another connection). */
+  settle?(): Promise<void>;
   /** Whether a worker in this process takes jobs (inline: always). */
   readonly working: boolean;
   /** Stops taking jobs and closes connections; running jobs of pg-boss are failed back to the queue after `graceMs`. */

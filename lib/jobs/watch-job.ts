@@ -28,9 +28,11 @@ export type WatchOptions = {
 };
 
 /**
- * Reads the job every `intervalMs` (400 by default: progress is written at most every 250 ms)
- * until it is done or failed, telling each new progress report and waiting sentence on the way,
- * and answers its last view. Polls on both back ends, so one loop serves them alike.
+ * Follows a job until it is done or failed, telling each new progress report and waiting sentence
+ * on the way, and answers its last view. Progress comes by subscription where the queue can push it
+ * (both back ends do: inline from memory, pg-boss by LISTEN/NOTIFY), so no stage is lost however
+ * quick the job; the job is read every `intervalMs` (400 by default) for its state, and for its
+ * progress only when nothing can be pushed.
  */
 export async function watchJob(queue: JobQueue, id: string, options: WatchOptions = {}): Promise<JobView> {
   const { intervalMs = 400, signal } = options;
@@ -41,8 +43,7 @@ export async function watchJob(queue: JobQueue, id: string, options: WatchOption
     told = said;
     options.onProgress?.(progress);
   };
-  // Where reports are made in this process, each is told as it is made; polling alone would miss
-  // every stage of a job quicker than one poll.
+  // Each report told as it is made; polling alone would miss every stage of a job quicker than one poll.
   const unsubscribe = options.onProgress && queue.subscribe ? queue.subscribe(id, tell) : null;
   let waited: string | null = null;
   try {
@@ -50,14 +51,17 @@ export async function watchJob(queue: JobQueue, id: string, options: WatchOption
       const job = await queue.get(id);
       if (!job) throw new AppError("NOT_FOUND", "This import's job is no longer known; check the article list before importing again.");
       if (job.state === "done" || job.state === "failed") {
-        // A job quicker than one poll still tells where it ended ("Writing claims: 3 of 3") before its outcome.
+        // Reports pushed before the end may still be on their way; then the job tells where it
+        // ended ("Writing claims: 3 of 3") before its outcome, even unpushed.
+        if (unsubscribe) await queue.settle?.();
         if (job.state === "done" && job.progress) tell(job.progress);
         return job;
       }
       const waiting = waitingText(job);
       if (waiting && waiting !== waited) options.onWaiting?.(waiting);
       waited = waiting;
-      if (job.state === "running" && job.progress) tell(job.progress);
+      // Pushed reports are in order; a polled one could overtake one still on its way.
+      if (!unsubscribe && job.state === "running" && job.progress) tell(job.progress);
       if (signal?.aborted) return job;
       await new Promise((resolve) => setTimeout(resolve, intervalMs));
     }
