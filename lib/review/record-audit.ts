@@ -1,4 +1,5 @@
 import type { Database } from "@/lib/db/create-database";
+import { claimIdOfEvent } from "./audit-history";
 
 /** The client inside `db.$transaction(async (tx) => …)`: every change of lib/review runs on one. */
 export type Tx = Parameters<Parameters<Database["$transaction"]>[0]>[0];
@@ -19,8 +20,10 @@ export type AuditInput = {
  * Writes the AuditEvent of a change, in the change's own transaction so the history can never miss
  * a change or show one that was rolled back.
  *
- * Review and citation snapshots carry their `claimId`: AuditEvent has no claim column, and a
- * claim's history must still find the events of a citation that has since been removed.
+ * The event's `claimId` column names the claim it belongs to (claimIdOfEvent: the claim itself, or
+ * the `claimId` that review and citation snapshots carry), so a claim's history is one indexed read
+ * that still finds the events of a citation since removed. The snapshots keep their `claimId` too:
+ * backups and older readers tell the claim from them.
  */
 export async function recordAudit(tx: Tx, event: AuditInput): Promise<void> {
   await tx.auditEvent.create({
@@ -30,6 +33,7 @@ export async function recordAudit(tx: Tx, event: AuditInput): Promise<void> {
       entityType: event.entityType,
       entityId: event.entityId,
       articleId: event.articleId,
+      claimId: claimIdOfEvent({ entityType: event.entityType, entityId: event.entityId, before: event.before ?? null, after: event.after ?? null }),
       before: event.before ? JSON.stringify(event.before) : null,
       after: event.after ? JSON.stringify(event.after) : null,
     },

@@ -51,7 +51,7 @@ function statementsOf(connection: SqliteConnection): Statements {
     // The version check is part of the write, as on the Prisma path.
     updateReview: prepare('UPDATE "Review" SET "verdict" = ?, "confidence" = ?, "note" = ?, "version" = "version" + 1, "updatedAt" = ? WHERE "id" = ? AND "version" = ?'),
     audit: prepare(
-      'INSERT INTO "AuditEvent" ("id", "actorId", "action", "entityType", "entityId", "articleId", "before", "after", "createdAt") VALUES (?, ?, \'review.save\', \'review\', ?, ?, ?, ?, ?)',
+      'INSERT INTO "AuditEvent" ("id", "actorId", "action", "entityType", "entityId", "articleId", "claimId", "before", "after", "createdAt") VALUES (?, ?, \'review.save\', \'review\', ?, ?, ?, ?, ?, ?)',
     ),
     // Prisma's @updatedAt, kept by hand: the reading view's freshness check reads Claim.updatedAt.
     claimState: prepare('UPDATE "Claim" SET "state" = ?, "updatedAt" = ? WHERE "id" = ?'),
@@ -91,7 +91,7 @@ function saveNow(s: Statements, viewer: SignedInViewer, request: SaveRequest): S
     // Cannot happen while the transaction holds the write lock since its read; kept as the guard.
     throw conflictError(yours, readClaim(s, request.claimId)?.reviews.find((r) => r.id === before.id) ?? before, "someone");
   }
-  s.audit.run(newId(), viewer.id, after.id, claim!.articleId, before && JSON.stringify(reviewSnapshot(before)), JSON.stringify(reviewSnapshot(after)), stamp);
+  s.audit.run(newId(), viewer.id, after.id, claim!.articleId, claim!.id, before && JSON.stringify(reviewSnapshot(before)), JSON.stringify(reviewSnapshot(after)), stamp);
   const state = stateAfterSave(claim!, after);
   if (state) s.claimState.run(state, stamp, claim!.id);
   return savedReview(after);
