@@ -5,9 +5,9 @@ import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
 import type { Provider } from "next-auth/providers";
 import { db } from "@/lib/db/client";
-import { publicOrigin } from "@/lib/reading/site-origin";
 import { sameOriginRedirect } from "./auth-redirect";
 import { authorizePassword } from "./authorize-password";
+import { configuredAuthUrl, sessionSecrets } from "./session-cookie";
 import { endSession, openSession, SESSION_MAX_AGE_SECONDS } from "./sessions";
 
 /** Sign-in refused because of too many attempts; the message reaches the sign-in form. */
@@ -38,13 +38,17 @@ if (process.env.AUTH_GOOGLE_ID && process.env.AUTH_GOOGLE_SECRET) {
 
 // Unless AUTH_URL is set, Auth.js builds its URLs, and picks secure or plain cookie names, from the
 // request's X-Forwarded-Host and X-Forwarded-Proto, which a client writes. With a public URL
-// configured, that URL decides instead (issue 11, finding 5).
-if (process.env.CLAIMDESK_PUBLIC_URL && !process.env.AUTH_URL) process.env.AUTH_URL = `${publicOrigin()}/api/auth`;
+// configured, that URL decides instead (issue 11, finding 5). lib/auth/session-cookie.ts, which reads
+// the session cookie on every request, takes the cookie's name by the same URL.
+if (process.env.CLAIMDESK_PUBLIC_URL && !process.env.AUTH_URL) process.env.AUTH_URL = configuredAuthUrl();
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   // Credentials sign-in needs JWT sessions. Each JWT carries the token of a Session row
   // (lib/auth/sessions.ts), read with its user on every request, so sessions can be revoked.
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  // Given here, not left to Auth.js's own reading of the environment, so that the reader of the
+  // cookie (lib/auth/session-cookie.ts) decodes with exactly the secrets that sign it.
+  secret: sessionSecrets(),
   trustHost: true,
   pages: { signIn: "/sign-in" },
   providers,

@@ -1,12 +1,12 @@
 import "server-only";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { bearerTokenOf, resolveApiToken } from "./api-tokens";
-import { auth } from "./config";
 import { can, type Permission, type Viewer } from "./policy";
-import { findSessionViewer } from "./sessions";
+import { readSession } from "./session-cookie";
 
 /** What a write with a session that no longer counts is told, by route handlers and server actions alike. */
 const SESSION_ENDED_MESSAGE = "Your session has ended (signed out, or the account was disabled or removed); sign in again.";
@@ -15,13 +15,12 @@ const SESSION_ENDED_MESSAGE = "Your session has ended (signed out, or the accoun
  * This request's session, read once per request (React's cache) and never across requests, so a
  * sign-out, role change, disabling or deletion counts on the next request on every app server.
  * `ended`: the cookie holds a validly signed JWT whose Session row is gone, expired, or whose user
- * is disabled or deleted.
+ * is disabled or deleted. The cookie is read directly (session-cookie.ts), not through Auth.js's
+ * auth(), which signs the JWT again on every call only for the new cookie to be thrown away here.
  */
 const currentSession = cache(async (): Promise<{ viewer: Viewer; ended: boolean }> => {
-  const session = await auth();
-  if (!session) return { viewer: null, ended: false };
-  const viewer = await findSessionViewer(db, session.sid);
-  return { viewer, ended: viewer === null };
+  const [jar, requestHeaders] = await Promise.all([cookies(), headers()]);
+  return readSession(db, { cookies: jar.getAll(), forwardedProto: requestHeaders.get("x-forwarded-proto") });
 });
 
 /**
