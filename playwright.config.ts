@@ -63,7 +63,11 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: 0,
   reporter: [["list"]],
-  timeout: 60_000,
+  // On PostgreSQL an import is a pg-boss job that a worker takes up within its poll (a second),
+  // two workers share the machine with three app servers, and first requests on a new server are
+  // slower: the same readiness signals are waited for longer there, never slept on.
+  timeout: postgres ? 120_000 : 60_000,
+  expect: { timeout: postgres ? 15_000 : 5_000 },
   globalSetup: postgres ? "./tests/e2e/e2e-database.ts" : undefined,
   use: { baseURL, ...browser },
   projects: [

@@ -11,7 +11,13 @@ export default defineConfig({
     // Server modules import "server-only", which throws outside React Server Components.
     server: { deps: { inline: [] } },
     alias: { "server-only": fileURLToPath(new URL("./tests/support/server-only.ts", import.meta.url)) },
-    testTimeout: 30_000,
+    // Two at a time, not Vitest's default of cores − 1 (one file at a time on CI's two cores): many
+    // files wait on a database, a child process or a spreadsheet, and files are independent (each
+    // has its own database). CLAIMDESK_TEST_WORKERS overrides it.
+    maxWorkers: Number(process.env.CLAIMDESK_TEST_WORKERS ?? 2),
+    // Generous: with two files at a time on a shared two-core machine the heaviest (the claim
+    // pipeline over every fixture article) took 30 s. A timeout makes no test pass that should fail.
+    testTimeout: 60_000,
     // On a PostgreSQL run (npm run test:unit:postgres) one throwaway cluster for the whole run.
     globalSetup: ["tests/support/postgres-global-setup.ts"],
   },

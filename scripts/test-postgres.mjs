@@ -1,21 +1,28 @@
 /**
- * `npm run test:postgres`, the PostgreSQL half of `npm test` (issue 14): the unit tests and (with
- * --e2e) the end-to-end suite again, each on a throwaway PostgreSQL cluster (scripts/postgres-cluster.mjs),
- * the e2e run with the two-server project behind nginx. Where PostgreSQL's server programs are
- * missing it says plainly that it skipped them, and succeeds: SQLite stays the embedded default.
+ * `npm run test:postgres`, the PostgreSQL half of `npm test` (issue 14): the unit tests that can meet
+ * a database, then the end-to-end suite with the two-server project behind nginx, each on a
+ * throwaway PostgreSQL cluster (scripts/postgres-cluster.mjs). Where PostgreSQL's server programs
+ * are missing it says plainly that it skipped them, and succeeds: SQLite stays the embedded default.
  *
- *   node scripts/test-postgres.mjs [--reuse-build]   (--reuse-build: `npm test` has just built)
+ *   node scripts/test-postgres.mjs [--reuse-build] [--unit-only] [--all-unit]
+ *
+ * --reuse-build: `npm test` has just built for the SQLite e2e run. The build does not depend on the
+ *   engine (the adapter is picked from DATABASE_URL at run time), so it serves this run too.
+ * --unit-only: leaves the e2e suite out (CLAIMDESK_TEST_E2E_POSTGRES=0 does the same).
+ * --all-unit: every unit test file, not only those that can meet a database.
  */
 import { spawnSync } from "node:child_process";
+import { databaseTestFiles } from "../tests/support/database-test-files.mjs";
 import { serverBinariesPresent } from "./postgres-cluster.mjs";
 
 const line = "=".repeat(78);
 const header = (text) => console.log(`\n${line}\n== ${text}\n${line}`);
+const flag = (name) => process.argv.includes(name);
 
-function run(title, args, env = {}) {
+function run(title, command, args, env = {}) {
   header(title);
   const started = Date.now();
-  const result = spawnSync("npm", ["run", "--silent", ...args], { stdio: "inherit", env: { ...process.env, ...env } });
+  const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
   const minutes = ((Date.now() - started) / 60_000).toFixed(1);
   console.log(`== ${title}: ${result.status === 0 ? "passed" : "FAILED"} in ${minutes} min`);
   if (result.status !== 0) process.exit(result.status ?? 1);
@@ -30,17 +37,34 @@ if (!serverBinariesPresent()) {
   process.exit(0);
 }
 
-run("PostgreSQL unit tests (npm run test:unit:postgres)", ["test:unit:postgres"]);
-// The e2e suite on PostgreSQL, with the two-server project behind nginx, is not part of `npm test`
-// yet: it has not had a clean run in CI (issue 14 stays open until it has). `--e2e` or
-// CLAIMDESK_TEST_E2E_POSTGRES=1 runs it here; `npm run test:e2e:postgres` runs it alone.
-if (!process.argv.includes("--e2e") && process.env.CLAIMDESK_TEST_E2E_POSTGRES !== "1") {
-  header("PostgreSQL e2e tests: NOT RUN by npm test yet (npm run test:e2e:postgres, or CLAIMDESK_TEST_E2E_POSTGRES=1)");
+// A test file that never opens a database runs the same code on either engine, and has just passed
+// on SQLite: the PostgreSQL run takes only those that can meet one (tests/support/database-test-files.mjs).
+let unitFiles = [];
+if (!flag("--all-unit")) {
+  const { database, pure } = await databaseTestFiles();
+  header(`PostgreSQL unit tests: ${database.length} files that can meet a database; ${pure.length} that cannot are left out`);
+  console.log(
+    "Left out (no database in their text or import graph, so they ran the same on SQLite just now):\n" +
+      pure.map((file) => `  ${file}`).join("\n") +
+      "\n(npm run test:unit:postgres, or --all-unit here, runs every file)",
+  );
+  unitFiles = database.map((d) => d.file);
+}
+run(`PostgreSQL unit tests (CLAIMDESK_TEST_DATABASE=postgres vitest run, ${unitFiles.length || "all"} files)`, "npx", ["vitest", "run", ...unitFiles], {
+  CLAIMDESK_TEST_DATABASE: "postgres",
+});
+
+if (flag("--unit-only") || process.env.CLAIMDESK_TEST_E2E_POSTGRES === "0") {
+  header("PostgreSQL e2e tests: NOT RUN (--unit-only or CLAIMDESK_TEST_E2E_POSTGRES=0)");
   process.exit(0);
 }
-// Two workers: PostgreSQL takes concurrent writers, and CI's budget (at most 10 more minutes for the
-// whole PostgreSQL part) leaves no room for a second serial run; E2E_WORKERS overrides it.
-run("PostgreSQL e2e tests, with two app servers behind nginx (npm run test:e2e:postgres)", ["test:e2e:postgres"], {
-  E2E_WORKERS: process.env.E2E_WORKERS ?? "2",
-  ...(process.argv.includes("--reuse-build") ? { E2E_SKIP_BUILD: "1" } : {}),
-});
+run(
+  `PostgreSQL e2e tests, every spec plus two app servers behind nginx (CLAIMDESK_E2E_DATABASE=postgres playwright test${flag("--reuse-build") ? ", the build just made" : ""})`,
+  "npx",
+  ["playwright", "test"],
+  {
+    CLAIMDESK_E2E_DATABASE: "postgres",
+    E2E_WORKERS: process.env.E2E_WORKERS ?? "2",
+    ...(flag("--reuse-build") ? { E2E_SKIP_BUILD: "1" } : {}),
+  },
+);
