@@ -11,7 +11,7 @@ const DOWN = /^(?:down|fell|fall|falls|falling|fallen|decrease|decreased|decreas
 const VERB_BEFORE = new RegExp(`\\b((?<!\\b(?:make|makes|making|made|add|adds|adding|added|sum|sums|summing|summed|take|takes|taking|took|end|ends|ending|ended|show|shows|showing|showed|pick|picks|picked|open|opens|opening|opened|set|sets|setting|turn|turns|turned|split|back|backed|back)\\s)up|down|rose|rise|rises|rising|risen|fell|fall|falls|falling|fallen|increased|increases|increase|decreased|decreases|decrease|grew|grow|grows|grown|jumped|climbed|dropped|declined|slipped|plunged|soared|gained|lost|cut|raised|raise|reduced|reduce)\\s+(?:by\\s+)?(?:${HEDGE_WORDS}\\s+)?$`, "i");
 const NOUN_OF_BEFORE = new RegExp(`\\b(increase|decrease|rise|drop|decline|jump|gain|cut|reduction|growth|hike|fall|climb|boost|loss|change|slide|surge)\\s+of\\s+(?:${HEDGE_WORDS}\\s+)?$`, "i");
 const ARTICLE_BEFORE = new RegExp(`\\b(?:a|an)\\s+(?:${HEDGE_WORDS}\\s+)?$`, "i");
-const NOUN_AFTER = /^(?:[\s-]*(?:percentage[\s-]points?|points?))?[\s-]+(increase|decrease|rise|drop|decline|jump|gain|cut|reduction|growth|hike|fall|climb|boost|loss|slide|surge|uptick)\b/i;
+const NOUN_AFTER = /^(?:[\s-]*(?:percentage[\s-]points?|points?))?[\s-]+(increase|decrease|rise|drop|decline|jump|gain|cut|reduction|growth|hike|fall|climb|boost|loss|slide|surge|uptick|raise|pay rise|markup)\b/i;
 
 /** A figure stated as a change: its direction (+1 up, −1 down, 0 unsaid) and the words saying so. */
 export interface ChangeStatement {
@@ -21,6 +21,7 @@ export interface ChangeStatement {
 }
 
 const OR_BEFORE = new RegExp(`,\\s*or\\s+(?:${HEDGE_WORDS}\\s+)?$`, "i");
+const MORE_AFTER = /^\s+(more|fewer|less|higher|lower)\b(?=\s*(?:[,.;)]|$|and\b|than\b))/i;
 const THAN_AFTER = /^\s+(?:[\w-]+\s+)?(more|fewer|less|higher|lower)\s+than\b/i;
 
 /**
@@ -49,6 +50,9 @@ function readStatement(text: string, f: Figure, figures: readonly Figure[]): Cha
   // "410 more than last year's 2,170": a difference from the figure after "than".
   const than = THAN_AFTER.exec(after);
   if (than && f.hedge === null) return { direction: directionOf(than[1] ?? ""), words: `${f.raw}${than[0]}` };
+  // "grew from 4,800 to 5,500, about 20% more": a percent more or fewer than the figures before it.
+  const more = f.unit === "percent" ? MORE_AFTER.exec(after) : null;
+  if (more) return { direction: directionOf(more[1] ?? ""), words: `${f.hedge ? `${f.hedge} ` : ""}${f.raw}${more[0]}` };
   const verb = VERB_BEFORE.exec(before);
   if (verb) return { direction: directionOf(verb[1] ?? ""), words: `${verb[0]}${f.raw}` };
   const nounOf = NOUN_OF_BEFORE.exec(before);

@@ -7,6 +7,7 @@
  */
 import { type LocatedNumber, locateNumbers } from "../claims/quantities";
 import type { CheckedClaim } from "./types";
+import { joinNumberWords, notAnAmount } from "./amounts";
 import { type Interval, formatNumber } from "./interval";
 
 /** A number of a claim, with where its words are and what its wording admits. */
@@ -56,7 +57,10 @@ const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1
  * place in the sentence and its wording, and stored quantities may predate this reading.
  */
 export function readFigures(text: string): Figure[] {
-  const numbers = locateNumbers(text);
+  // Labels, ages and alternatives are not amounts; "Seventy-three per cent" is one figure.
+  const numbers = locateNumbers(text)
+    .map((n) => joinNumberWords(text, n))
+    .filter((n) => !notAnAmount(text, n));
   return numbers.flatMap((n, i) => {
     // A range is one figure: its low end ("65 to 70 percent") is read through the high end's range.
     const next = numbers[i + 1];
@@ -107,6 +111,8 @@ function toFigure(text: string, n: LocatedNumber): Figure | null {
 /** Half a unit in the last written digit: "15%" → 0.5, "41.2 million" → 50,000, "seven" → 0. */
 export function precisionOf(raw: string, unit: string | null): { half: number; place: string } {
   const digits = /(\d[\d,]*)(?:\.(\d+))?/.exec(raw);
+  // "Seventy-three per cent" is a whole percent in words, not a fraction read to a few points.
+  if (!digits && /per\s?cent$/i.test(raw)) return { half: 0.5, place: "whole percent" };
   if (!digits || /^\w+ in \w+$/i.test(raw)) {
     // Fractions in words are shares read to the nearest few points; small number words are exact.
     return /-|half|third|quarter|fourth|fifth|tenth|\bin\b/i.test(raw) ? { half: unit === "percent" ? 2 : 0.02, place: "a fraction in words" } : { half: 0, place: "a number in words" };

@@ -61,5 +61,7 @@ function claimsBefore(claims: readonly ReadClaim[], start: number, leadIn: strin
     const text = norm(claims[k]!.claim.text);
     if (text.length > 0 && (lead.includes(text) || text.includes(lead))) return claims.slice(Math.max(0, k - 1), k + 1).reverse();
   }
-  return [];
+  // A bare lead-in ("The charges included:") is no claim: the sentence just before the list leads into it.
+  const previous = claims[start - 1];
+  return previous && previous.claim.context === null ? [previous] : [];
 }

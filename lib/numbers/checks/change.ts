@@ -70,15 +70,32 @@ function tableChanges(claims: readonly ReadClaim[]): NumberFinding[] {
 function pairAcross(previous: ReadClaim | undefined, read: ReadClaim, stated: Figure, statements: Set<Figure>): Pair | null {
   if (!previous) return null;
   const kind = (f: Figure) => f.unit !== "percent" && f.unit !== "points";
+  const back = backFrom(previous, read, stated, statements);
+  if (back) return back;
   const afters = read.figures.filter((f) => !statements.has(f) && kind(f) && f.end <= stated.at);
   const to = afters[afters.length - 1];
   if (!to || afters.filter((f) => f.unit === to.unit).length !== 1) return null;
   const befores = previous.figures.filter((f) => f.unit === to.unit);
   const from = befores[0];
   if (!from || befores.length !== 1 || previous.figures.some((f) => changeStatement(previous.claim.text, f))) return null;
-  const words = (f: Figure) => new Set((f.counted ?? "").toLowerCase().split(/\s+/).filter((w) => w.length > 2).map((w) => w.replace(/s$/, "")));
   const shared = [...words(to)].some((w) => words(from).has(w));
   return shared ? { from, to } : null;
+}
+
+const words = (f: Figure) => new Set((f.counted ?? "").toLowerCase().split(/\s+/).filter((w) => w.length > 2 && !/^\d/.test(w)).map((w) => w.replace(/s$/, "")));
+const BACK_FROM = /^(?:that|this|it|the (?:figure|total|number|count))\s+(?:was|is|were|marks?|marked)\s+(?:up|down)\s+from\s+(?:about\s+|roughly\s+|some\s+|nearly\s+)?$/i;
+
+/**
+ * "The buses carried 12 million passengers last year. That was up from 10 million passengers the
+ * year before, a 25% increase": the before figure here, the after the one figure of the sentence
+ * before that counts the same thing.
+ */
+function backFrom(previous: ReadClaim, read: ReadClaim, stated: Figure, statements: Set<Figure>): Pair | null {
+  const from = read.figures.find((f) => !statements.has(f) && f.end <= stated.at && BACK_FROM.test(read.claim.text.slice(0, f.at)));
+  if (!from) return null;
+  const named = words(from);
+  const tos = previous.figures.filter((f) => f.unit === from.unit && !changeStatement(previous.claim.text, f) && [...words(f)].some((w) => named.has(w)));
+  return tos.length === 1 ? { from, to: tos[0]! } : null;
 }
 
 // "Rents rose 5%, while the average went from $1,200 to $1,300": a new clause, another change.

@@ -14,6 +14,9 @@ const STATED = /\b(?:rate|share|proportion|percentage)\s+(?:[\w-]+\s+){0,3}?(?:s
 // Another whole than the figures beside it: "the statewide rate", "the national average".
 const OTHER_WHOLE = /\b(?:statewide|nationwide|national|state|federal|country|average|target|goal|typical|last year|a year earlier|previous|prior|before|in (?:19|20)\d\d)\b/i;
 
+// ", the state employment department said": who says it, not another whole the rate is of.
+const ATTRIBUTION = /^,\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:said|says|reported|reports|announced|found|estimated)\b/i;
+
 interface PartOfWhole {
   part: Figure;
   whole: Figure;
@@ -26,7 +29,8 @@ function partsOfWholes(read: ReadClaim): PartOfWhole[] {
   const out: PartOfWhole[] = [];
   counts.forEach((part, i) => {
     const whole = counts[i + 1];
-    if (whole && whole.value > part.value && /^\s+(?:[\w-]+\s+){0,3}?(?:out of|of|among)\s+(?:the\s+|its\s+|their\s+|all\s+)?$/i.test(text.slice(part.end, whole.at))) out.push({ part, whole });
+    // "240 out of 6,000", "180 of the 1,200", "5,100 residents unemployed out of a labour force of 85,000".
+    if (whole && whole.value > part.value && /^\s+(?:[\w-]+\s+){0,3}?(?:out of|of|among)\s+(?:the\s+|its\s+|their\s+|all\s+|(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:of|totall?ing)\s+)?$/i.test(text.slice(part.end, whole.at))) out.push({ part, whole });
   });
   const opener = /^(?:of|among)\s+(?:the\s+|its\s+|their\s+|all\s+)?/i.exec(text);
   const first = counts[0];
@@ -38,7 +42,9 @@ function partsOfWholes(read: ReadClaim): PartOfWhole[] {
   return out;
 }
 
-const stems = (words: string[]) => new Set(words.filter((w) => w.length >= 4).map((w) => w.toLowerCase().slice(0, 4)));
+// Words reporters use in turn for what one rate counts: "jobless rate" beside "unemployed".
+const SAME_STEM: Record<string, string> = { jobl: "unem", pove: "poor", turn: "vote" };
+const stems = (words: string[]) => new Set(words.filter((w) => w.length >= 4).map((w) => w.toLowerCase().slice(0, 4)).map((s) => SAME_STEM[s] ?? s));
 /** The words naming what a rate counts: "the infection rate stands at" → infection. */
 const qualifierOf = (before: string): string[] => {
   const m = /((?:[\w-]+\s+){0,3})(?:rate|share|proportion|percentage)\b(?![^]*\b(?:rate|share|proportion|percentage)\b)/i.exec(before);
@@ -57,7 +63,7 @@ export function checkStatedRates(claims: readonly ReadClaim[]): NumberFinding[] 
     for (const rate of read.figures) {
       if (rate.unit !== "percent" || rate.value > 100) continue;
       const before = text.slice(Math.max(0, rate.at - 60), rate.at);
-      if (!STATED.test(before) || OTHER_WHOLE.test(before.slice(Math.max(0, before.search(/\b(?:rate|share|proportion|percentage)\b[^]*$/i) - 30))) || OTHER_WHOLE.test(text.slice(rate.end, rate.end + 30))) continue;
+      if (!STATED.test(before) || OTHER_WHOLE.test(before.slice(Math.max(0, before.search(/\b(?:rate|share|proportion|percentage)\b[^]*$/i) - 30))) || (OTHER_WHOLE.test(text.slice(rate.end, rate.end + 30)) && !ATTRIBUTION.test(text.slice(rate.end, rate.end + 60)))) continue;
       // The rate names what it counts in the words beside its part and whole ("240 … caught an
       // infection, and the infection rate"), or it may be another rate of the sentence's subject.
       const qualifier = qualifierOf(before);

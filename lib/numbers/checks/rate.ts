@@ -14,6 +14,7 @@ import type { NumberFinding } from "../types";
 
 // The rate is presented as following from its inputs, not as a figure of its own.
 const DERIVED = /(?:,\s+(?=about|roughly|around|nearly|almost|some|approximately)|\b(?:works? out to|worked out to|working out to|or|a rate of|that is|which is|putting|puts|put|equal to|equals|equivalent to|amounts? to|comes? to|means?|making|giving|translates? (?:in)?to|an average of|averaging|on average)\s+)(?:(?:the\s+)?[\w-]+\s+rate\s+(?:at|of|to)\s+)?(?:about\s+|roughly\s+|around\s+|nearly\s+|almost\s+|some\s+|approximately\s+)?$/i;
+const NAMED_RATE = /\b(?:an?|the|its|their)\s+(?:[\w'’-]+\s+){0,3}?rate\s+(?:of|at|was|is|stood at|stands at)\s+(?:about\s+|roughly\s+|around\s+|nearly\s+|some\s+)?$/i;
 // "per pupil", "for every 1,000 people", "a head", "each": the base a rate is given over.
 const PER = /^\s*(?:[\w-]+\s+){0,2}?(?:(each|apiece)\b|(?:per|for every|for each|out of every|in every|an?(?=\s+(?:head|person|resident|pupil|student|household|capita|meter|metre|member|worker|employee|patient|bed|seat|home|house|unit|car|vehicle|bus|school|family|child|user|customer|rider|voter|inmate|officer|teacher|acre|mile|kilometre|kilometer)\b))\s+(?:(?!(?:cent|year|month|week|day|hour|minute|second|annum|night|mile|gallon|kilometre|kilometer|ton|tonne|pound|kilo|kg|square|acre|unit)s?\b)([a-z]+)\b|(\d{1,3}(?:,\d{3})+|\d+|thousand|million)\b))/i;
 
@@ -45,7 +46,9 @@ function ratesOf(read: ReadClaim): Rate[] {
       out.push({ rate: f, share: true, base: 100, baseFigure: null, numeratorUnit: null });
       continue;
     }
-    if (!DERIVED.test(text.slice(Math.max(0, f.at - 50), f.at))) continue;
+    // "an infant mortality rate of 6 per 1,000": a rate named as such, with its base after it.
+    const namedRate = f.unit !== "percent" && NAMED_RATE.test(text.slice(Math.max(0, f.at - 50), f.at));
+    if (!namedRate && !DERIVED.test(text.slice(Math.max(0, f.at - 50), f.at))) continue;
     if (f.unit === "percent") {
       if (/\brate\s+(?:at|of|to)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, f.at - 30), f.at))) out.push({ rate: f, base: 100, baseFigure: null, numeratorUnit: null });
       continue;
@@ -140,7 +143,10 @@ function shareOfTotal(share: Figure, read: ReadClaim, before: ReadClaim | undefi
   const near = [...read.figures.filter(amount), ...(previous?.figures.filter(amount) ?? [])];
   // Any figure before the share may be its part: "at 18 of the 120 schools they tested, or 12%"
   // has the whole last. Every reading is tried, so more candidates can only mean fewer findings.
-  const parts = own.length > 0 ? own : (previous?.figures.filter(amount) ?? []);
+  // The sentence before gives the part only when this one refers back to it ("That was 37.5% of the
+  // total"): "Robberies on transit made up about a tenth of the total" names a part it does not give.
+  const refersBack = /^(?:that|this|it|those|these|they|the (?:figure|sum|amount|number|total))\b/i.test(read.claim.text);
+  const parts = own.length > 0 ? own : refersBack ? (previous?.figures.filter(amount) ?? []) : [];
   const readings: Reading[] = [];
   for (const numerator of parts) {
     for (const denominator of near) {

@@ -15,8 +15,11 @@ import { formatNumber, plus, type Interval } from "../interval";
 import type { NumberFinding } from "../types";
 
 // Respondents who may give several answers, or figures that each stand for their own whole.
-const OVERLAPPING = /\b(?:more than one|multiple|could choose|could select|could pick|could give|respectively|each|both|either|apiece|per|rate|rates|margin of error)\b/i;
-const NOT_PARALLEL = /\b(?:not|instead|rather|than|compared|versus|vs\.?|while|whereas|but|or|up|down|rose|fell|since|after|before|above|below|until|of the (?:federal|state|area|county|national|median)|median|poverty)\b/i;
+const OVERLAPPING = /\b(?:more than one|multiple|could choose|could select|could pick|could give|respectively|each(?!\s+[\w-]+['’]s\s+(?:main|primary|usual|chief|only)\b)|both|either|apiece|per(?!\s?cent)|rate|rates|margin of error)\b/i;
+const NOT_PARALLEL = /\b(?:not|instead|rather|than|compared|versus|vs\.?|while|whereas|but|up|down|rose|fell|since|after|before|above|below|until|of the (?:federal|state|area|county|national|median)\b(?!['’]s)|median|poverty)\b/i;
+// Backing and opposing one thing: "73% favoured the curfew, while 35% opposed it" are of one whole.
+const FOR = /^\s+(?:of\s+[^;]{0,60}?\s+)?(?:favou?red|supported|backed|approved|support|back|favou?r|approve|agreed|wanted)\b[^;]*,?\s+(?:while|whereas|but)\s+$/i;
+const AGAINST = /^\s+(?:opposed|oppose|rejected|disapproved|disapprove|disagreed|were against|are against|said no)\b/i;
 const OF_WHOLE = /^\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?([\w'’-]+(?:\s+[\w'’-]+)?)/i;
 const PEOPLE = /^\s+of\s+(?:the\s+|all\s+|its\s+|their\s+|[\w'’]+['’]s\s+)?(?:registered\s+|eligible\s+|likely\s+)?(?:voters|residents|students|households|respondents|workers|adults|children|people|members|patients|families|employees|citizens|ballots|votes|drivers|teachers|nurses|officers|staff|riders|users|customers|participants|applicants|owners|renters|homeowners|tenants|parents|seniors|veterans|inmates|schools|hospitals|homes|businesses)\b/i;
 
@@ -65,7 +68,7 @@ function followingShares(claims: readonly ReadClaim[]): NumberFinding[] {
   return out;
 }
 
-const written = (f: Figure) => f.unit === "percent" && /\d/.test(f.raw);
+const written = (f: Figure) => f.unit === "percent" && /\d|per\s?cent/i.test(f.raw);
 /**
  * A share in words that names its whole ("three-quarters of residents", "about two-thirds of the
  * budget"): a share like "30%" beside it. Without the "of" it is often a rule ("a two-thirds majority").
@@ -84,7 +87,15 @@ function sentenceShares(claims: readonly ReadClaim[]): NumberFinding[] {
     const shares = read.figures.filter((f) => (written(f) || inWords(text, f)) && f.value <= 100 && !stated.has(f) && !paired.has(f));
     if (shares.length < 2 || !shares.some(written) || shares.length !== read.figures.filter((f) => f.unit === "percent").length) continue;
     // A parallel run: nothing between consecutive shares that compares, contrasts or changes them.
-    const parallel = shares.every((f, i) => i === 0 || !NOT_PARALLEL.test(text.slice(shares[i - 1]!.end, f.at - (f.hedge ? f.hedge.length + 1 : 0))));
+    // "or" only as an alternative to the next share ("10 percent, or 5 percent for …"), not inside a
+    // part's words ("38% were aged 16 or 17, 41% …"); "while" between backing and opposing is one whole.
+    const between = (i: number) => text.slice(shares[i - 1]!.end, shares[i]!.at - (shares[i]!.hedge ? shares[i]!.hedge!.length + 1 : 0));
+    const parallel = shares.every((f, i) => {
+      if (i === 0) return true;
+      const words = between(i);
+      if (/\bor\s*$/i.test(words)) return false;
+      return !NOT_PARALLEL.test(words) || (FOR.test(words) && AGAINST.test(text.slice(f.end, f.end + 24)) && !/\b(?:not|than|compared|versus|up|down)\b/i.test(words));
+    });
     // "62% of the cost for men and 58% of the cost for women": each share names its own whole.
     const wholes = shares.map((f) => OF_WHOLE.exec(text.slice(f.end))?.[0]?.toLowerCase()).filter(Boolean);
     const tails = new Set(shares.filter((f) => OF_WHOLE.test(text.slice(f.end))).map((f) => text.slice(f.end).split(/\s+/).slice(0, 6).join(" ").toLowerCase()));

@@ -15,6 +15,10 @@ import type { NumberFinding } from "../types";
 
 const SELECTION = /\b(?:including|includes?|included|among|such as|for example|for instance|top|largest|biggest|some|several|main|major|notable)\b/i;
 const WHOLE = /\b(?:split|divided|spread|broken down|breaks? down|allocated|apportioned|shared|as follows|consists?|made up|compris\w*|distributed|goes to|went to|the remaining|the rest|the other|remainder|all)\b/i;
+// An item for everything else makes a list the whole: "- Other charges: 24", "- All other: 12".
+const OTHER_ITEM = /^(?:\*\*)?(?:other|all other|everything else|the rest|remaining|remainder|miscellaneous)\b/i;
+// "which together cast 3,450 ballots: 1,100 …": the head says the parts make up the figure.
+const TOGETHER = /\b(?:together|combined|altogether|in all|in total|between them)\b/i;
 const COUNT_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 
 const LIST_COUNT = new RegExp(`\\b(two|three|four|five|six|seven|eight|nine|ten|\\d+)\\s+(?:\\w+\\s+)?(?:areas|programs|programmes|categories|parts|groups|items|projects|uses|ways|funds|accounts|departments|lines)\\b`, "i");
@@ -64,15 +68,17 @@ function listSums(claims: readonly ReadClaim[]): NumberFinding[] {
     // The total is in the lead-in, or else in the sentence before it ("a $48 million plan … spread across four areas:").
     const sources = list.before.length > 0 ? list.before : [{ claim: { text: list.leadIn }, figures: readFigures(list.leadIn) } as ReadClaim];
     const source = sources.find((s) => s.figures.some((f) => f.unit === parts[0]!.unit && !changeStatement(s.claim.text, f)));
-    // "split among four programs" names the whole; "among them" or "including" a selection.
-    if (!source || SELECTION.test(list.leadIn.replace(/\b(?:split|divided|shared|spread|distributed)\s+among\b/gi, ""))) continue;
+    // "split among four programs" names the whole; "among them" or "including" a selection, unless
+    // an item takes in the rest ("- Other charges: 24"): then the items are all of it.
+    const rest = list.items.some((item) => OTHER_ITEM.test(item.claim.text));
+    if (!source || (!rest && SELECTION.test(list.leadIn.replace(/\b(?:split|divided|shared|spread|distributed)\s+among\b/gi, "")))) continue;
     // A figure from the sentence before is the whole only if it could hold every part: "within 10
     // business days." before "the following arrests: 1,261 …" is another quantity, not a total.
     const largest = Math.max(...parts.map((p) => p.value));
     const wholes = source.figures.filter((f) => f.unit === parts[0]!.unit && !changeStatement(source.claim.text, f) && (list.before.length === 0 || f.value >= largest));
     const count = LIST_COUNT.exec(list.leadIn);
     const counted = count ? (COUNT_WORDS[(count[1] ?? "").toLowerCase()] ?? Number(count[1])) : null;
-    const exhaustive = WHOLE.test(list.leadIn) || counted === parts.length;
+    const exhaustive = rest || WHOLE.test(list.leadIn) || counted === parts.length;
     const judged = wholes.map((whole) => ({ whole, d: disagreement({ parts, whole, exhaustive }) }));
     if (judged.length === 0 || judged.some((j) => j.d === null)) continue;
     const { whole, d } = judged[0]!;
@@ -121,6 +127,12 @@ function ofTheSums(claims: readonly ReadClaim[]): NumberFinding[] {
       if (f) out.push(f);
       return;
     }
+    // "All 48 stations were inspected; 31 passed and the other 12 failed": the rest of a whole named before.
+    if (/^\D{0,40}\d[\d,]*\b[^.;]*\b(?:and|while|with)\s+the\s+(?:other|remaining)\s+\d/i.test(own.claim.text) && !OF_THE.test(own.claim.text)) {
+      const f = ofThose(own, claims[i - 1]);
+      if (f) out.push(f);
+      return;
+    }
     const opener = OF_THE.exec(own.claim.text);
     if (!opener) return;
     // "…; the remaining 175 are in group homes": the pipeline splits at the semicolon, the sentence goes on.
@@ -149,7 +161,9 @@ function ofThose(read: ReadClaim, previous: ReadClaim | undefined): NumberFindin
   if (!previous) return null;
   const { text } = read.claim;
   const parts = read.figures.filter((f) => isAmount(f) && /\d/.test(f.raw) && !changeStatement(text, f) && !/\bof\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, f.at - 8), f.at)));
-  const wholes = previous.figures.filter((f) => isAmount(f) && /\d/.test(f.raw) && parts.length > 0 && f.unit === parts[0]!.unit && !changeStatement(previous.claim.text, f));
+  // A figure smaller than one of the parts is another quantity, not their whole.
+  const largest = Math.max(...parts.map((p) => p.value));
+  const wholes = previous.figures.filter((f) => isAmount(f) && /\d/.test(f.raw) && parts.length > 0 && f.unit === parts[0]!.unit && f.value >= largest && !changeStatement(previous.claim.text, f));
   if (parts.length < 2 || parts.some((p) => p.unit !== parts[0]!.unit) || wholes.length === 0) return null;
   const exhaustive = /\b(?:the remaining|the rest|the other|remainder)\b/i.test(text);
   const judged = wholes.map((whole) => disagreement({ parts, whole, exhaustive }));
@@ -191,7 +205,7 @@ function sentenceTotals(claims: readonly ReadClaim[]): NumberFinding[] {
       if (whole && parts.length >= 2 && !SELECTION.test(head)) {
         const count = COUNT.exec(head.slice(whole.end - 0));
         const counted = count ? (COUNT_WORDS[(count[1] ?? "").toLowerCase()] ?? Number(count[1])) : null;
-        judged = { parts, whole, exhaustive: division !== null || WHOLE.test(head) || counted === parts.length, head };
+        judged = { parts, whole, exhaustive: division !== null || WHOLE.test(head) || TOGETHER.test(head) || counted === parts.length, head };
       }
     }
     const d = judged ? disagreement(judged) : null;
