@@ -124,12 +124,16 @@ export async function getWorkbench(db: Database, input: GetWorkbenchInput & { vi
   // Orphaned claims of older revisions go last: they have no place in the text shown.
   claims.sort((a, b) => Number(a.revisionId !== revision?.id) - Number(b.revisionId !== revision?.id));
 
-  const events = await db.auditEvent.findMany({
-    where: { articleId: article.id, entityType: { in: ["claim", "review", "citation"] }, ...(claimIds ? { OR: eventsOf(claimIds) } : {}) },
+  const entityType = { in: ["claim", "review", "citation"] };
+  const found = await db.auditEvent.findMany({
+    // Of some claims, by their claim's indexes alone: with the article in the WHERE, SQLite walks
+    // every event of the article instead. The article is checked below.
+    where: claimIds ? { entityType, OR: eventsOf(claimIds) } : { articleId: article.id, entityType },
     // cuid ids grow within a millisecond, so they order two events of one transaction.
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     include: { actor: USER },
   });
+  const events = found.filter((e) => e.articleId === article.id);
   const history = new Map<string, WorkbenchHistoryItem[]>();
   for (const event of events) {
     const before = parseJsonObject(event.before);
@@ -206,12 +210,12 @@ export async function getWorkbench(db: Database, input: GetWorkbenchInput & { vi
 }
 
 /**
- * The events that can belong to these claims: the claim's own, and review and citation events whose
- * snapshot names the claim (AuditEvent has no claim column). A cuid does not occur by chance inside
- * another snapshot, and claimIdOfEvent still decides for each event found.
+ * The events of these claims, by AuditEvent.claimId (indexed, written by recordAudit), and the
+ * claim's own events by their entity too (writers that do not set the column yet: desk assignment,
+ * re-anchoring on import). claimIdOfEvent still decides for each event found.
  */
 function eventsOf(claimIds: readonly string[]) {
-  return claimIds.flatMap((id) => [{ entityId: id }, { before: { contains: `"${id}"` } }, { after: { contains: `"${id}"` } }]);
+  return [{ claimId: { in: [...claimIds] } }, { entityType: "claim", entityId: { in: [...claimIds] } }];
 }
 
 function isQuantity(value: unknown): value is Quantity {

@@ -6,6 +6,7 @@ import { addCitation } from "@/lib/review/add-citation";
 import { changeClaimKind } from "@/lib/review/change-claim-kind";
 import { dismissClaim } from "@/lib/review/dismiss-claim";
 import { getWorkbench } from "@/lib/review/get-workbench";
+import { mergeClaims } from "@/lib/review/merge-claims";
 import { removeCitation } from "@/lib/review/remove-citation";
 import { saveReview } from "@/lib/review/save-review";
 import { tempDatabase } from "../../support/temp-database";
@@ -93,5 +94,28 @@ describe("getWorkbench", () => {
     // Omar sees the same reviews, with his own review marked as his.
     const asOmar = await getWorkbench(t.db, { viewer: omar, slug: "harbor-city" });
     expect(asOmar!.claims[0]!.viewerReviewId).toBe(first.reviews[1]!.id);
+  });
+
+  it("reads a claim's history by its claim alone: the same as the whole workbench's, without the events of others that name it", async () => {
+    const { articleId } = await importArticle(t.db, { text: "# Port authority\n\nThe port moved 4.1 million containers in 2023. Its budget rose 8% to $310 million.\n\nThe harbour employs 2,400 people.\n", fileName: "port.md" });
+    const { slug } = await t.db.article.findUniqueOrThrow({ where: { id: articleId } });
+    const [a, b, c] = await t.db.claim.findMany({ where: { articleId }, orderBy: { position: "asc" } });
+    await saveReview(t.db, { viewer: rita, claimId: a!.id, verdict: "accurate", confidence: "high", note: "Annual report.", expectedVersion: null });
+    await saveReview(t.db, { viewer: rita, claimId: b!.id, verdict: "false", confidence: "low", note: `Compare claim ${a!.id}.`, expectedVersion: null });
+    await addCitation(t.db, { viewer: rita, claimId: b!.id, url: "https://example.org/port", title: "Port figures" });
+    // The merge writes one event on each claim, each naming the other in its snapshot.
+    await mergeClaims(t.db, { viewer: { ...rita, role: "editor" }, firstId: a!.id, secondId: b!.id });
+    await dismissClaim(t.db, { viewer: rita, claimId: c!.id, reason: "Not checkable" });
+
+    const whole = await getWorkbench(t.db, { viewer: rita, slug });
+    const ofA = await getWorkbench(t.db, { viewer: rita, slug, claimIds: [a!.id] });
+    const ofB = await getWorkbench(t.db, { viewer: rita, slug, claimIds: [b!.id] });
+    expect(ofA!.claims[0]!.history).toEqual(whole!.claims.find((x) => x.id === a!.id)!.history);
+    expect(ofB!.claims[0]!.history).toEqual(whole!.claims.find((x) => x.id === b!.id)!.history);
+    expect(ofA!.claims[0]!.history.map((h) => h.summary)).toEqual(["started a review: Accurate", "merged the next claim into this one"]);
+    expect(ofB!.claims[0]!.history.map((h) => h.summary)).toEqual(["started a review: False", "cited Port figures", "merged this claim into the one before it"]);
+    // Every event of the claims has its claim in the column the read uses.
+    const events = await t.db.auditEvent.findMany({ where: { articleId, entityType: { in: ["claim", "review", "citation"] } }, select: { claimId: true } });
+    expect(events.map((e) => e.claimId).sort()).toEqual([a!.id, a!.id, b!.id, b!.id, b!.id, c!.id].sort());
   });
 });
