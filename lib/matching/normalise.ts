@@ -1,8 +1,16 @@
+import porter2 from "wink-porter2-stemmer";
+
 /**
  * Words of a claim made comparable: lower case, possessives and punctuation dropped, function words
- * left out, plain suffixes cut ("ballots" = "ballot", "permitted" = "permit") and a few words of the
- * same meaning made one ("jobless" = "unemployment"). Numbers are not words here: lib/matching/
+ * (and attribution and transcript fillers: "told", "um") left out, each word cut to its Porter2
+ * stem ("voters"/"voting"/"vote", "permitted" = "permit") and a few words of the same meaning made
+ * one ("jobless" = "unemployment", "Oct." = "October"). Numbers are not words here: lib/matching/
  * figures.ts compares them as quantities ("1.2 million" = "1,200,000").
+ *
+ * Two stemmers, on purpose: the index holds words unstemmed and is asked for each word's plain
+ * inflections (`stem` + `inflections`, below), which must stay as they are for the index to find
+ * what it found; overlap between two claims (`contentWords`) uses Porter2 (wink-porter2-stemmer),
+ * whose rules ("voting" → "vote", "agencies" → "agenc") a hand-written suffix cutter kept missing.
  */
 
 const STOPWORDS = new Set(
@@ -10,7 +18,9 @@ const STOPWORDS = new Set(
     "is are was were be been being has have had do does did will would shall should can could may might must " +
     "there their they them he she his her we our you your i me my who whom which what when where while " +
     "said says say according also just about so such very per each every all any some more most other " +
-    "s t after before since during through between among within upon up down out off again still yet").split(/\s+/),
+    "s t after before since during through between among within upon up down out off again still yet " +
+    // Attribution and transcript fillers: "X told the crowd", "um, you know": not what the claim asserts.
+    "told tell tells telling stated claimed um uh er ah okay ok well folks frankly honestly actually really basically literally").split(/\s+/),
 );
 
 /** Words counted as one for matching: the first of each group stands for the rest. */
@@ -25,10 +35,19 @@ const SAME_MEANING: readonly (readonly string[])[] = [
   ["wait", "waiting"],
   ["half", "halve", "halved", "halves"],
   ["goal", "aim", "aims", "target", "plan"],
-  ["rise", "rose", "risen", "rising", "climb", "increase", "grow", "grew", "jump", "gain", "soar"],
+  ["rise", "rose", "risen", "rising", "climb", "increase", "grow", "grew", "jump", "gain", "soar", "raise", "raised", "raising", "hike", "hiked"],
   ["fall", "fell", "fallen", "drop", "decrease", "decline", "shrink", "shrank", "slide", "slid", "plunge"],
+  ["annual", "yearly", "annually"],
+  ["wage", "pay", "salary", "earnings"],
+  ["worker", "employee", "staffer"],
+  ["close", "closed", "shut", "shutter", "shuttered"],
+  ["january", "jan"], ["february", "feb"], ["march", "mar"], ["april", "apr"], ["august", "aug"], ["september", "sept", "sep"], ["october", "oct"], ["november", "nov"], ["december", "dec"],
 ];
-const CANONICAL = new Map<string, string>(SAME_MEANING.flatMap((group) => group.map((w) => [w, group[0]!] as const)));
+/** Each word of a group, and its Porter2 stem ("increased" is "increase"), stands for the group's first word. */
+const CANONICAL = new Map<string, string>(SAME_MEANING.flatMap((group) => group.flatMap((w) => [[w, group[0]!] as const, [porter2(w), group[0]!] as const])));
+// …but not the stems other words share: "office" is not "officers", "year" not "yearly".
+const MEMBERS = new Set(SAME_MEANING.flat());
+for (const clash of ["office", "year"]) if (!MEMBERS.has(clash)) CANONICAL.delete(porter2(clash));
 const GROUP_OF = new Map<string, readonly string[]>(SAME_MEANING.flatMap((group) => group.map((w) => [w, group] as const)));
 
 /** A word with its plain English suffix cut, so both claims of a pair cut it the same way. */
@@ -54,9 +73,12 @@ export function words(text: string): string[] {
     .filter((w) => w !== "");
 }
 
-/** A word as matching compares it: its meaning group's first word, else its stem. */
+/** A word as matching compares it: its meaning group's first word, else its Porter2 stem. */
 export function canonical(word: string): string {
-  return CANONICAL.get(word) ?? CANONICAL.get(stem(word)) ?? stem(word);
+  // Porter2 leaves "buses" as "buse" (of "bus"): such plurals are cut first.
+  const singular = /(?:ss|sh|ch|x|z|us)es$/.test(word) ? word.slice(0, -2) : word;
+  const stemmed = porter2(singular);
+  return CANONICAL.get(word) ?? CANONICAL.get(stemmed) ?? stemmed;
 }
 
 /** The claim's content words as matching compares them (no function words, no numbers), deduplicated. */
