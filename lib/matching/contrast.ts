@@ -3,8 +3,8 @@ import { words } from "./normalise";
 /**
  * Words of one kind that name different things: a claim about violent crime is not one about
  * property crime, nor one about students one about teachers, even with every other word and number
- * shared. When one claim names one of a set and the other names another (and neither names both),
- * they are different claims on one topic. Pure.
+ * shared. When each claim names one of a set that the other does not, they are different claims
+ * on one topic. Pure.
  */
 const CONTRASTS: readonly (readonly string[])[] = [
   ["violent", "property", "nonviolent"],
@@ -17,7 +17,7 @@ const CONTRASTS: readonly (readonly string[])[] = [
   ["urban", "rural", "suburban"],
   ["residential", "commercial", "industrial"],
   ["republican", "republicans", "democrat", "democrats", "democratic", "independent", "independents"],
-  ["full-time", "part-time"],
+  ["fulltime", "parttime"],
   ["domestic", "international", "foreign"],
   ["imports", "exports"],
   ["income", "sales", "property", "payroll", "gas", "corporate"],
@@ -25,16 +25,22 @@ const CONTRASTS: readonly (readonly string[])[] = [
   ["misdemeanor", "misdemeanors", "felony", "felonies"],
   ["nurses", "doctors", "physicians"],
   ["buses", "trains", "bus", "train", "rail", "subway", "ferry"],
+  ["coal", "nuclear", "wind", "solar", "hydro", "hydroelectric", "oil"],
+  ["elementary", "middleschool", "highschool", "college", "kindergarten", "preschool"],
 ];
+
+/** A contrast word as the reason shows it: "highschool" as "high school", "fulltime" as "full-time". */
+const shown = (w: string) => w.replace(/^(middle|high)school$/, "$1 school").replace(/^(full|part)time$/, "$1-time");
 
 const SINGULAR = (w: string) => (w.endsWith("s") && !w.endsWith("ss") ? w.slice(0, -1) : w);
 
 /** Which words of each contrast set a claim uses (set index → its words, singular): read once per text. */
 export type ContrastWords = ReadonlyMap<number, readonly string[]>;
 
-/** A claim's words as contrasts read them ("full-time" kept whole). */
+/** A claim's words as contrasts read them ("full-time", "high school" kept whole, as "fulltime", "highschool"). */
 export function contrastWords(text: string): ContrastWords {
-  const present = new Set(words(text.replace(/(full|part)-time/gi, "$1_time")).map((w) => w.replace("_", "-")));
+  const joined = text.replace(/\b(full|part)-time\b/gi, "$1time").replace(/\b(middle|high)[ -]schools?\b/gi, "$1school");
+  const present = new Set(words(joined));
   const out = new Map<number, string[]>();
   CONTRASTS.forEach((set, i) => {
     const used = set.filter((w) => present.has(w)).map(SINGULAR);
@@ -43,14 +49,18 @@ export function contrastWords(text: string): ContrastWords {
   return out;
 }
 
-/** The first pair of contrasting words the two claims use, as a reason, or null. */
+/** The first pair of contrasting words the two claims use (each naming one the other does not), as a reason, or null. */
 export function contrastOf(a: string | ContrastWords, b: string | ContrastWords): string | null {
   const wa = typeof a === "string" ? contrastWords(a) : a;
   const wb = typeof b === "string" ? contrastWords(b) : b;
   for (const [set, inA] of wa) {
     const inB = wb.get(set);
-    if (!inB || inA.some((w) => inB.includes(w))) continue;
-    return `different subject: ${inA[0]} vs ${inB[0]}`;
+    if (!inB) continue;
+    // Each side names one the other does not: "federal" vs "state" stays a contrast though both say "county".
+    const onlyA = inA.filter((w) => !inB.includes(w));
+    const onlyB = inB.filter((w) => !inA.includes(w));
+    if (onlyA.length === 0 || onlyB.length === 0) continue;
+    return `different subject: ${shown(onlyA[0]!)} vs ${shown(onlyB[0]!)}`;
   }
   return null;
 }

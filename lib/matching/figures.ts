@@ -16,7 +16,7 @@ export function quantitiesOf(text: string): Quantity[] {
 }
 
 /** Units lib/claims leaves to `counted`: "12 inches" is not "12 centimeters". */
-const MEASURES = new Set(["inch", "inche", "centimeter", "centimetre", "cm", "mm", "millimeter", "millimetre", "hectare", "acre", "liter", "litre", "gallon", "mile", "kilometer", "kilometre", "meter", "metre", "bed", "seat", "vote"]);
+const MEASURES = new Set(["inch", "centimeter", "centimetre", "cm", "mm", "millimeter", "millimetre", "hectare", "acre", "liter", "litre", "gallon", "mile", "kilometer", "kilometre", "meter", "metre", "bed", "seat", "vote"].map(canonical));
 
 /** One number as compared: its value, unit and how precisely it was written. */
 export interface Figure {
@@ -77,6 +77,8 @@ export function relativeTimesOf(text: string): string[] {
     out.add(`${when} ${m[2] === "autumn" ? "fall" : m[2]}`);
   }
   if (/\ba year ago\b/i.test(text)) out.add("last year");
+  // "the past 12 months" is "the past year", "the last 52 weeks" too.
+  if (/\b(?:last|past|previous)\s+(?:12|twelve)\s+months\b|\b(?:last|past|previous)\s+(?:52|fifty-two)\s+weeks\b/i.test(text)) out.add("last year");
   return [...out].sort();
 }
 
@@ -90,16 +92,42 @@ export function ordinalsOf(text: string): string[] {
   return [...out].sort();
 }
 
-/** Conditions a figure is given with ("3% plus inflation"): "3% plus inflation" is not "3%". */
+/** Conditions a figure is given with ("3% plus inflation", "inflation plus 3%"): "3% plus inflation" is not "3%". */
 export function qualifiersOf(text: string): string[] {
-  return [...new Set([...text.toLowerCase().matchAll(/\b(plus|minus|adjusted for|before|after) (inflation|taxes|tax|fees|interest)\b/g)].map((m) => `${m[1]} ${m[2]}`))].sort();
+  const lower = text.toLowerCase();
+  const after = [...lower.matchAll(/\b(plus|minus|adjusted for|before|after) (inflation|taxes|tax|fees|interest)\b/g)].map((m) => `${m[1]} ${m[2]}`);
+  // The condition written first: "inflation plus 3 percent" is "3 percent plus inflation".
+  const before = [...lower.matchAll(/\b(inflation|taxes|tax|fees|interest) (plus|minus) (?=[$\d]|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)/g)].map((m) => `${m[2]} ${m[1]}`);
+  return [...new Set([...after, ...before])].sort();
+}
+
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+/** A month as written ("Oct.", "October", "Sept"): capitalised, so "may" and "march" the words are not months. */
+const MONTH = String.raw`\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?`;
+/** "May" and "March" alone could be a verb or a name: a month only after a word that takes a time. */
+const TIME_WORD = /\b(?:in|by|since|until|till|through|from|to|of|last|next|this|early|late|mid|each|every|during|before|after|between|and)\s*$/i;
+
+/**
+ * The dates a claim names, as "oct 21" or, without a day, "oct": lib/claims reads no quantity in
+ * "Oct. 21 to Nov. 3", yet the 3rd is not the 2nd, nor January July.
+ */
+export function datesOf(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.matchAll(new RegExp(`${MONTH}(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?:%|percent|,\\d)))?`, "g"))) {
+    const month = MONTHS[MONTHS.indexOf(m[1]!.slice(0, 3).toLowerCase())]!;
+    if (!m[2] && (month === "may" || month === "mar") && !TIME_WORD.test(text.slice(0, m.index))) continue;
+    out.add(m[2] ? `${month} ${Number(m[2])}` : month);
+  }
+  // A day given makes its bare month redundant: "in October, on Oct. 21" is "oct 21".
+  for (const d of [...out]) if (d.includes(" ")) out.delete(d.split(" ")[0]!);
+  return [...out].sort();
 }
 
 /** Rates ("a day", "per month", "annually") a figure is given in. */
 export function ratesOf(text: string): string[] {
   const out = new Set<string>();
-  for (const m of text.toLowerCase().matchAll(/\b(?:a|an|per|each)\s+(day|week|month|year|hour)\b|\b(daily|weekly|monthly|annually|yearly|hourly)\b/g)) {
-    out.add(m[1] ?? { daily: "day", weekly: "week", monthly: "month", annually: "year", yearly: "year", hourly: "hour" }[m[2] as "daily"]);
+  for (const m of text.toLowerCase().matchAll(/\b(?:a|an|per|each)\s+(day|week|month|year|hour)\b|\b(daily|weekly|monthly|annually|annual|yearly|hourly)\b/g)) {
+    out.add(m[1] ?? { daily: "day", weekly: "week", monthly: "month", annually: "year", annual: "year", yearly: "year", hourly: "hour" }[m[2] as "daily"]);
   }
   return [...out].sort();
 }
@@ -128,12 +156,13 @@ export interface ClaimFigures {
   rates: string[];
   ordinals: string[];
   qualifiers: string[];
+  dates: string[];
 }
 
 /** The figures, years, relative times and rates of a claim. */
 export function claimFigures(claim: { text: string; quantities?: readonly Quantity[] }): ClaimFigures {
   const { text } = claim;
-  return { figures: figuresOf(claim.quantities ?? quantitiesOf(text)), years: yearsOf(text), times: relativeTimesOf(text), rates: ratesOf(text), ordinals: ordinalsOf(text), qualifiers: qualifiersOf(text) };
+  return { figures: figuresOf(claim.quantities ?? quantitiesOf(text)), years: yearsOf(text), times: relativeTimesOf(text), rates: ratesOf(text), ordinals: ordinalsOf(text), qualifiers: qualifiersOf(text), dates: datesOf(text) };
 }
 
 /** Figures and years of two claims compared, with the reasons in words. */
@@ -152,7 +181,10 @@ export function compareFigures(a: { text: string; quantities?: readonly Quantity
     reasons.push(`different ${what}: ${x.join(", ")} vs ${y.join(", ")}`);
   };
   differing("year", ya, yb);
-  differing("time", ca.times, cb.times);
+  differing("date", ca.dates, cb.dates);
+  // A time on one side only is the base of a comparison the other leaves unsaid ("next year, up
+  // from this year" vs "next year"): times differ only when each side names one the other lacks.
+  if (ca.times.some((t) => !cb.times.includes(t)) && cb.times.some((t) => !ca.times.includes(t))) differing("time", ca.times, cb.times);
   differing("rate", ca.rates, cb.rates);
   differing("ordinal", ca.ordinals, cb.ordinals);
   // A condition on one side only changes the figure ("3% plus inflation" vs "3%").

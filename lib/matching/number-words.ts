@@ -68,8 +68,21 @@ export function numbersAsDigits(text: string): string {
   });
   // A half as a change: "cut in half", "fallen by half", "halve", "halved".
   out = out.replace(/\b(?:in|by)\s+half\b/gi, "by 50%").replace(/\bhalv(?:e|ed|es|ing)\b/gi, (w) => `${w.toLowerCase().startsWith("halve") ? "cut" : "cut"} by 50%`);
-  // Multiples: "doubled" is not "tripled".
-  out = out.replace(/\b(doubl|tripl|quadrupl)(?:e|ed|es|ing)\b/gi, (_, w: string) => `grew ${{ doubl: 2, tripl: 3, quadrupl: 4 }[w.toLowerCase() as "doubl"]} times`);
+  // Multiples: "doubled" is not "tripled"; "twice", "twofold", "double the total" are "doubled"'s 2.
+  out = out.replace(/\b(doubl|tripl|quadrupl)(ed|es|ing)\b/gi, (_, w: string) => `grew ${{ doubl: 2, tripl: 3, quadrupl: 4 }[w.toLowerCase() as "doubl"]} times`);
+  out = out.replace(/\b(?:(doubl|tripl|quadrupl)e|(twice|thrice)|(two|three|four|five|ten)-?fold)\b/gi, (_, verb?: string, times?: string, fold?: string) => {
+    const n = verb ? { doubl: 2, tripl: 3, quadrupl: 4 }[verb.toLowerCase() as "doubl"] : times ? (times.toLowerCase() === "twice" ? 2 : 3) : (small(fold!) ?? 0);
+    return `${n} times`;
+  });
+  // A range with one scale or currency for both ends: "$700-900 million" is "$700 million to $900 million".
+  // A bare year before "to" is a time, not a range's end ("since 2015 to $640 million").
+  out = out.replace(/(\$?)(\d[\d,.]*)\s*(-|–|—|to)\s*(\$?)(\d[\d,.]*)\s+(thousand|million|billion|trillion)\b/gi, (whole, cur: string, a: string, sep: string, cur2: string, b: string, scale: string) => {
+    if (!cur && sep.toLowerCase() === "to" && /^(?:19|20)\d\d$/.test(a)) return whole;
+    const sign = cur || cur2;
+    return `${sign}${a} ${scale} to ${sign}${b} ${scale}`;
+  });
+  // "the past 12 months" is "the past year" (lib/matching/figures.ts reads it as that relative time).
+  out = out.replace(/\b(last|past|previous)\s+(?:12|twelve)\s+months\b/gi, "$1 year");
   // "a decade", "the past decade" → "10 years"; "two decades" → "20 years".
   out = out.replace(/\b(?:a|one|the (?:past|last|previous))\s+decade\b/gi, "10 years").replace(/\b(\d+)\s+decades\b/gi, (_, n: string) => `${Number(n) * 10} years`);
   return out;

@@ -2,74 +2,165 @@
  * Which way a claim points: "did not rise" is not "rose", "fell" is not "rose", "lost 48,000 jobs"
  * is not "created 48,000 jobs", "the lowest since 2005" is not "the highest", and "never", "no
  * longer", "failed to" turn a claim round. Each pair of opposites is an axis; a claim's reading is
- * the axes it names (+1 or -1) and whether it is negated. Pure: text in, a plain reading out.
+ * the axes it names (+1 or -1, each word turned round by a negation whose scope holds it) and
+ * whether it is negated at all. Pure: text in, a plain reading out.
+ *
+ * A negation's scope is what follows it up to the end of its clause (a comma, "but", "who",
+ * "which", "that"…) or the next negation, so in "defendants who failed to appear did not
+ * increase" only "not" turns "increase" round; "failed to", "refused to" reach only the verb after
+ * them. "did not open until March" says when it opened: a negation with "until" in its clause is
+ * no negation.
  */
 
 export interface Polarity {
-  /** The claim is negated ("not", "never", "no longer", "failed to") an odd number of times. */
+  /** The claim holds an odd number of negations ("not", "never", "no longer", "failed to"). */
   negated: boolean;
-  /** The axes the claim names, before negation: change +1 rose / -1 fell, and the others below. */
+  /** The axes the claim names, each word already turned round by a negation over it: change +1 rose / -1 fell, and the others below. */
   axes: Record<string, 1 | -1>;
+  /** Axes the claim names only through a negation ("did not fall"): on a scale that is weaker than the opposite word ("rose"). */
+  negatedAxes: string[];
   /** The words that decided it, for reasons ("did not", "rose"). */
   cues: string[];
 }
 
 const NEGATION =
-  /\b(?:not|never|no longer|no|none|nor|neither|without|failed to|fails to|fail to|refused to|refuses to|declined to|hasn't|haven't|hadn't|isn't|aren't|wasn't|weren't|didn't|doesn't|don't|won't|wouldn't|can't|cannot|couldn't|shouldn't)\b/gi;
+  /\b(?:not|never|no longer|no|none|nor|neither|without|(?:failed|fails|fail|refused|refuses|refuse|declined|declines|decline)\s+to|hasn't|haven't|hadn't|isn't|aren't|wasn't|weren't|didn't|doesn't|don't|won't|wouldn't|can't|cannot|couldn't|shouldn't)\b/gi;
+/** Negations that take one verb ("failed to appear"), not a whole clause. */
+const ONE_VERB = /\bto$/i;
+/** Where a negation's scope ends. */
+const CLAUSE_END = /[,;:.!?"“”]|\b(?:but|while|although|though|whereas|because|who|which|that|whose|where|when|and then)\b/i;
+/** Words a negation reaches at most. */
+const SCOPE_WORDS = 8;
 
 /** A word (or phrase) is on an axis at +1 or -1; a word may be on two ("cut": a fall, and a loss). */
 type Cue = { axis: string; sign: 1 | -1; pattern: RegExp };
 
-const NUMBER_AFTER = String.raw`(?=\s+(?:\$|€|£)?\d)`;
-const NO_NUMBER_AFTER = String.raw`(?!\s+(?:\$|€|£)?\d)`;
-/** "declined by 5%", "declined 5 percent" is a fall; "declined 212 detainers" a refusal. */
-const NOT_A_FALL = String.raw`(?!\s+(?:by|to|from|sharply|slightly|steadily|\d[\d.,]*\s*(?:%|percent|per cent|percentage)))`;
+const NUMBER_WORD = "one|two|three|four|five|six|seven|eight|nine|ten|twice|double|triple|half|a third|a quarter|a fifth";
+const NUMBER_AFTER = String.raw`(?=\s+(?:\$|€|£)?(?:\d|(?:${NUMBER_WORD})\b))`;
+const NO_NUMBER_AFTER = String.raw`(?!\s+(?:\$|€|£)?(?:\d|(?:${NUMBER_WORD})\b))`;
+/** "declined 212 detainers", "declined the request" is a refusal: a determiner or a count of things follows; "declined 5%", "declined every year" is a fall. */
+const REFUSED_OBJECT = String.raw`(?=\s+(?:a|an|the|his|her|their|its|our|my|all|any|both|several|many|most|\d[\d,]*\s+(?!%|percent|per cent|percentage|points?\b)[a-z]))`;
+/** Verbs whose "up"/"down" is no direction: "shut down", "set up", "turned down" (a refusal, below). */
+const PHRASAL = String.raw`(?<!\b(?:keep|keeps|kept|keeping|shut|shuts|shutting|close|closed|closes|closing|break|broke|broken|breaks|step|stepped|steps|turn|turned|turns|set|sets|sign|signed|signs|show|showed|shows|shown|end|ended|ends|make|made|makes|pick|picked|take|took|taken|takes|look|looked|line|lined|wrap|wrapped|follow|followed|hold|held|back|backed|called|call|crack|cracked|crackdown|clamp|clamped|tear|tore|torn|sit|sat|stand|stood|lock|locked|live|lived|hand|handed|wind|wound|shot|shoot|written|write|wrote)\s)`;
+/** A comparative with "than any"/"than ever" is a superlative: "lower than at any time since 1977" is "the lowest". */
+const THAN_ANY = String.raw`\s+than\s+(?:at\s+)?(?:any|ever)\b`;
 
 const CUES: readonly Cue[] = [
-  { axis: "change", sign: 1, pattern: /\b(?:rose|rise|rises|risen|rising|increased?|increases|increasing|grew|grow|grows|grown|growing|climbed?|climbs|climbing|jumped?|jumps|soared?|soars|doubled|tripled|higher|recovered|recover|recovers|rebounded|improved|up)\b/gi },
-  { axis: "change", sign: 1, pattern: new RegExp(String.raw`\babove\b${NO_NUMBER_AFTER}`, "gi") },
-  { axis: "change", sign: -1, pattern: /\b(?:fell|fall|falls|fallen|falling|dropped|drops?|dropping|decreased?|decreases|decreasing|declines|declining|shrank|shrunk|shrinks|slid|slides|plunged|plummeted|cut|cuts|reduced|lower|halved|down)\b/gi },
-  { axis: "change", sign: -1, pattern: new RegExp(String.raw`\b(?:below\b${NO_NUMBER_AFTER}|declined\b(?!${NOT_A_FALL}))`, "gi") },
-  { axis: "gain", sign: 1, pattern: /\b(?:created|creates|create|added|adds|add|gained|gains|gain|won|wins|brought|hired)\b/gi },
-  { axis: "gain", sign: -1, pattern: /\b(?:lost|loses|lose|shed|sheds|cut|cuts|eliminated|eliminates|laid off)\b/gi },
+  {
+    axis: "change",
+    sign: 1,
+    pattern: new RegExp(
+      String.raw`\b(?:rose|rise|rises|risen|rising|increased?|increases|increasing|grew|grow|grows|grown|growing|climbed?|climbs|climbing|jumped?|jumps|soared?|soars|doubled|tripled|higher(?!${THAN_ANY})|recovered|recover|recovers|rebounded|improved|raised?|raises|raising|hiked?|hikes|${PHRASAL}up(?!\s+to\s+(?:\$|\d)))\b`,
+      "gi",
+    ),
+  },
+  { axis: "change", sign: 1, pattern: new RegExp(String.raw`(?<=\d[\d,.]*\s*(?:%|percent|per cent)?\s)more\b(?!\s+than)`, "gi") },
+  // Against another figure: "above the national rate", "outpacing inflation"; "did not keep pace" is behind.
+  { axis: "relative", sign: 1, pattern: new RegExp(String.raw`\b(?:above\b${NO_NUMBER_AFTER}|outpac(?:es?|ed|ing)|outstrip(?:s|ped|ping)?|ahead of|faster than|(?:keep|keeps|kept|keeping) (?:pace|up) with)`, "gi") },
+  { axis: "relative", sign: -1, pattern: new RegExp(String.raw`\b(?:below\b${NO_NUMBER_AFTER}|trails?|trailed|trailing|lags?|lagged|lagging|behind|slower than|short of)\b`, "gi") },
+  {
+    axis: "change",
+    sign: -1,
+    pattern: new RegExp(
+      String.raw`\b(?:fell|fall|falls|fallen|falling|dropped|drops?|dropping|decreased?|decreases|decreasing|shrank|shrunk|shrinks|slid|slides|plunged|plummeted|cut|cuts|reduced?|reduces|reducing|lower(?!${THAN_ANY})|halved|${PHRASAL}down)\b`,
+      "gi",
+    ),
+  },
+  { axis: "change", sign: -1, pattern: new RegExp(String.raw`\b(?:(?:declined|declines|declining)\b(?!${REFUSED_OBJECT})(?!\s+to\b))|(?<=\d[\d,.]*\s*(?:%|percent|per cent)?\s)(?:fewer|less)\b(?!\s+than)`, "gi") },
+  { axis: "gain", sign: 1, pattern: /\b(?:created|creates|create|added|adds|add|gained|gains|gain|won|wins|brought|hired|hires|hire|hiring|victory|victories)\b/gi },
+  { axis: "gain", sign: -1, pattern: /\b(?:lost|loses|lose|shed|sheds|cut|cuts|eliminated|eliminates|(?:laid|lay|lays|laying) off|layoffs?|defeat)\b/gi },
   { axis: "assent", sign: 1, pattern: /\b(?:approved|approves|approve|passed|passes|pass|accepted|accepts|honored|honoured|honors|complied|complies|granted|upheld|signed)\b/gi },
-  { axis: "assent", sign: -1, pattern: new RegExp(String.raw`\b(?:rejected|rejects|denied|denies|(?:refused|refuses|failed|fails)(?!\s+to\b)|vetoed|vetoes|turned down|struck down|declined\b${NOT_A_FALL})`, "gi") },
-  { axis: "extreme", sign: 1, pattern: /\b(?:highest|most|largest|biggest|best|greatest|record high)\b/gi },
-  { axis: "extreme", sign: -1, pattern: /\b(?:lowest|least|fewest|smallest|worst|record low)\b/gi },
+  {
+    axis: "assent",
+    sign: -1,
+    pattern: new RegExp(String.raw`\b(?:rejected|rejects|denied|denies|(?:refused|refuses|failed|fails)(?!\s+to\b)|vetoed|vetoes|turned down|struck down|declined\b${REFUSED_OBJECT})`, "gi"),
+  },
+  { axis: "extreme", sign: 1, pattern: new RegExp(String.raw`\b(?:highest|most|largest|biggest|best|greatest|record high|(?:higher|more|greater|larger|bigger)${THAN_ANY})`, "gi") },
+  { axis: "extreme", sign: -1, pattern: new RegExp(String.raw`\b(?:lowest|least|fewest|smallest|worst|record low|(?:lower|less|fewer|smaller)${THAN_ANY})`, "gi") },
   { axis: "balance", sign: 1, pattern: /\bsurplus(?:es)?\b/gi },
   { axis: "balance", sign: -1, pattern: /\bdeficits?\b/gi },
-  { axis: "threshold", sign: 1, pattern: new RegExp(String.raw`\b(?:more than|greater than|at least|exceed(?:s|ed)?|(?:over|above)${NUMBER_AFTER})\b`, "gi") },
-  { axis: "threshold", sign: -1, pattern: new RegExp(String.raw`\b(?:fewer than|less than|at most|(?:under|below)${NUMBER_AFTER})\b`, "gi") },
+  {
+    axis: "threshold",
+    sign: 1,
+    pattern: new RegExp(String.raw`\b(?:more than|greater than|at least|exceed(?:s|ed|ing)?|(?:over|above)${NUMBER_AFTER})\b`, "gi"),
+  },
+  {
+    axis: "threshold",
+    sign: -1,
+    pattern: new RegExp(String.raw`\b(?:fewer than|less than|at most|up to(?=\s+(?:\$|\d))|(?:under|below)${NUMBER_AFTER}|cap(?:s|ped|ping)?\b(?=(?:\s+[\w-]+){0,4}\s+at\s+(?:\$|\d)))`, "gi"),
+  },
+  // "will now be free" is "will no longer charge"; "start charging" is neither.
+  { axis: "cost", sign: 1, pattern: /\b(?:charge|charges|charged|charging)\b(?!\s+with\b)/gi },
+  { axis: "cost", sign: -1, pattern: /\b(?:free|at no cost)\b(?!-)/gi },
 ];
+
+type Found = { start: number; end: number; text: string };
+
+/** The negations of a text that count (none with "until" in its clause), each with where its scope ends. */
+function negationsOf(text: string): Array<Found & { scopeEnd: number }> {
+  const found: Found[] = [...text.matchAll(NEGATION)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0].toLowerCase() }));
+  const out: Array<Found & { scopeEnd: number }> = [];
+  found.forEach((n, i) => {
+    const limit = found[i + 1]?.start ?? text.length;
+    const rest = text.slice(n.end, limit);
+    const clause = CLAUSE_END.exec(rest);
+    let scope = clause ? rest.slice(0, clause.index) : rest;
+    if (/\b(?:until|till)\b/i.test(scope)) return;
+    // "failed to appear": the verb after, and a particle of it.
+    const words = ONE_VERB.test(n.text) ? 1 : SCOPE_WORDS;
+    const taken = new RegExp(String.raw`^(?:\s*\S+){0,${words}}(?:\s+(?:up|down|off|out)\b)?`).exec(scope)?.[0] ?? "";
+    scope = taken;
+    out.push({ ...n, scopeEnd: n.end + scope.length });
+  });
+  return out;
+}
 
 /** The polarity of a claim's text. */
 export function polarityOf(text: string): Polarity {
-  const cues: string[] = [];
-  let negations = 0;
-  for (const m of text.matchAll(NEGATION)) {
-    negations += 1;
-    cues.push(m[0].toLowerCase());
-  }
+  const negations = negationsOf(text);
+  const cues: string[] = negations.map((n) => n.text);
   const votes: Record<string, number> = {};
+  const plain = new Set<string>();
   for (const cue of CUES) {
     for (const m of text.matchAll(cue.pattern)) {
-      // "deficit" names the thing in "cut the deficit", not a balance claim, when a change is named too.
-      votes[cue.axis] = (votes[cue.axis] ?? 0) + cue.sign;
+      const over = negations.filter((n) => n.end <= m.index && m.index < n.scopeEnd);
+      const turned = over.length % 2 === 1;
+      votes[cue.axis] = (votes[cue.axis] ?? 0) + (turned ? -cue.sign : cue.sign);
+      if (!turned) plain.add(cue.axis);
       cues.push(m[0].toLowerCase());
     }
   }
   const axes: Record<string, 1 | -1> = {};
   for (const [axis, vote] of Object.entries(votes)) if (vote !== 0) axes[axis] = vote > 0 ? 1 : -1;
-  return { negated: negations % 2 === 1, axes, cues: [...new Set(cues)] };
+  return { negated: negations.length % 2 === 1, axes, negatedAxes: Object.keys(axes).filter((a) => !plain.has(a)), cues: [...new Set(cues)] };
+}
+
+/** Axes that are scales, where "not down" is not "up" (it may be flat); on the others ("did not pass" = "failed") it is. */
+const SCALES = new Set(["change", "extreme", "relative"]);
+
+/**
+ * Whether one claim says on a scale only what the other's opposite word denies: "have not fallen"
+ * vs "have gone up" point the same way, yet the first does not say the second. Not opposite, but
+ * not the same claim: the reason in words, or null.
+ */
+export function weakerPolarity(a: Polarity, b: Polarity): string | null {
+  for (const axis of Object.keys(a.axes)) {
+    if (!SCALES.has(axis) || !(axis in b.axes)) continue;
+    if (a.negatedAxes.includes(axis) !== b.negatedAxes.includes(axis)) return `not the same: ${a.negatedAxes.includes(axis) ? "only denies" : "says"} what the other ${a.negatedAxes.includes(axis) ? "says" : "only denies"} ("${a.cues.join(" ")}" vs "${b.cues.join(" ")}")`;
+  }
+  return null;
 }
 
 /** Whether two claims point opposite ways, with the reason in words when they do. */
 export function oppositePolarity(a: Polarity, b: Polarity): string | null {
   const said = (p: Polarity) => (p.cues.length > 0 ? `"${p.cues.join(" ")}"` : "no negation");
   const reason = `opposite: ${said(a)} vs ${said(b)}`;
-  const effective = (p: Polarity, axis: string) => (p.negated ? -p.axes[axis]! : p.axes[axis]!);
   const shared = Object.keys(a.axes).filter((axis) => axis in b.axes);
-  if (shared.length > 0) return shared.some((axis) => effective(a, axis) !== effective(b, axis)) ? reason : null;
+  if (shared.length > 0) return shared.some((axis) => a.axes[axis] !== b.axes[axis]) ? reason : null;
+  // A change and a comparison say one thing when nothing else is said: "30 percent higher than
+  // before the pandemic" is "30% above pre-pandemic levels", "has recovered" is not "still below".
+  const level = (p: Polarity) => p.axes.change ?? p.axes.relative;
+  if (level(a) !== undefined && level(b) !== undefined) return level(a) !== level(b) ? reason : null;
   // No axis named by both: then a negation on one side only turns the claim round ("never signed" vs
   // "entered into"), while a direction word on one side only is a paraphrase ("went from 71 to 84" vs "climbed").
   return a.negated !== b.negated ? reason : null;

@@ -1,8 +1,8 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { newId, sqliteDateTime } from "@/lib/revisions/update-rows";
-import { featuresOf, scoreFeatures, type ClaimFeatures, type ScoredMatch } from "./score";
+import { DEFAULT_THRESHOLDS, featuresOf, scoreFeatures, type ClaimFeatures, type MatchThresholds, type ScoredMatch } from "./score";
 import { searchTerms } from "./normalise";
-import { findCandidates, type Db } from "./search-index";
+import { findCandidates, type Candidate, type Db } from "./search-index";
 import type { ClaimMatch } from "./types";
 
 /** Matches kept per claim: the workbench shows a few, and more would be noise. */
@@ -23,7 +23,19 @@ type QueryClaim = { id: string; articleId: string; text: string };
  * Pure of storage: the evaluation and the benchmark call it to see what would be stored.
  */
 export async function computeMatches(db: Db, claims: readonly QueryClaim[]): Promise<Map<string, ClaimMatch[]>> {
-  const found = await findCandidates(db, claims.map((c) => ({ key: c.id, articleId: c.articleId, terms: searchTerms(c.text) })), CANDIDATES);
+  return rankCandidates(claims, await findClaimCandidates(db, claims));
+}
+
+/** The index's candidates of each claim, by claim id: the first half of computeMatches. */
+export async function findClaimCandidates(db: Db, claims: readonly QueryClaim[]): Promise<Map<string, Candidate[]>> {
+  return findCandidates(db, claims.map((c) => ({ key: c.id, articleId: c.articleId, terms: searchTerms(c.text) })), CANDIDATES);
+}
+
+/**
+ * The second half: each claim's candidates reranked (score.ts), best first, at most MAX_MATCHES.
+ * Pure, so the evaluation can rerank one set of candidates under other thresholds.
+ */
+export function rankCandidates(claims: readonly Pick<QueryClaim, "id" | "text">[], found: ReadonlyMap<string, readonly Candidate[]>, thresholds: Readonly<MatchThresholds> = DEFAULT_THRESHOLDS): Map<string, ClaimMatch[]> {
   // Candidates recur across the claims of one article: read each text once.
   const features = new Map<string, ClaimFeatures>();
   const read = (text: string) => {
@@ -38,7 +50,7 @@ export async function computeMatches(db: Db, claims: readonly QueryClaim[]): Pro
     const query = read(claim.text);
     const scored: Array<ScoredMatch & { matchedClaimId: string }> = [];
     for (const candidate of candidates) {
-      const match = scoreFeatures(query, read(candidate.text), best > 0 ? candidate.bm25 / best : 0);
+      const match = scoreFeatures(query, read(candidate.text), best > 0 ? candidate.bm25 / best : 0, thresholds);
       if (match) scored.push({ ...match, matchedClaimId: candidate.claimId });
     }
     scored.sort(bestFirst);

@@ -2,7 +2,7 @@ import type { Quantity } from "@/lib/claims/types";
 import { contrastOf, contrastWords, type ContrastWords } from "./contrast";
 import { claimFigures, compareFigures, type ClaimFigures } from "./figures";
 import { contentWords } from "./normalise";
-import { oppositePolarity, polarityOf, type Polarity } from "./polarity";
+import { oppositePolarity, polarityOf, weakerPolarity, type Polarity } from "./polarity";
 import type { MatchRelation } from "./types";
 
 /**
@@ -23,14 +23,31 @@ export interface ClaimText {
   quantities?: readonly Quantity[];
 }
 
+/**
+ * The thresholds of reranking, one object so the evaluation can tune them on one split and score
+ * them on another (scripts/eval-matching.ts) without the matcher reading anything of its own.
+ */
+export interface MatchThresholds {
+  /** Below this a candidate is not offered at all. */
+  minScore: number;
+  /** "same" needs at least this score, as well as agreeing figures and polarity. */
+  sameMinScore: number;
+  /** Even with every figure agreeing, a claim sharing fewer words than this is another claim on those figures. */
+  sameMinWordsWithFigures: number;
+  /** Without figures to agree on, the words alone must carry more of the claim. */
+  sameMinWordsWithoutFigures: number;
+}
+
+export const DEFAULT_THRESHOLDS: Readonly<MatchThresholds> = {
+  minScore: 0.3,
+  sameMinScore: 0.5,
+  sameMinWordsWithFigures: 0.3,
+  sameMinWordsWithoutFigures: 0.6,
+};
 /** Below this a candidate is not offered at all. */
-export const MIN_SCORE = 0.3;
+export const MIN_SCORE = DEFAULT_THRESHOLDS.minScore;
 /** "same" needs at least this score, as well as agreeing figures and polarity. */
-export const SAME_MIN_SCORE = 0.5;
-/** Even with every figure agreeing, a claim sharing fewer words than this is another claim on those figures. */
-const SAME_MIN_WORDS_WITH_FIGURES = 0.3;
-/** Without figures to agree on, the words alone must carry more of the claim. */
-const SAME_MIN_WORDS_WITHOUT_FIGURES = 0.6;
+export const SAME_MIN_SCORE = DEFAULT_THRESHOLDS.sameMinScore;
 
 /**
  * What reranking reads of a claim, worked out once per text (a candidate recurs across claims);
@@ -81,25 +98,27 @@ export function wordOverlap(a: readonly string[], b: readonly string[]): { overl
  * The score (0..1), relation and reasons of `candidate` as a match of `claim`. `bm25Share` is the
  * candidate's BM25 over the best BM25 of this claim's candidates (0..1). Returns null below MIN_SCORE.
  */
-export function scoreMatch(claim: ClaimText, candidate: ClaimText, bm25Share = 1): ScoredMatch | null {
-  return scoreFeatures(featuresOf(claim), featuresOf(candidate), bm25Share);
+export function scoreMatch(claim: ClaimText, candidate: ClaimText, bm25Share = 1, thresholds: Readonly<MatchThresholds> = DEFAULT_THRESHOLDS): ScoredMatch | null {
+  return scoreFeatures(featuresOf(claim), featuresOf(candidate), bm25Share, thresholds);
 }
 
 /** {@link scoreMatch} over features already worked out. */
-export function scoreFeatures(claim: ClaimFeatures, candidate: ClaimFeatures, bm25Share = 1): ScoredMatch | null {
+export function scoreFeatures(claim: ClaimFeatures, candidate: ClaimFeatures, bm25Share = 1, thresholds: Readonly<MatchThresholds> = DEFAULT_THRESHOLDS): ScoredMatch | null {
   const { overlap, shared } = wordOverlap(claim.words, candidate.words);
   if (overlap < MIN_OVERLAP) return null;
   const figures = compareFigures(claim.figures, candidate.figures);
   const opposite = oppositePolarity(claim.polarity, candidate.polarity);
+  const weaker = opposite ? null : weakerPolarity(claim.polarity, candidate.polarity);
   const contrast = contrastOf(claim.contrastWords, candidate.contrastWords);
   const figureScore = { same: 1, none: 0.5, "one-sided": 0.25, different: 0 }[figures.agreement];
   const raw = 0.6 * overlap + 0.15 * bm25Share + 0.25 * figureScore;
   const score = Math.round(Math.min(1, Math.max(0, opposite ? raw * 0.8 : raw)) * 1000) / 1000;
-  if (score < MIN_SCORE) return null;
-  const agreeing = (figures.agreement === "same" && overlap >= SAME_MIN_WORDS_WITH_FIGURES) || (figures.agreement === "none" && overlap >= SAME_MIN_WORDS_WITHOUT_FIGURES);
-  const relation: MatchRelation = agreeing && !opposite && !contrast && score >= SAME_MIN_SCORE ? "same" : "related";
+  if (score < thresholds.minScore) return null;
+  const agreeing = (figures.agreement === "same" && overlap >= thresholds.sameMinWordsWithFigures) || (figures.agreement === "none" && overlap >= thresholds.sameMinWordsWithoutFigures);
+  const relation: MatchRelation = agreeing && !opposite && !weaker && !contrast && score >= thresholds.sameMinScore ? "same" : "related";
   const reasons = [...figures.reasons];
   if (opposite) reasons.push(opposite);
+  if (weaker) reasons.push(weaker);
   if (contrast) reasons.push(contrast);
   if (shared.length > 0) reasons.push(`shared words: ${shared.slice(0, 8).join(", ")}`);
   return { score, relation, reasons };
