@@ -1,13 +1,16 @@
 import "server-only";
 import { decode } from "next-auth/jwt";
 import type { Database } from "@/lib/db/create-database";
+import { sqliteConnectionOf } from "@/lib/db/sqlite-connection";
 import { publicOrigin } from "@/lib/reading/site-origin";
 import type { Viewer } from "./policy";
+import { findSessionViewerOnSqlite } from "./session-cookie-sqlite";
 import { findSessionViewer } from "./sessions";
 
 /**
  * The session of a request, read from the cookie Auth.js set at sign-in: the cookie's JWT decoded
- * once, then its Session row read with its user (lib/auth/sessions.ts).
+ * once, then its Session row read with its user (findSessionViewer of lib/auth/sessions.ts; on
+ * SQLite the same read as one prepared statement, session-cookie-sqlite.ts).
  *
  * Why not Auth.js's `auth()`: it runs Auth.js's whole session endpoint on every call, which decodes
  * the JWT and then signs (encrypts) it again with a later expiry for a Set-Cookie. In server
@@ -102,6 +105,8 @@ export async function readSession(
   } catch {
     return READER;
   }
-  const viewer = await findSessionViewer(db, typeof sid === "string" ? sid : undefined);
+  const sessionToken = typeof sid === "string" ? sid : undefined;
+  const sqlite = await sqliteConnectionOf(db);
+  const viewer = sqlite ? findSessionViewerOnSqlite(sqlite, sessionToken) : await findSessionViewer(db, sessionToken);
   return { viewer, ended: viewer === null };
 }
