@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/prisma-pg/client";
 import type { Database } from "./create-database";
 
@@ -11,13 +12,65 @@ import type { Database } from "./create-database";
 export const CONNECT_TIMEOUT_MS = 30_000;
 
 /**
+ * Connections each of a server's two pools keeps open at most, unless the URL says
+ * `connection_limit` (Prisma's name for it): node-postgres's own default.
+ */
+export const DEFAULT_POOL_SIZE = 10;
+
+/**
+ * The pools' size from `connection_limit` in the URL, and the URL without it (node-postgres does
+ * not know the parameter). A value that is not a positive whole number names itself in the error.
+ */
+export function poolSettings(url: string): { connectionString: string; max: number } {
+  const parsed = new URL(url);
+  const limit = parsed.searchParams.get("connection_limit");
+  if (limit === null) return { connectionString: url, max: DEFAULT_POOL_SIZE };
+  const max = Number(limit);
+  if (!Number.isInteger(max) || max < 1) throw new Error(`DATABASE_URL: connection_limit must be a whole number of connections, not "${limit}"`);
+  parsed.searchParams.delete("connection_limit");
+  return { connectionString: parsed.toString(), max };
+}
+
+type Pipelined = { settings: ReturnType<typeof poolSettings>; pool: pg.Pool | null };
+const pipelined = new WeakMap<object, Pipelined>();
+
+/**
  * A Prisma client on a PostgreSQL server, from the client generated for prisma/postgresql/schema.prisma,
  * handed out as the one Database type (lib/db/create-database.ts says why that is sound).
  */
 export function postgresClient(url: string): Database {
-  const adapter = new PrismaPg({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  const settings = poolSettings(url);
+  const adapter = new PrismaPg({ ...settings, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   const client = new PostgresPrismaClient({ adapter, omit: { user: { passwordHash: true } } });
+  const entry: Pipelined = { settings, pool: null };
+  pipelined.set(client, entry);
+  const disconnect = client.$disconnect.bind(client);
+  client.$disconnect = async () => {
+    const pool = entry.pool;
+    entry.pool = null;
+    await Promise.all([disconnect(), pool?.end()]);
+  };
   return client as unknown as Database;
+}
+
+/**
+ * A second pool beside Prisma's, for code that runs its own statements (the save path,
+ * lib/review/save-review-postgres.ts), or null for a client that is not on PostgreSQL. Its
+ * connections are in node-postgres's pipeline mode: statements given one after another without
+ * awaiting are written at once and answered in order, so a transaction of five statements costs
+ * two round trips instead of five, and holds its connection that much shorter. Prisma's own pool
+ * stays in the ordinary mode. Made on first use, ended by the client's $disconnect.
+ */
+export function postgresPipelineOf(db: object): pg.Pool | null {
+  const entry = pipelined.get(db);
+  if (!entry) return null;
+  if (!entry.pool) {
+    entry.pool = new pg.Pool({ ...entry.settings, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, pipeline: true });
+    // An idle connection that breaks (the server restarted) is dropped by the pool, and the next
+    // save opens a new one; without a listener the error would end the process.
+    entry.pool.on("error", (error) => console.error(`PostgreSQL: an idle connection of the save pool failed: ${error.message}`));
+  }
+  return entry.pool;
 }
 
 // Compile-time proof that the cast above hides no difference callers could meet: each method of
