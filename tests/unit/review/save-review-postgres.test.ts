@@ -91,7 +91,7 @@ describe.skipIf(!onPostgres)("saveReview on PostgreSQL", () => {
       let version: number | null = null;
       for (let round = 0; round < 5; round++) {
         const from: number | null = version;
-        const outcomes = await Promise.allSettled(
+        const outcomes: Array<PromiseSettledResult<SavedReview>> = await Promise.allSettled(
           Array.from({ length: 6 }, (_, k) => saveReview(k % 2 ? other : t.db, { viewer: rita, claimId, verdict: "accurate", confidence: null, note: `round ${round} tab ${k}`, expectedVersion: from })),
         );
         const won = outcomes.filter((o): o is PromiseFulfilledResult<SavedReview> => o.status === "fulfilled");
