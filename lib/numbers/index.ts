@@ -12,18 +12,20 @@ import type { SourceFormat } from "../claims/types";
 import { checkChanges } from "./checks/change";
 import { checkMultiples } from "./checks/multiple";
 import { checkPeriods } from "./checks/period";
+import { checkDatedSpans } from "./checks/period-dates";
 import { checkPerPeriod } from "./checks/per-year";
 import { checkStatedRates } from "./checks/rate-stated";
 import { checkRates } from "./checks/rate";
 import { checkRestated } from "./checks/restated";
 import { checkShares } from "./checks/share";
+import { checkSpeeds } from "./checks/speed";
 import { checkSums } from "./checks/sum";
 import { readClaims, type ReadClaim } from "./figures";
 import type { CheckedClaim, NumberFinding } from "./types";
 
 export * from "./types";
 
-const CHECKS: Array<(claims: readonly ReadClaim[]) => NumberFinding[]> = [checkChanges, checkMultiples, checkSums, checkShares, checkRates, checkStatedRates, checkPerPeriod, checkRestated, checkPeriods];
+const CHECKS: Array<(claims: readonly ReadClaim[]) => NumberFinding[]> = [checkChanges, checkMultiples, checkSums, checkShares, checkRates, checkStatedRates, checkSpeeds, checkPerPeriod, checkRestated, checkPeriods, checkDatedSpans];
 
 /**
  * Checks an article's figures against each other. Pure and fast: ≤ 200 ms for 2,000 claims.

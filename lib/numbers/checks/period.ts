@@ -9,6 +9,7 @@
 import type { ReadClaim } from "../figures";
 import { finding } from "../finding";
 import type { NumberFinding } from "../types";
+import { bareMonthSpan } from "./period-dates";
 
 const N = "(\\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|twenty-four|thirty|forty|fifty)";
 const WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, eighteen: 18, twenty: 20, "twenty-four": 24, thirty: 30, forty: 40, fifty: 50 };
@@ -49,7 +50,8 @@ export function checkPeriods(claims: readonly ReadClaim[]): NumberFinding[] {
     const next = claims[i + 1];
     const joined = next && (own.match(YEAR) ?? []).length === 1 && /\b(?:last time|since|last (?:year|month|season|seen|recorded|reached)|not since)\b/i.test(next.claim.text) ? next : null;
     const text = joined ? `${own} ${joined.claim.text}` : own;
-    const ranged = YEAR_RANGE.test(text) || [...text.matchAll(MONTH_YEAR)].length === 2;
+    // A range of months without years ("from March to November") names its dates as a range too.
+    const ranged = YEAR_RANGE.test(text) || [...text.matchAll(MONTH_YEAR)].length === 2 || ((text.match(YEAR) ?? []).length === 0 && bareMonthSpan(text) !== null);
     for (const re of ranged ? [...SPANS, ...RANGED_SPANS] : SPANS) {
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -95,6 +97,8 @@ function yearSpan(text: string): { from: string; to: string; length: number } | 
 /** The span in months between the sentence's two month-and-year dates. */
 function monthSpan(text: string): { from: string; to: string; length: number } | null {
   const dates = [...text.matchAll(MONTH_YEAR)].map((m) => ({ words: m[0], at: Number(m[2]) * 12 + MONTHS.indexOf((m[1] ?? "").toLowerCase()) }));
+  // "the six-month period from March to November": months without years, within one year or across its end.
+  if (dates.length === 0) return bareMonthSpan(text);
   if (dates.length !== 2) return null;
   const [a, b] = dates[0]!.at <= dates[1]!.at ? [dates[0]!, dates[1]!] : [dates[1]!, dates[0]!];
   return { from: a.words, to: b.words, length: b.at - a.at };

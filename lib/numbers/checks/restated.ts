@@ -79,6 +79,11 @@ const NOT_BARE = /\b(?:another|other|additional|extra|further|more|up to|at leas
 const QUALIFIER = /^\s+(?:[\w-]+\s+){0,3}?(?:for|from|against|over)\s+(?:the\s+|a\s+|an\s+)?([a-z][\w-]{3,})/i;
 const AT_FIRST = /^[^,]{0,20},\s+(?:the|its|their)\s+(?:[A-Z][\w'’-]*\s+){0,2}([a-z]+|[A-Z][a-z]+)\b/;
 
+/** What a figure counts, as written: "new schools". */
+const phrase = (f: Figure): string => (f.counted ?? "").toLowerCase().trim().split(/\s+/).filter((w) => /^[a-z]/.test(w)).join(" ");
+/** The words after a figure up to the end of its clause (at most 40 characters): what the figure itself is said to be. */
+const clauseAfter = (text: string, f: Figure): string => /^[^,;.]{0,40}/.exec(text.slice(f.end))![0];
+
 const sameSize = (a: Figure, b: Figure) => a.value > 0 && b.value > 0 && Math.max(a.value, b.value) / Math.min(a.value, b.value) <= 2 && /\d/.test(a.raw);
 
 /** The same quantity stated twice with values that cannot both be right. */
@@ -90,6 +95,7 @@ export function checkRestated(claims: readonly ReadClaim[]): NumberFinding[] {
   // what a slip of a digit or a stale draft gives) counts as the same one.
   const loose = new Set<Figure>();
   const qualified = new Map<Figure, string | null>();
+  const spelled = new Set<Figure>();
   for (const later of claims) {
     const { text } = later.claim;
     for (const g of later.figures) {
@@ -105,7 +111,12 @@ export function checkRestated(claims: readonly ReadClaim[]): NumberFinding[] {
       const owner = g.unit && /^[A-Z]{3}$/.test(g.unit) ? /\b([a-z]+)['’]s\s+\S*\s*$/i.exec(before)?.[1] : undefined;
       const nouns = [...namesOf(text, g).filter((w) => w !== singular((g.unit ?? "").toLowerCase())), ...(owner && !STOP.has(owner.toLowerCase()) ? [singular(owner.toLowerCase())] : []), ...(atFirst?.[1] ? [singular(atFirst[1].toLowerCase())] : [])];
       // Digits only ("the two sides" names a set), and not a compound ("the 60-member House" is a size).
-      if (!/\d/.test(g.raw) || (/^-/.test(text.slice(g.end)) && ofNoun(text, g) === null) || nouns.length === 0 || COMPARISON_BEFORE.test(before) || OTHER_TIME.test(text.slice(g.end))) continue;
+      // Number words only with a noun of two words or more, matched in full below ("the nine new
+      // schools" after "seven new schools"); a compound only after an owner ("Harris's 1,402-vote margin").
+      const words = !/\d/.test(g.raw);
+      const owned = /[A-Za-z]['’]s\s+$/.test(before);
+      if ((words && (phrase(g).split(" ").length < 2 || bare)) || (/^-/.test(text.slice(g.end)) && ofNoun(text, g) === null && !owned) || nouns.length === 0 || COMPARISON_BEFORE.test(before) || OTHER_TIME.test(clauseAfter(text, g))) continue;
+      if (words) spelled.add(g);
       // A bare figure qualified by what it is for ("2,075 aliens for assault") is another count
       // unless the earlier sentence names that too; read below against each earlier figure.
       if (bare) qualified.set(g, QUALIFIER.exec(text.slice(g.end, g.end + 50))?.[1]?.toLowerCase() ?? null);
@@ -128,9 +139,10 @@ export function checkRestated(claims: readonly ReadClaim[]): NumberFinding[] {
       earlier.sort((a, b) => a.read.claim.position - b.read.claim.position);
       const qualifier = qualified.get(g);
       if (loose.has(g)) earlier.splice(0, earlier.length, ...earlier.filter((e) => sameSize(e.f, g) && (!qualifier || e.read.claim.text.toLowerCase().includes(qualifier))));
+      if (spelled.has(g)) earlier.splice(0, earlier.length, ...earlier.filter((e) => phrase(e.f) === phrase(g)));
       if (earlier.length === 0 || earlier.some((e) => overlaps(e.f.range, g.range))) continue;
       // "The 180 beds at the Eastside shelter", "the 2023 total": another thing, or another year, than before.
-      const own = names(text.slice(g.end, g.end + 40));
+      const own = names(clauseAfter(text, g));
       const laterYears = yearsOf(later);
       const distinct = (e: { read: ReadClaim }) => [...own].some((n) => !e.read.claim.text.includes(n)) || (yearsOf(e.read).size > 0 && [...laterYears].some((y) => !yearsOf(e.read).has(y)));
       // "the 300 teachers who left": a relative clause picks out a part of the earlier whole.

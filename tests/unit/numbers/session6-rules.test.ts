@@ -48,6 +48,31 @@ const CASES: Case[] = [
   { rule: "out of a", text: "With 3,600 people unemployed out of a labour force of 45,000, the region's jobless rate is 8%, the ministry said.", finding: null },
   // A share "of the total" whose part the sentence does not give is not worked out from the sentence before.
   { rule: "unstated part", text: "The city's 2,400 fires last year, in 90,000 homes, amount to 27 per 1,000 homes. Kitchen fires made up about a quarter of the total.", finding: null },
+  // Speeds: distance over time, hours and minutes read together.
+  { rule: "speed", text: "The ferry crosses the 30 kilometres of open water in 45 minutes, averaging 50 km/h.", finding: "rate" },
+  { rule: "speed", text: "The ferry crosses the 30 kilometres of open water in 45 minutes, averaging 40 km/h.", finding: null },
+  { rule: "speed", text: "The bus covers the 150 miles in 2 hours 30 minutes, an average speed of 60 mph.", finding: null },
+  // Periods: weeks and days against day dates, hours against clock times, quarters and bare months, "N years since".
+  { rule: "weeks", text: "The three-week trial, which ran from May 2 to May 9, tested the new fare gates.", finding: "period" },
+  { rule: "weeks", text: "The three-week trial, which ran from May 2 to May 23, tested the new fare gates.", finding: null },
+  { rule: "days", text: "The five-day festival ran from Aug. 12 to Aug. 14 and drew 20,000 visitors.", finding: "period" },
+  { rule: "days", text: "The five-day festival ran from Aug. 12 to Aug. 16 and drew 20,000 visitors.", finding: null },
+  { rule: "hours", text: "The 12-hour shutdown, from 10 p.m. Friday to 4 a.m. Saturday, closed both lanes.", finding: "period" },
+  { rule: "hours", text: "The six-hour shutdown, from 10 p.m. Friday to 4 a.m. Saturday, closed both lanes.", finding: null },
+  { rule: "quarter", text: "In the quarter from April to September, the airport handled 2.3 million passengers.", finding: "period" },
+  { rule: "quarter", text: "In the quarter from April to June, the airport handled 2.3 million passengers.", finding: null },
+  { rule: "bare months", text: "During the four-month closure from February to October, the pool lost $90,000.", finding: "period" },
+  { rule: "bare months", text: "During the eight-month closure from February to October, the pool lost $90,000.", finding: null },
+  { rule: "years since", text: "Rents have doubled in the nine years since 2016, the housing board said in its 2022 review.", finding: "period" },
+  { rule: "years since", text: "Rents have doubled in the six years since 2016, the housing board said in its 2022 review.", finding: null },
+  // Restated: "Of the N people …" with a place after its clause; number words with their full noun; an owner's compound.
+  { rule: "of the, place after", text: "Inspectors tested 3,400 wells across the county last year. Of the 4,300 wells tested, about 6% had high nitrate levels in Dunmore.", finding: "restated" },
+  { rule: "of the, place after", text: "Inspectors tested 3,400 wells across the county last year. Of the 3,400 wells tested, about 6% had high nitrate levels in Dunmore.", finding: null },
+  { rule: "of the, planned", text: "The poll of 2,000 tenants ran in May. Of the 1,200 tenants polled, 40% planned to move within a year.", finding: "restated" },
+  { rule: "number words", text: "The city will build four new fire stations by 2030, the chief said. Council members said the six new fire stations would cost $80 million.", finding: "restated" },
+  { rule: "number words", text: "The city will build four new fire stations by 2030, the chief said. Council members said the four new fire stations would cost $80 million.", finding: null },
+  { rule: "owner compound", text: "Mayor Ortiz was re-elected by 2,310 votes on Tuesday. Her rival said Ortiz's 3,210-vote margin reflected low turnout.", finding: "restated" },
+  { rule: "owner compound", text: "Mayor Ortiz was re-elected by 2,310 votes on Tuesday. Her rival said Ortiz's 2,310-vote margin reflected low turnout.", finding: null },
 ];
 
 describe("session 6 rules", () => {
