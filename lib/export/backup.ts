@@ -171,6 +171,7 @@ const KNOWN = {
     action: z.string().min(1),
     entityType: z.string().min(1),
     entityId: z.string(),
+    claimId: optionalText.describe("The claim the event belongs to, null for an article's own events; a file without it gets it from entityType, entityId and the snapshots' claimId"),
     before: optionalText,
     after: optionalText,
     createdAt: when,
@@ -222,8 +223,8 @@ export const BackupSchemaV2 = z
     citations: z.array(rows("citations", z.object(KNOWN.citations))),
     sources: z.array(rows("sources", z.object(KNOWN.sources))),
     users: users.describe("The people the rows name: never password hashes, accounts or tokens"),
-    // Files written before AuditEvent.importedAt existed lack it.
-    auditEvents: z.array(rows("auditEvents", z.object(KNOWN.auditEvents).partial({ importedAt: true }))),
+    // Files written before AuditEvent.importedAt or AuditEvent.claimId existed lack them.
+    auditEvents: z.array(rows("auditEvents", z.object(KNOWN.auditEvents).partial({ importedAt: true, claimId: true }))),
   })
   .meta({ title: "Claimdesk backup, version 2", description: "One article and everything about it; see README.md, Backup format." });
 

@@ -1,6 +1,8 @@
 import type { Database } from "@/lib/db/create-database";
 import { AppError, toAppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { claimIdOfEvent } from "@/lib/review/audit-history";
+import { parseJsonObject } from "@/lib/review/json-columns";
 import { BackupSchema, type BackupFile, type BackupV1 } from "./backup";
 import { matchPeople, restorerRights, type Restorer } from "./restore-people";
 import { describeReplaced, importTrail, keepTrail, recordRestore } from "./restore-history";
@@ -93,7 +95,7 @@ export function readBackup(input: unknown): { backup: Backup; version: 1 | 2 } {
     throw new AppError("INVALID", `Not a valid Claimdesk backup: ${error.message}`, { fieldErrors: error.fieldErrors, cause: parsed.error });
   }
   // The schema's row types widen on the columns it does not describe; the database checks those.
-  const backup = parsed.data.version === 1 ? upgradeVersion1(parsed.data) : (parsed.data as Backup);
+  const backup = withEventClaims(parsed.data.version === 1 ? upgradeVersion1(parsed.data) : (parsed.data as Backup));
   const problem = findBrokenReference(backup);
   if (problem) throw new AppError("INVALID", `Not a valid Claimdesk backup: ${problem}`);
   return { backup, version: parsed.data.version };
@@ -127,6 +129,22 @@ export function upgradeVersion1(b: BackupV1): Backup {
   // Files from before re-anchoring lack the claims' anchor columns: the values every claim had then.
   const claims = b.claims.map((c) => ({ anchorStatus: "exact", previousText: null, previousRevisionId: null, stateBeforeOrphan: null, ...c }));
   return { ...(b as unknown as Omit<Backup, "version" | "claimAnchors">), version: 2, claims: claims as Backup["claims"], claimAnchors };
+}
+
+/**
+ * Files from before AuditEvent.claimId lack it: each event gets the claim claimIdOfEvent tells from
+ * its entity and snapshots (as the migration did for the events stored then), so a restored claim's
+ * history, read by that column, is whole. A file that has the column is taken as it says.
+ */
+export function withEventClaims(b: Backup): Backup {
+  // As parsed: the schema lets the column be absent.
+  const events = b.auditEvents as (Omit<Backup["auditEvents"][number], "claimId"> & { claimId?: string | null })[];
+  if (events.every((e) => e.claimId !== undefined)) return b;
+  const auditEvents = events.map((e) => ({
+    ...e,
+    claimId: e.claimId !== undefined ? e.claimId : claimIdOfEvent({ entityType: e.entityType, entityId: e.entityId, before: parseJsonObject(e.before), after: parseJsonObject(e.after) }),
+  }));
+  return { ...b, auditEvents };
 }
 
 function findBrokenReference(b: Backup): string | null {

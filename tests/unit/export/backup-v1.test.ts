@@ -3,6 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { BackupSchemaV2 } from "@/lib/export/backup";
 import { loadBackup } from "@/lib/export/load-backup";
 import { restoreBackup } from "@/lib/export/restore-backup";
+import { claimIdOfEvent } from "@/lib/review/audit-history";
+import { getWorkbench } from "@/lib/review/get-workbench";
+import { parseJsonObject } from "@/lib/review/json-columns";
 import { reattachClaim } from "@/lib/revisions/reattach-claim";
 import { tempDatabase } from "../../support/temp-database";
 import { BACKUP_SLUG } from "./backup-article";
@@ -51,6 +54,24 @@ describe("restoring a version-1 backup", () => {
     const start = latest.text.indexOf("The harbor fund grew");
     const reattached = await reattachClaim(t.db, { viewer: { id: eve.id, email: eve.email, name: eve.name, role: "editor" }, claimId: orphan.id, revisionId: latest.id, sourceStart: start, sourceEnd: latest.text.indexOf("\n", start) });
     expect(reattached.state).toBe("approved");
+  });
+
+  it("gives each event of a file from before AuditEvent.claimId its claim, so a claim's history read by that column is whole", async () => {
+    expect((v1.auditEvents as object[]).some((e) => "claimId" in e)).toBe(false);
+    await restoreBackup(t.db, V1_FILE);
+    const events = await t.db.auditEvent.findMany({ where: { importedAt: { not: null } } });
+    for (const e of events) expect(e.claimId, e.action).toBe(claimIdOfEvent({ ...e, before: parseJsonObject(e.before), after: parseJsonObject(e.after) }));
+    expect(events.filter((e) => e.entityType === "review" && e.claimId !== null).length).toBeGreaterThan(0);
+
+    const eve = await t.db.user.findUniqueOrThrow({ where: { email: "eve@desk.example" } });
+    const viewer = { id: eve.id, email: eve.email, name: eve.name, role: "editor" as const };
+    const whole = await getWorkbench(t.db, { viewer, slug: BACKUP_SLUG });
+    const reviewed = whole!.claims.filter((c) => c.history.some((h) => h.action === "review.save"));
+    expect(reviewed.length).toBeGreaterThan(0);
+    for (const claim of reviewed) {
+      const alone = await getWorkbench(t.db, { viewer, slug: BACKUP_SLUG, claimIds: [claim.id] });
+      expect(alone!.claims[0]!.history, claim.text).toEqual(claim.history);
+    }
   });
 
   it("restores a file from before re-anchoring (no anchor columns on claims) as claims were then", async () => {
