@@ -144,8 +144,26 @@ export function yearsOf(text: string): string[] {
 function equalFigures(a: Figure, b: Figure): boolean {
   if (a.unit && b.unit && a.unit !== b.unit) return false;
   if (a.end && b.end && a.end !== b.end) return false;
-  const tolerance = Math.max(a.tolerance, b.tolerance, Math.abs(a.value) * 1e-9);
-  return Math.abs(a.value - b.value) <= tolerance;
+  // Strictly within half a step: "$2" is "$2.01" rounded, but "$2.50" is not "$2" (nor "$3").
+  const tolerance = Math.max(a.tolerance, b.tolerance);
+  return Math.abs(a.value - b.value) < tolerance - Math.abs(a.value) * 1e-9 || Math.abs(a.value - b.value) <= Math.abs(a.value) * 1e-9;
+}
+
+/**
+ * Numbers that are names, not quantities ("Route 9", "287(g)", "Proposition 12", "I-95"): lib/claims
+ * reads none of them, yet Route 9 is not Route 0. Compared as they are written.
+ */
+export function identifiersOf(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/\b(\d+)\(([a-z])\)/gi)) out.add(`${m[1]}(${m[2]!.toLowerCase()})`);
+  const named = /\b(route|highway|hwy|interstate|i|us|sr|proposition|prop|measure|question|initiative|section|district|ward|precinct|title|article|amendment|bill|hb|sb|ab|chapter|rule|line|terminal|gate|building|school no|unit|local)\.?[ -]?(\d+[a-z]?)\b/gi;
+  for (const m of text.matchAll(named)) {
+    const kind = m[1]!.toLowerCase();
+    // "Section 8" and "Local 100" read only capitalised, so "line 3" of a table or "section 2" of a text stay words.
+    if (m[1]![0] !== m[1]![0]!.toUpperCase()) continue;
+    out.add(`${{ hwy: "highway", prop: "proposition", i: "interstate" }[kind] ?? kind} ${m[2]!.toLowerCase()}`);
+  }
+  return [...out].sort();
 }
 
 /** What figures are compared on, read once per claim text. */
@@ -157,12 +175,13 @@ export interface ClaimFigures {
   ordinals: string[];
   qualifiers: string[];
   dates: string[];
+  identifiers: string[];
 }
 
 /** The figures, years, relative times and rates of a claim. */
 export function claimFigures(claim: { text: string; quantities?: readonly Quantity[] }): ClaimFigures {
   const { text } = claim;
-  return { figures: figuresOf(claim.quantities ?? quantitiesOf(text)), years: yearsOf(text), times: relativeTimesOf(text), rates: ratesOf(text), ordinals: ordinalsOf(text), qualifiers: qualifiersOf(text), dates: datesOf(text) };
+  return { figures: figuresOf(claim.quantities ?? quantitiesOf(text)), years: yearsOf(text), times: relativeTimesOf(text), rates: ratesOf(text), ordinals: ordinalsOf(text), qualifiers: qualifiersOf(text), dates: datesOf(text), identifiers: identifiersOf(text) };
 }
 
 /** Figures and years of two claims compared, with the reasons in words. */
@@ -182,6 +201,7 @@ export function compareFigures(a: { text: string; quantities?: readonly Quantity
   };
   differing("year", ya, yb);
   differing("date", ca.dates, cb.dates);
+  differing("name", ca.identifiers, cb.identifiers);
   // A time on one side only is the base of a comparison the other leaves unsaid ("next year, up
   // from this year" vs "next year"): times differ only when each side names one the other lacks.
   if (ca.times.some((t) => !cb.times.includes(t)) && cb.times.some((t) => !ca.times.includes(t))) differing("time", ca.times, cb.times);

@@ -17,6 +17,8 @@ export interface Polarity {
   negated: boolean;
   /** The axes the claim names, each word already turned round by a negation over it: change +1 rose / -1 fell, and the others below. */
   axes: Record<string, 1 | -1>;
+  /** The claim's own predicate is negated over no word of an axis ("is not $96.5 million"), an odd number of times; relative clauses left out. */
+  deniedPlainly: boolean;
   /** Axes the claim names only through a negation ("did not fall"): on a scale that is weaker than the opposite word ("rose"). */
   negatedAxes: string[];
   /** The words that decided it, for reasons ("did not", "rose"). */
@@ -24,7 +26,7 @@ export interface Polarity {
 }
 
 const NEGATION =
-  /\b(?:not|never|no longer|no|none|nor|neither|without|(?:failed|fails|fail|refused|refuses|refuse|declined|declines|decline)\s+to|hasn't|haven't|hadn't|isn't|aren't|wasn't|weren't|didn't|doesn't|don't|won't|wouldn't|can't|cannot|couldn't|shouldn't)\b/gi;
+  /\b(?:not|never|no longer|no(?!\s+(?:cost|charge|extra charge)\b)|none|nor|neither|without|(?:failed|fails|fail|refused|refuses|refuse|declined|declines|decline)\s+to|hasn't|haven't|hadn't|isn't|aren't|wasn't|weren't|didn't|doesn't|don't|won't|wouldn't|can't|cannot|couldn't|shouldn't)\b/gi;
 /** Negations that take one verb ("failed to appear"), not a whole clause. */
 const ONE_VERB = /\bto$/i;
 /** Where a negation's scope ends. */
@@ -90,27 +92,34 @@ const CUES: readonly Cue[] = [
     pattern: new RegExp(String.raw`\b(?:fewer than|less than|at most|up to(?=\s+(?:\$|\d))|(?:under|below)${NUMBER_AFTER}|cap(?:s|ped|ping)?\b(?=(?:\s+[\w-]+){0,4}\s+at\s+(?:\$|\d)))`, "gi"),
   },
   // "will now be free" is "will no longer charge"; "start charging" is neither.
-  { axis: "cost", sign: 1, pattern: /\b(?:charge|charges|charged|charging)\b(?!\s+with\b)/gi },
-  { axis: "cost", sign: -1, pattern: /\b(?:free|at no cost)\b(?!-)/gi },
+  { axis: "cost", sign: 1, pattern: /\b(?:charge|charges|charged|charging)\b(?!\s+(?:with|stations?|ports?|points?|spots?|network|infrastructure)\b)/gi },
+  { axis: "cost", sign: -1, pattern: /\b(?:free|(?:at )?no (?:extra )?(?:cost|charge))\b(?!-)/gi },
 ];
 
 type Found = { start: number; end: number; text: string };
 
 /** The negations of a text that count (none with "until" in its clause), each with where its scope ends. */
-function negationsOf(text: string): Array<Found & { scopeEnd: number }> {
+type Negation = Found & { scopeEnd: number; embedded: boolean };
+
+/** Whether the clause before a negation opens a relative clause ("defendants who failed to appear"): it then says who, not what. */
+const RELATIVE = /\b(?:who|which|whose|(?<!\b(?:said|says|say|stated|claimed|reported|noted|found|finds|show|shows|showed|shown|argued|announced|believes|believe|thinks|think|told\s+\w+))\s+that)\b[^,;:.!?]*$/i;
+
+function negationsOf(text: string): Negation[] {
   const found: Found[] = [...text.matchAll(NEGATION)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0].toLowerCase() }));
-  const out: Array<Found & { scopeEnd: number }> = [];
+  const out: Negation[] = [];
   found.forEach((n, i) => {
     const limit = found[i + 1]?.start ?? text.length;
     const rest = text.slice(n.end, limit);
     const clause = CLAUSE_END.exec(rest);
     let scope = clause ? rest.slice(0, clause.index) : rest;
     if (/\b(?:until|till)\b/i.test(scope)) return;
-    // "failed to appear": the verb after, and a particle of it.
-    const words = ONE_VERB.test(n.text) ? 1 : SCOPE_WORDS;
+    // "failed to appear": the verb after, and a particle of it; inside a relative clause ("tenants
+    // who did not pay rent rose") the clause's own verb and object, not the sentence's verb after it.
+    const embedded = RELATIVE.test(text.slice(0, n.start));
+    const words = ONE_VERB.test(n.text) ? 1 : embedded ? 2 : SCOPE_WORDS;
     const taken = new RegExp(String.raw`^(?:\s*\S+){0,${words}}(?:\s+(?:up|down|off|out)\b)?`).exec(scope)?.[0] ?? "";
     scope = taken;
-    out.push({ ...n, scopeEnd: n.end + scope.length });
+    out.push({ ...n, scopeEnd: n.end + scope.length, embedded });
   });
   return out;
 }
@@ -121,9 +130,11 @@ export function polarityOf(text: string): Polarity {
   const cues: string[] = negations.map((n) => n.text);
   const votes: Record<string, number> = {};
   const plain = new Set<string>();
+  const turning = new Set<number>();
   for (const cue of CUES) {
     for (const m of text.matchAll(cue.pattern)) {
       const over = negations.filter((n) => n.end <= m.index && m.index < n.scopeEnd);
+      over.forEach((n) => turning.add(n.start));
       const turned = over.length % 2 === 1;
       votes[cue.axis] = (votes[cue.axis] ?? 0) + (turned ? -cue.sign : cue.sign);
       if (!turned) plain.add(cue.axis);
@@ -132,7 +143,8 @@ export function polarityOf(text: string): Polarity {
   }
   const axes: Record<string, 1 | -1> = {};
   for (const [axis, vote] of Object.entries(votes)) if (vote !== 0) axes[axis] = vote > 0 ? 1 : -1;
-  return { negated: negations.length % 2 === 1, axes, negatedAxes: Object.keys(axes).filter((a) => !plain.has(a)), cues: [...new Set(cues)] };
+  const plainDenials = negations.filter((n) => !n.embedded && !turning.has(n.start)).length;
+  return { negated: negations.length % 2 === 1, deniedPlainly: plainDenials % 2 === 1, axes, negatedAxes: Object.keys(axes).filter((a) => !plain.has(a)), cues: [...new Set(cues)] };
 }
 
 /** Axes that are scales, where "not down" is not "up" (it may be flat); on the others ("did not pass" = "failed") it is. */
@@ -156,10 +168,12 @@ export function oppositePolarity(a: Polarity, b: Polarity): string | null {
   const said = (p: Polarity) => (p.cues.length > 0 ? `"${p.cues.join(" ")}"` : "no negation");
   const reason = `opposite: ${said(a)} vs ${said(b)}`;
   const shared = Object.keys(a.axes).filter((axis) => axis in b.axes);
-  if (shared.length > 0) return shared.some((axis) => a.axes[axis] !== b.axes[axis]) ? reason : null;
-  // A change and a comparison say one thing when nothing else is said: "30 percent higher than
-  // before the pandemic" is "30% above pre-pandemic levels", "has recovered" is not "still below".
-  const level = (p: Polarity) => p.axes.change ?? p.axes.relative;
+  // Axes agreeing, a denial of the claim itself on one side only still turns it round ("is not $96.5 million, up 3.2%").
+  if (shared.length > 0) return shared.some((axis) => a.axes[axis] !== b.axes[axis]) || a.deniedPlainly !== b.deniedPlainly ? reason : null;
+  // A change, a comparison and a gain say one thing when nothing else is said: "30 percent higher
+  // than before the pandemic" is "30% above pre-pandemic levels", "has recovered" is not "still
+  // below", "added $4 million to the budget" is not "decreased the budget by $4 million".
+  const level = (p: Polarity) => p.axes.change ?? p.axes.relative ?? p.axes.gain;
   if (level(a) !== undefined && level(b) !== undefined) return level(a) !== level(b) ? reason : null;
   // No axis named by both: then a negation on one side only turns the claim round ("never signed" vs
   // "entered into"), while a direction word on one side only is a paraphrase ("went from 71 to 84" vs "climbed").

@@ -55,6 +55,17 @@ describe("polarity words", () => {
     expect(opposite("Parking at the Larch garage will be free on Sundays.", "The city will no longer charge for parking at the Larch garage on Sundays.")).toBe(false);
     expect(opposite("Parking at the Larch garage will be free on Sundays.", "The city will start charging for parking at the Larch garage on Sundays.")).toBe(true);
   });
+  it("reads a gain against a change when each names only one: 'added $4 million' is not 'decreased by $4 million'", () => {
+    expect(opposite("Tolt added $4 million to its parks budget.", "Tolt decreased its parks budget by $4 million.")).toBe(true);
+  });
+  it("does not read 'charging stations' as a charge", () => {
+    expect(opposite("Quill installed 80 charging stations for free.", "Quill installed 80 charging stations at no cost.")).toBe(false);
+    expect(polarityOf("Quill installed 80 charging stations.").axes).toEqual({});
+  });
+  it("reads a denial of the claim itself though its direction words agree, but not one inside a relative clause", () => {
+    expect(opposite("The levy is not $9 million, up 2% from last year.", "The levy is $9 million, up 2% from last year.")).toBe(true);
+    expect(opposite("The share of tenants who did not pay rent rose 4%.", "The share of tenants who failed to pay rent rose 4%.")).toBe(false);
+  });
   it("reads a cap as an upper bound: 'cannot exceed 4%' is 'capped at 4%'", () => {
     expect(opposite("Tuition increases cannot exceed 4 percent a year.", "The law caps tuition increases at 4% a year.")).toBe(false);
   });
@@ -90,6 +101,14 @@ describe("figures", () => {
   it("reads a condition written first: 'inflation plus 2 percent' is '2% plus inflation', not '2%'", () => {
     expect(agreement("Raises are capped at inflation plus 2 percent.", "Raises are capped at 2% plus inflation.")).toBe("same");
     expect(agreement("Raises are capped at inflation plus 2 percent.", "Raises are capped at 2%.")).toBe("different");
+  });
+  it("compares numbers that are names: Route 9 is not Route 6, 287(g) not 288(g)", () => {
+    expect(compareFigures(claim("Widening Route 9 will cost $40 million."), claim("Widening Route 6 will cost $40 million.")).reasons).toContain("different name: route 9 vs route 6");
+    expect(agreement("Ten counties signed 287(g) agreements in 2023.", "Ten counties signed 288(g) agreements in 2023.")).toBe("different");
+  });
+  it("holds $2 apart from $2.50: equal only within half a step of the digits written", () => {
+    expect(agreement("A ride will cost $2.50 instead of $2.", "A ride will cost $2.50 instead of $2.50.")).toBe("different");
+    expect(agreement("1.2 million riders", "1,240,000 riders")).toBe("same");
   });
   it("reads 'annual' as a rate: an annual $40 is not $40 a month", () => {
     expect(agreement("The pass costs an annual $40.", "The pass costs $40 a month.")).toBe("different");
