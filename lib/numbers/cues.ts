@@ -5,8 +5,8 @@
 import type { Figure } from "./figures";
 
 const HEDGE_WORDS = "(?:about|around|roughly|approximately|some|an estimated|nearly|almost|close to|just under|just over|more than|over|at least|less than|fewer than|under|up to|no more than)";
-const UP = /^(?:up|rose|rise|rises|rising|risen|increase|increased|increases|increasing|grew|grow|grows|growing|grown|growth|jumped|jump|jumps|climbed|climb|climbs|climbing|soared|soar|gained|gain|gains|raised|raise|raises|higher|hike|boost|surge|surged|uptick|more)$/i;
-const DOWN = /^(?:down|fell|fall|falls|falling|fallen|decrease|decreased|decreases|decreasing|declined|decline|declines|declining|dropped|drop|drops|dropping|slipped|slip|slide|plunged|plunge|cut|cuts|reduced|reduce|reduction|lower|loss|lost|less|fewer|shrank|shrunk)$/i;
+const UP = /^(?:up|rose|rise|rises|rising|risen|increase|increased|increases|increasing|grew|grow|grows|growing|grown|growth|jumped|jump|jumps|climbed|climb|climbs|climbing|soared|soar|gained|gain|gains|raised|raise|raises|higher|hike|boost|surge|surged|uptick|more|raising|increasing|boosts|boosted|boosting|hikes|hiked)$/i;
+const DOWN = /^(?:down|fell|fall|falls|falling|fallen|decrease|decreased|decreases|decreasing|declined|decline|declines|declining|dropped|drop|drops|dropping|slipped|slip|slide|plunged|plunge|cut|cuts|reduced|reduce|reduction|lower|loss|lost|less|fewer|shrank|shrunk|cutting|reduces|reducing|lowers|lowered|lowering)$/i;
 // "up" after "making", "adds", "sums" is part of a verb ("making up 41% of revenue"), not a change.
 const VERB_BEFORE = new RegExp(`\\b((?<!\\b(?:make|makes|making|made|add|adds|adding|added|sum|sums|summing|summed|take|takes|taking|took|end|ends|ending|ended|show|shows|showing|showed|pick|picks|picked|open|opens|opening|opened|set|sets|setting|turn|turns|turned|split|back|backed|back)\\s)up|down|rose|rise|rises|rising|risen|fell|fall|falls|falling|fallen|increased|increases|increase|decreased|decreases|decrease|grew|grow|grows|grown|jumped|climbed|dropped|declined|slipped|plunged|soared|gained|lost|cut|raised|raise|reduced|reduce)\\s+(?:by\\s+)?(?:${HEDGE_WORDS}\\s+)?$`, "i");
 const NOUN_OF_BEFORE = new RegExp(`\\b(increase|decrease|rise|drop|decline|jump|gain|cut|reduction|growth|hike|fall|climb|boost|loss|change|slide|surge)\\s+of\\s+(?:${HEDGE_WORDS}\\s+)?$`, "i");
@@ -21,6 +21,7 @@ export interface ChangeStatement {
 }
 
 const OR_BEFORE = new RegExp(`,\\s*or\\s+(?:${HEDGE_WORDS}\\s+)?$`, "i");
+const VERB_OBJECT_BY = new RegExp(`\\b(raise|raises|raised|raising|increase|increases|increased|increasing|cut|cuts|cutting|reduce|reduces|reduced|reducing|lower|lowers|lowered|lowering|boost|boosts|boosted|boosting|hike|hikes|hiked)\\s+(?:[\\w'’-]+\\s+){1,3}?by\\s+(?:${HEDGE_WORDS}\\s+)?$`, "i");
 const MORE_AFTER = /^\s+(more|fewer|less|higher|lower)\b(?=\s*(?:[,.;)]|$|and\b|than\b))/i;
 const THAN_AFTER = /^\s+(?:[\w-]+\s+)?(more|fewer|less|higher|lower)\s+than\b/i;
 
@@ -55,6 +56,9 @@ function readStatement(text: string, f: Figure, figures: readonly Figure[]): Cha
   if (more) return { direction: directionOf(more[1] ?? ""), words: `${f.hedge ? `${f.hedge} ` : ""}${f.raw}${more[0]}` };
   const verb = VERB_BEFORE.exec(before);
   if (verb) return { direction: directionOf(verb[1] ?? ""), words: `${verb[0]}${f.raw}` };
+  // "would raise property taxes by 6.5%": the verb, its object, then the change.
+  const object = VERB_OBJECT_BY.exec(text.slice(Math.max(0, f.at - 60), f.at));
+  if (object) return { direction: directionOf(object[1] ?? ""), words: `${object[0]}${f.raw}` };
   const nounOf = NOUN_OF_BEFORE.exec(before);
   if (nounOf) {
     const lead = /\b(?:a|an|the)\s+$/i.exec(before.slice(0, nounOf.index));

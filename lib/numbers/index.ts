@@ -17,6 +17,7 @@ import { checkPerPeriod } from "./checks/per-year";
 import { checkStatedRates } from "./checks/rate-stated";
 import { checkRates } from "./checks/rate";
 import { checkRestated } from "./checks/restated";
+import { checkRestatedChanges } from "./checks/restated-change";
 import { checkShares } from "./checks/share";
 import { checkSpeeds } from "./checks/speed";
 import { checkSums } from "./checks/sum";
@@ -25,7 +26,7 @@ import type { CheckedClaim, NumberFinding } from "./types";
 
 export * from "./types";
 
-const CHECKS: Array<(claims: readonly ReadClaim[]) => NumberFinding[]> = [checkChanges, checkMultiples, checkSums, checkShares, checkRates, checkStatedRates, checkSpeeds, checkPerPeriod, checkRestated, checkPeriods, checkDatedSpans];
+const CHECKS: Array<(claims: readonly ReadClaim[]) => NumberFinding[]> = [checkChanges, checkMultiples, checkSums, checkShares, checkRates, checkStatedRates, checkSpeeds, checkPerPeriod, checkRestated, checkRestatedChanges, checkPeriods, checkDatedSpans];
 
 /**
  * Checks an article's figures against each other. Pure and fast: ≤ 200 ms for 2,000 claims.
@@ -35,14 +36,16 @@ export function checkNumbers(claims: readonly CheckedClaim[]): NumberFinding[] {
   const read = readClaims(claims);
   const order = new Map(read.map((r, i) => [r.claim.id, i]));
   const byKey = new Map<string, NumberFinding>();
-  // Two checks may read one figure (a rate "of 12%" is both derived and stated): one finding for it.
-  const seen = new Set<string>();
+  // Two checks may read one figure (a rate "of 12%" is both derived and stated, a "past decade" both
+  // a span of the sentence and one back from the article's date): one finding for it.
+  const seen = new Map<string, string[][]>();
   for (const check of CHECKS) {
     for (const f of check(read)) {
-      const same = `${f.type}|${f.claimIds[0]}|${f.stated}`;
-      if (byKey.has(f.key) || seen.has(same)) continue;
+      const same = `${f.type}|${f.stated}`;
+      const earlier = seen.get(same) ?? [];
+      if (byKey.has(f.key) || earlier.some((ids) => ids[0] === f.claimIds[0] || (f.type === "period" && ids.some((id) => f.claimIds.includes(id))))) continue;
       byKey.set(f.key, f);
-      seen.add(same);
+      seen.set(same, [...earlier, f.claimIds]);
     }
   }
   return [...byKey.values()].sort((a, b) => (order.get(a.claimIds[0] ?? "") ?? 0) - (order.get(b.claimIds[0] ?? "") ?? 0));

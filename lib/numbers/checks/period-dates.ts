@@ -18,6 +18,10 @@ const HEDGED = /\b(?:about|around|roughly|nearly|almost|some|more than|over|at l
 /** "a two-week pilot", "the 48-hour operation", "a 10-day closure", "the quarter from". */
 const SPAN = new RegExp(`\\b${N}[- ](hour|day|week|quarter)(?!s?[- ]old)(?:[- ]long)?\\s+(?:[\\w-]+\\s+){0,2}?[a-z]+\\b|\\b(the|a|one)\\s+(quarter)\\s+(?:from|between|running from)\\b|\\b${N}\\s+(quarters)\\s+(?:from|between)\\b`, "gi");
 const SINCE = new RegExp(`\\b(?:in|over|during|across|for)\\s+the\\s+(?:past\\s+|last\\s+)?${N}\\s+years\\s+since\\s+((?:19|20)\\d\\d)\\b`, "gi");
+/** "in every year of the past decade, since 2019": a span back from the article's latest date. */
+const PAST_SINCE = new RegExp(`\\b(?:past|last)\\s+(?:${N}\\s+(years)|(decade))\\s*,?\\s+(?:since|from)\\s+((?:19|20)\\d\\d)\\b`, "gi");
+// Years that are targets or ends of other ranges, not the date the article speaks from.
+const NOT_NOW = /\b(?:by|until|till|before|through|to|and|in)\s+(?:fiscal\s+)?$/i;
 
 const MONTH = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
 const TO = "\\s+(?:to|and|through|until|till|-|–)\\s+";
@@ -103,6 +107,26 @@ function sinceSpans(read: ReadClaim): NumberFinding[] {
   return out;
 }
 
+/**
+ * "the past decade, since 2019" with the article's latest date ("released in March 2025") a few
+ * sentences up: the span is that year minus the start.
+ */
+function pastSpans(claims: readonly ReadClaim[], i: number): NumberFinding[] {
+  const read = claims[i]!;
+  const out: NumberFinding[] = [];
+  for (const m of all(PAST_SINCE, read.claim.text)) {
+    const n = m[2] ? (NUM[m[1]!.toLowerCase()] ?? Number(m[1])) : 10;
+    const since = Number(m[4]);
+    const dated = claims.slice(Math.max(0, i - 3), i + 1).flatMap((c) => [...c.claim.text.matchAll(/\b(?:19|20)\d\d\b/g)].filter((y) => !NOT_NOW.test(c.claim.text.slice(Math.max(0, y.index - 12), y.index)) || /\b(?:in|released in|published in)\s+[A-Z][a-z]+\s+$/.test(c.claim.text.slice(Math.max(0, y.index - 30), y.index))).map((y) => Number(y[0])));
+    const now = Math.max(...dated.filter((y) => y > since));
+    if (!Number.isFinite(now)) continue;
+    const length = now - since;
+    if (n === length || n === length + 1) continue;
+    out.push(report(read, m[0], n, { words: `${since} to ${now}`, length, fits: () => false, computation: `${now} − ${since} = ${length} years`, unit: "years" }));
+  }
+  return out;
+}
+
 function report(read: ReadClaim, words: string, n: number, span: Span): NumberFinding {
   const length = Number.isInteger(span.length) ? String(span.length) : span.length.toFixed(1);
   return finding("period", {
@@ -118,10 +142,10 @@ function report(read: ReadClaim, words: string, n: number, span: Span): NumberFi
 /** Short spans in words (hours, days, weeks, quarters) and "N years since" that the dates beside them do not fit. */
 export function checkDatedSpans(claims: readonly ReadClaim[]): NumberFinding[] {
   const out: NumberFinding[] = [];
-  for (const read of claims) {
+  claims.forEach((read, i) => {
     const text = read.claim.text;
-    if (!/\b(?:hour|day|week|quarter|since)/i.test(text)) continue;
-    out.push(...sinceSpans(read));
+    if (!/\b(?:hour|day|week|quarter|since)/i.test(text)) return;
+    out.push(...sinceSpans(read), ...pastSpans(claims, i));
     for (const m of all(SPAN, text)) {
       if (HEDGED.test(text.slice(Math.max(0, m.index - 16), m.index))) continue;
       const word = (m[1] ?? m[3] ?? m[5] ?? "").toLowerCase();
@@ -131,6 +155,6 @@ export function checkDatedSpans(claims: readonly ReadClaim[]): NumberFinding[] {
       if (!span || !Number.isFinite(n) || n <= 0 || span.fits(n)) continue;
       out.push(report(read, m[0], n, span));
     }
-  }
+  });
   return out;
 }

@@ -14,7 +14,7 @@ import type { NumberFinding } from "../types";
 
 const SPEED_AFTER = /^\s*(?:(mph|miles (?:an|per) hour)|(km\/h|kph|kmh|kilometres (?:an|per) hour|kilometers (?:an|per) hour|km (?:an|per) hour))\b/i;
 // The speed is said to be the average of the trip, not a limit or a top speed.
-const AVERAGE_BEFORE = /\b(?:average(?:\s+speed)?|averag(?:es|ed|ing))\s+(?:of\s+|at\s+)?(?:about\s+|roughly\s+|nearly\s+|some\s+|around\s+)?$/i;
+const AVERAGE_BEFORE = /\b(?:average(?:\s+speed)?|averag(?:es|ed|ing))\s+(?:of\s+|at\s+)?(?:about\s+|roughly\s+|nearly\s+|almost\s+|some\s+|around\s+|just over\s+|just under\s+|more than\s+|over\s+|under\s+)?$/i;
 const MILES = /^(?:miles?)$/i;
 const KM = /^(?:km|kilometres?|kilometers?)$/i;
 

@@ -73,6 +73,18 @@ const CASES: Case[] = [
   { rule: "number words", text: "The city will build four new fire stations by 2030, the chief said. Council members said the four new fire stations would cost $80 million.", finding: null },
   { rule: "owner compound", text: "Mayor Ortiz was re-elected by 2,310 votes on Tuesday. Her rival said Ortiz's 3,210-vote margin reflected low turnout.", finding: "restated" },
   { rule: "owner compound", text: "Mayor Ortiz was re-elected by 2,310 votes on Tuesday. Her rival said Ortiz's 2,310-vote margin reflected low turnout.", finding: null },
+  // A hedged average speed ("an average of just over 20 km/h").
+  { rule: "speed hedge", text: "She finished the 21.1-kilometre course in 1 hour 30 minutes, an average of just over 16 km/h.", finding: "rate" },
+  { rule: "speed hedge", text: "She finished the 21.1-kilometre course in 1 hour 15 minutes, an average of just over 16 km/h.", finding: null },
+  // "the past decade, since 2019" against the article's latest date a few sentences up.
+  { rule: "past since", text: "The census released in June 2024 counted 8,100 residents. The town has grown in each year of the past decade, since 2020, the mayor said.", finding: "period" },
+  { rule: "past since", text: "The census released in June 2024 counted 8,100 residents. The town has grown in each year of the past decade, since 2014, the mayor said.", finding: null },
+  // A change restated: "would raise fares by 4.5%" (verb, object, "by"), then "the proposed 5.4% increase".
+  { rule: "restated change", text: "The transit board would raise bus fares by 4.5% next year, the chair said. Riders plan to protest the proposed 5.4% increase at Monday's meeting.", finding: "restated" },
+  { rule: "restated change", text: "The transit board would raise bus fares by 4.5% next year, the chair said. Riders plan to protest the proposed 4.5% increase at Monday's meeting.", finding: null },
+  { rule: "restated change", text: "The transit board would raise bus fares by 4.5% next year, the chair said. Riders also oppose the 3% increase in parking fees.", finding: null },
+  { rule: "verb object by", text: "The council voted to raise parking fees from $2.00 to $2.50 an hour, raising the hourly rate by 20%.", finding: "change" },
+  { rule: "verb object by", text: "The council voted to raise parking fees from $2.00 to $2.50 an hour, raising the hourly rate by 25%.", finding: null },
 ];
 
 describe("session 6 rules", () => {
