@@ -68,8 +68,9 @@ const sql = {
  */
 function writes() {
   const audit =
-    'audit AS (INSERT INTO "AuditEvent" ("id", "actorId", "action", "entityType", "entityId", "articleId", "before", "after", "createdAt") ' +
-    "SELECT $4, $5, 'review.save', 'review', saved.\"id\", $6, $7, $8, $3::timestamp FROM saved), " +
+    // The event names its claim (AuditEvent.claimId, what claimIdOfEvent gives a review's event).
+    'audit AS (INSERT INTO "AuditEvent" ("id", "actorId", "action", "entityType", "entityId", "articleId", "claimId", "before", "after", "createdAt") ' +
+    "SELECT $4, $5, 'review.save', 'review', saved.\"id\", $6, $1, $7, $8, $3::timestamp FROM saved), " +
     'state AS (UPDATE "Claim" SET "state" = $2, "updatedAt" = $3::timestamp WHERE "id" = $1 AND $2::text IS NOT NULL AND EXISTS (SELECT 1 FROM saved)) ' +
     'SELECT "id" FROM saved';
   return {

@@ -148,8 +148,8 @@ describe.skipIf(!onPostgres)("saveReview on PostgreSQL", () => {
     // A repeated save (a key pressed twice) changes nothing and is not history.
     expect(await saveReview(t.db, { viewer: rita, claimId, verdict: "accurate", confidence: "high", note: "Matches the minutes.", expectedVersion: 2 })).toEqual(updated);
     const events = await t.db.auditEvent.findMany({ where: { entityId: created.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
-    expect(events.map(({ actorId, action, entityType, entityId, articleId: a, importedAt }) => ({ actorId, action, entityType, entityId, articleId: a, importedAt }))).toEqual(
-      Array(2).fill({ actorId: rita.id, action: "review.save", entityType: "review", entityId: created.id, articleId, importedAt: null }),
+    expect(events.map(({ actorId, action, entityType, entityId, articleId: a, claimId: c, importedAt }) => ({ actorId, action, entityType, entityId, articleId: a, claimId: c, importedAt }))).toEqual(
+      Array(2).fill({ actorId: rita.id, action: "review.save", entityType: "review", entityId: created.id, articleId, claimId, importedAt: null }),
     );
     const snapshot = (verdict: string | null, confidence: string | null, note: string, version: number) => JSON.stringify({ claimId, reviewerId: rita.id, verdict, confidence, note, version });
     expect(events.map((e) => [e.before, e.after])).toEqual([
