@@ -113,6 +113,7 @@ const TIME_WORD = /\b(?:in|by|since|until|till|through|from|to|of|last|next|this
  */
 export function datesOf(text: string): string[] {
   const out = new Set<string>();
+  if (!/\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/.test(text)) return [];
   for (const m of text.matchAll(new RegExp(`${MONTH}(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?:%|percent|,\\d)))?`, "g"))) {
     const month = MONTHS[MONTHS.indexOf(m[1]!.slice(0, 3).toLowerCase())]!;
     if (!m[2] && (month === "may" || month === "mar") && !TIME_WORD.test(text.slice(0, m.index))) continue;
@@ -155,6 +156,7 @@ function equalFigures(a: Figure, b: Figure): boolean {
  */
 export function identifiersOf(text: string): string[] {
   const out = new Set<string>();
+  if (!/\d/.test(text)) return [];
   for (const m of text.matchAll(/\b(\d+)\(([a-z])\)/gi)) out.add(`${m[1]}(${m[2]!.toLowerCase()})`);
   const named = /\b(route|highway|hwy|interstate|i|us|sr|proposition|prop|measure|question|initiative|section|district|ward|precinct|title|article|amendment|bill|hb|sb|ab|chapter|rule|line|terminal|gate|building|school no|unit|local)\.?[ -]?(\d+[a-z]?)\b/gi;
   for (const m of text.matchAll(named)) {

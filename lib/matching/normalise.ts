@@ -75,11 +75,19 @@ export function words(text: string): string[] {
 
 /** A word as matching compares it: its meaning group's first word, else its Porter2 stem. */
 export function canonical(word: string): string {
+  let out = SEEN.get(word);
+  if (out !== undefined) return out;
   // Porter2 leaves "buses" as "buse" (of "bus"): such plurals are cut first.
   const singular = /(?:ss|sh|ch|x|z|us)es$/.test(word) ? word.slice(0, -2) : word;
   const stemmed = porter2(singular);
-  return CANONICAL.get(word) ?? CANONICAL.get(stemmed) ?? stemmed;
+  out = CANONICAL.get(word) ?? CANONICAL.get(stemmed) ?? stemmed;
+  // Porter2 costs some microseconds a word and a claim's words recur across candidates: kept, within a bound.
+  if (SEEN.size >= SEEN_MAX) SEEN.clear();
+  SEEN.set(word, out);
+  return out;
 }
+const SEEN = new Map<string, string>();
+const SEEN_MAX = 200_000;
 
 /** The claim's content words as matching compares them (no function words, no numbers), deduplicated. */
 export function contentWords(text: string): string[] {

@@ -35,7 +35,7 @@ const CLAUSE_END = /[,;:.!?"“”]|\b(?:but|while|although|though|whereas|becau
 const SCOPE_WORDS = 8;
 
 /** A word (or phrase) is on an axis at +1 or -1; a word may be on two ("cut": a fall, and a loss). */
-type Cue = { axis: string; sign: 1 | -1; pattern: RegExp };
+type Cue = { axis: string; sign: 1 | -1; pattern: RegExp; hint?: RegExp };
 
 const NUMBER_WORD = "one|two|three|four|five|six|seven|eight|nine|ten|twice|double|triple|half|a third|a quarter|a fifth";
 const NUMBER_AFTER = String.raw`(?=\s+(?:\$|€|£)?(?:\d|(?:${NUMBER_WORD})\b))`;
@@ -43,7 +43,7 @@ const NO_NUMBER_AFTER = String.raw`(?!\s+(?:\$|€|£)?(?:\d|(?:${NUMBER_WORD})\
 /** "declined 212 detainers", "declined the request" is a refusal: a determiner or a count of things follows; "declined 5%", "declined every year" is a fall. */
 const REFUSED_OBJECT = String.raw`(?=\s+(?:a|an|the|his|her|their|its|our|my|all|any|both|several|many|most|\d[\d,]*\s+(?!%|percent|per cent|percentage|points?\b)[a-z]))`;
 /** Verbs whose "up"/"down" is no direction: "shut down", "set up", "turned down" (a refusal, below). */
-const PHRASAL = String.raw`(?<!\b(?:keep|keeps|kept|keeping|shut|shuts|shutting|close|closed|closes|closing|break|broke|broken|breaks|step|stepped|steps|turn|turned|turns|set|sets|sign|signed|signs|show|showed|shows|shown|end|ended|ends|make|made|makes|pick|picked|take|took|taken|takes|look|looked|line|lined|wrap|wrapped|follow|followed|hold|held|back|backed|called|call|crack|cracked|crackdown|clamp|clamped|tear|tore|torn|sit|sat|stand|stood|lock|locked|live|lived|hand|handed|wind|wound|shot|shoot|written|write|wrote)\s)`;
+const PHRASAL = (particle: string) => String.raw`${particle}(?<!\b(?:keep|keeps|kept|keeping|shut|shuts|shutting|close|closed|closes|closing|break|broke|broken|breaks|step|stepped|steps|turn|turned|turns|set|sets|sign|signed|signs|show|showed|shows|shown|end|ended|ends|make|made|makes|pick|picked|take|took|taken|takes|look|looked|line|lined|wrap|wrapped|follow|followed|hold|held|back|backed|called|call|crack|cracked|crackdown|clamp|clamped|tear|tore|torn|sit|sat|stand|stood|lock|locked|live|lived|hand|handed|wind|wound|shot|shoot|written|write|wrote)\s${particle})`;
 /** A comparative with "than any"/"than ever" is a superlative: "lower than at any time since 1977" is "the lowest". */
 const THAN_ANY = String.raw`\s+than\s+(?:at\s+)?(?:any|ever)\b`;
 
@@ -52,11 +52,11 @@ const CUES: readonly Cue[] = [
     axis: "change",
     sign: 1,
     pattern: new RegExp(
-      String.raw`\b(?:rose|rise|rises|risen|rising|increased?|increases|increasing|grew|grow|grows|grown|growing|climbed?|climbs|climbing|jumped?|jumps|soared?|soars|doubled|tripled|higher(?!${THAN_ANY})|recovered|recover|recovers|rebounded|improved|raised?|raises|raising|hiked?|hikes|${PHRASAL}up(?!\s+to\s+(?:\$|\d)))\b`,
+      String.raw`\b(?:rose|rise|rises|risen|rising|increased?|increases|increasing|grew|grow|grows|grown|growing|climbed?|climbs|climbing|jumped?|jumps|soared?|soars|doubled|tripled|higher(?!${THAN_ANY})|recovered|recover|recovers|rebounded|improved|raised?|raises|raising|hiked?|hikes|${PHRASAL("up")}(?!\s+to\s+(?:\$|\d)))\b`,
       "gi",
     ),
   },
-  { axis: "change", sign: 1, pattern: new RegExp(String.raw`(?<=\d[\d,.]*\s*(?:%|percent|per cent)?\s)more\b(?!\s+than)`, "gi") },
+  { axis: "change", sign: 1, hint: /\bmore\b/i, pattern: new RegExp(String.raw`\bmore\b(?<=\d[\d,.]*\s*(?:%|percent|per cent)?\smore)(?!\s+than)`, "gi") },
   // Against another figure: "above the national rate", "outpacing inflation"; "did not keep pace" is behind.
   { axis: "relative", sign: 1, pattern: new RegExp(String.raw`\b(?:above\b${NO_NUMBER_AFTER}|outpac(?:es?|ed|ing)|outstrip(?:s|ped|ping)?|ahead of|faster than|(?:keep|keeps|kept|keeping) (?:pace|up) with)`, "gi") },
   { axis: "relative", sign: -1, pattern: new RegExp(String.raw`\b(?:below\b${NO_NUMBER_AFTER}|trails?|trailed|trailing|lags?|lagged|lagging|behind|slower than|short of)\b`, "gi") },
@@ -64,11 +64,11 @@ const CUES: readonly Cue[] = [
     axis: "change",
     sign: -1,
     pattern: new RegExp(
-      String.raw`\b(?:fell|fall|falls|fallen|falling|dropped|drops?|dropping|decreased?|decreases|decreasing|shrank|shrunk|shrinks|slid|slides|plunged|plummeted|cut|cuts|reduced?|reduces|reducing|lower(?!${THAN_ANY})|halved|${PHRASAL}down)\b`,
+      String.raw`\b(?:fell|fall|falls|fallen|falling|dropped|drops?|dropping|decreased?|decreases|decreasing|shrank|shrunk|shrinks|slid|slides|plunged|plummeted|cut|cuts|reduced?|reduces|reducing|lower(?!${THAN_ANY})|halved|${PHRASAL("down")})\b`,
       "gi",
     ),
   },
-  { axis: "change", sign: -1, pattern: new RegExp(String.raw`\b(?:(?:declined|declines|declining)\b(?!${REFUSED_OBJECT})(?!\s+to\b))|(?<=\d[\d,.]*\s*(?:%|percent|per cent)?\s)(?:fewer|less)\b(?!\s+than)`, "gi") },
+  { axis: "change", sign: -1, pattern: new RegExp(String.raw`\b(?:(?:declined|declines|declining)\b(?!${REFUSED_OBJECT})(?!\s+to\b))|\b(?:fewer|less)\b(?<=\d[\d,.]*\s*(?:%|percent|per cent)?\s(?:fewer|less))(?!\s+than)`, "gi") },
   { axis: "gain", sign: 1, pattern: /\b(?:created|creates|create|added|adds|add|gained|gains|gain|won|wins|brought|hired|hires|hire|hiring|victory|victories)\b/gi },
   { axis: "gain", sign: -1, pattern: /\b(?:lost|loses|lose|shed|sheds|cut|cuts|eliminated|eliminates|(?:laid|lay|lays|laying) off|layoffs?|defeat)\b/gi },
   { axis: "assent", sign: 1, pattern: /\b(?:approved|approves|approve|passed|passes|pass|accepted|accepts|honored|honoured|honors|complied|complies|granted|upheld|signed)\b/gi },
@@ -79,8 +79,8 @@ const CUES: readonly Cue[] = [
   },
   { axis: "extreme", sign: 1, pattern: new RegExp(String.raw`\b(?:highest|most|largest|biggest|best|greatest|record high|(?:higher|more|greater|larger|bigger)${THAN_ANY})`, "gi") },
   { axis: "extreme", sign: -1, pattern: new RegExp(String.raw`\b(?:lowest|least|fewest|smallest|worst|record low|(?:lower|less|fewer|smaller)${THAN_ANY})`, "gi") },
-  { axis: "balance", sign: 1, pattern: /\bsurplus(?:es)?\b/gi },
-  { axis: "balance", sign: -1, pattern: /\bdeficits?\b/gi },
+  { axis: "balance", sign: 1, hint: /surplus/i, pattern: /\bsurplus(?:es)?\b/gi },
+  { axis: "balance", sign: -1, hint: /deficit/i, pattern: /\bdeficits?\b/gi },
   {
     axis: "threshold",
     sign: 1,
@@ -92,8 +92,8 @@ const CUES: readonly Cue[] = [
     pattern: new RegExp(String.raw`\b(?:fewer than|less than|at most|up to(?=\s+(?:\$|\d))|(?:under|below)${NUMBER_AFTER}|cap(?:s|ped|ping)?\b(?=(?:\s+[\w-]+){0,4}\s+at\s+(?:\$|\d)))`, "gi"),
   },
   // "will now be free" is "will no longer charge"; "start charging" is neither.
-  { axis: "cost", sign: 1, pattern: /\b(?:charge|charges|charged|charging)\b(?!\s+(?:with|stations?|ports?|points?|spots?|network|infrastructure)\b)/gi },
-  { axis: "cost", sign: -1, pattern: /\b(?:free|(?:at )?no (?:extra )?(?:cost|charge))\b(?!-)/gi },
+  { axis: "cost", sign: 1, hint: /charg/i, pattern: /\b(?:charge|charges|charged|charging)\b(?!\s+(?:with|stations?|ports?|points?|spots?|network|infrastructure)\b)/gi },
+  { axis: "cost", sign: -1, hint: /free|no (?:extra )?c/i, pattern: /\b(?:free|(?:at )?no (?:extra )?(?:cost|charge))\b(?!-)/gi },
 ];
 
 type Found = { start: number; end: number; text: string };
@@ -102,7 +102,15 @@ type Found = { start: number; end: number; text: string };
 type Negation = Found & { scopeEnd: number; embedded: boolean };
 
 /** Whether the clause before a negation opens a relative clause ("defendants who failed to appear"): it then says who, not what. */
-const RELATIVE = /\b(?:who|which|whose|(?<!\b(?:said|says|say|stated|claimed|reported|noted|found|finds|show|shows|showed|shown|argued|announced|believes|believe|thinks|think|told\s+\w+))\s+that)\b[^,;:.!?]*$/i;
+const RELATIVE = /\b(?:who|which|whose)\b|(?<!\b(?:said|says|say|stated|claimed|reported|noted|found|finds|show|shows|showed|shown|argued|announced|believes|believe|thinks|think|told\s+\w+))\s+that\b/i;
+/** Whether the negation at `start` is inside a relative clause: a relative word since the last punctuation before it. */
+function inRelativeClause(text: string, start: number): boolean {
+  let from = start;
+  while (from > 0 && !",;:.!?".includes(text[from - 1]!)) from -= 1;
+  return RELATIVE.test(text.slice(from, start));
+}
+/** The first few words of a scope, and a particle after them: per count of words, compiled once. */
+const FIRST_WORDS = new Map([1, 2, SCOPE_WORDS].map((n) => [n, new RegExp(String.raw`^(?:\s*\S+(?!\S)){0,${n}}(?:\s+(?:up|down|off|out)\b)?`)]));
 
 function negationsOf(text: string): Negation[] {
   const found: Found[] = [...text.matchAll(NEGATION)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0].toLowerCase() }));
@@ -115,9 +123,9 @@ function negationsOf(text: string): Negation[] {
     if (/\b(?:until|till)\b/i.test(scope)) return;
     // "failed to appear": the verb after, and a particle of it; inside a relative clause ("tenants
     // who did not pay rent rose") the clause's own verb and object, not the sentence's verb after it.
-    const embedded = RELATIVE.test(text.slice(0, n.start));
+    const embedded = inRelativeClause(text, n.start);
     const words = ONE_VERB.test(n.text) ? 1 : embedded ? 2 : SCOPE_WORDS;
-    const taken = new RegExp(String.raw`^(?:\s*\S+){0,${words}}(?:\s+(?:up|down|off|out)\b)?`).exec(scope)?.[0] ?? "";
+    const taken = FIRST_WORDS.get(words)!.exec(scope)?.[0] ?? "";
     scope = taken;
     out.push({ ...n, scopeEnd: n.end + scope.length, embedded });
   });
@@ -132,6 +140,7 @@ export function polarityOf(text: string): Polarity {
   const plain = new Set<string>();
   const turning = new Set<number>();
   for (const cue of CUES) {
+    if (cue.hint && !cue.hint.test(text)) continue;
     for (const m of text.matchAll(cue.pattern)) {
       const over = negations.filter((n) => n.end <= m.index && m.index < n.scopeEnd);
       over.forEach((n) => turning.add(n.start));
