@@ -18,6 +18,9 @@ export default defineConfig({
     // Generous: with two files at a time on a shared two-core machine the heaviest (the claim
     // pipeline over every fixture article) took 30 s. A timeout makes no test pass that should fail.
     testTimeout: 60_000,
+    // Hooks too (Vitest's default is 10 s): a file's beforeAll migrates and seeds a database, and
+    // took longer than 10 s there, which failed every test of the file without running one.
+    hookTimeout: 60_000,
     // On a PostgreSQL run (npm run test:unit:postgres) one throwaway cluster for the whole run.
     globalSetup: ["tests/support/postgres-global-setup.ts"],
   },
