@@ -36,6 +36,8 @@ export type MultiServerOptions = {
   pin?: boolean;
   /** More environment for every app server. */
   env?: Record<string, string>;
+  /** Options for each server's node itself, before Next's script (e.g. --cpu-prof, which NODE_OPTIONS refuses). */
+  nodeArgs?: string[];
 };
 
 /**
@@ -70,7 +72,7 @@ export async function startMultiServer(options: MultiServerOptions): Promise<Mul
 
 function startAppServer(port: number, proxyUrl: string, options: MultiServerOptions): ChildProcess {
   const next = path.resolve("node_modules/next/dist/bin/next");
-  return spawn(process.execPath, [next, "start", "-H", "127.0.0.1", "-p", String(port)], {
+  return spawn(process.execPath, [...(options.nodeArgs ?? []), next, "start", "-H", "127.0.0.1", "-p", String(port)], {
     env: {
       ...process.env,
       ...options.env,
