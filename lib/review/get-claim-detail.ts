@@ -1,13 +1,18 @@
 import "server-only";
 import { z } from "zod";
 import type { Database } from "@/lib/db/create-database";
+import { ClaimState, Confidence, Verdict, type ConfidenceLevel } from "@/lib/domain/vocabulary";
 import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { getCheckedBefore, type CheckedBefore } from "@/lib/matching-review/get-checked-before";
 import { refreshMatchesIfStale } from "@/lib/matching-review/refresh-if-stale";
 import { checksOfClaim, getNumberChecks } from "@/lib/numbers-review/get-number-checks";
 import type { NumberCheck } from "@/lib/numbers-review/number-checks";
-import type { SignedInViewer } from "./claim-rules";
+import { summarizeEvent } from "./audit-history";
+import { displayName, type SignedInViewer } from "./claim-rules";
 import { getWorkbench, type WorkbenchClaimData } from "./get-workbench";
+import { readEnum } from "./json-columns";
+import type { SavedReview } from "./save-review-rules";
 
 export const GetClaimDetailInput = z.object({ /** The article in the address, when the request names one: a claim of another article is not found there. */
   slug: z.string().trim().min(1).max(120).optional(),
@@ -36,4 +41,59 @@ export async function getClaimDetail(db: Database, input: GetClaimDetailInput & 
     refreshMatchesIfStale(db, claimId).then(() => getCheckedBefore(db, { claimId, viewer })),
   ]);
   return { ...found, numberChecks: checksOfClaim(checks, claimId), checkedBefore };
+}
+
+/**
+ * What a save changed, for the workbench to update that claim in place: the saved review with its
+ * reviewer, the claim's state and every review's verdict (the list line and the progress count),
+ * and the save's line in the history (null when the save changed nothing and wrote no event).
+ */
+export type ClaimAfterSave = {
+  claimId: string;
+  state: ClaimState;
+  review: { id: string; version: number; verdict: Verdict | null; confidence: ConfidenceLevel | null; note: string; updatedAt: Date; reviewer: { id: string; name: string } };
+  reviews: { id: string; reviewerId: string; verdict: Verdict | null }[];
+  event: { id: string; action: "review.save"; actorName: string; createdAt: Date; summary: string } | null;
+};
+
+type AfterSaveRow = { state: string; reviewId: string | null; reviewerId: string | null; verdict: string | null; name: string | null; email: string | null; eventId: string | null };
+
+/**
+ * The answer to a save, in one statement: the claim joined with its reviews (by the claim's index),
+ * the saved review's reviewer, and the id of the save's audit event (by AuditEvent.claimId). The
+ * rest comes from what saveReview returned. getClaimDetail, with its dozen and more reads (citations,
+ * every event, number checks, matches), is for opening a claim; a save changes none of those but
+ * the review and the state, and the history line the save wrote is told here from the save itself.
+ * Plain SQL both engines read alike. The caller has checked `review.write`.
+ */
+export async function getClaimAfterSave(
+  db: Database,
+  { viewer, claimId, saved, expectedVersion }: { viewer: SignedInViewer; claimId: string; saved: SavedReview; expectedVersion: number | null },
+): Promise<ClaimAfterSave> {
+  const rows = await db.$queryRaw<AfterSaveRow[]>(Prisma.sql`
+    SELECT c."state" AS "state", r."id" AS "reviewId", r."reviewerId" AS "reviewerId", r."verdict" AS "verdict", u."name" AS "name", u."email" AS "email",
+      (SELECT e."id" FROM "AuditEvent" e WHERE e."claimId" = c."id" AND e."entityId" = ${saved.id} AND e."action" = 'review.save'
+        ORDER BY e."createdAt" DESC, e."id" DESC LIMIT 1) AS "eventId"
+    FROM "Claim" c
+    LEFT JOIN "Review" r ON r."claimId" = c."id"
+    LEFT JOIN "User" u ON u."id" = r."reviewerId" AND r."id" = ${saved.id}
+    WHERE c."id" = ${claimId}
+    ORDER BY r."createdAt" ASC, r."id" ASC`);
+  const mine = rows.find((r) => r.reviewId === saved.id);
+  // Removed since the save (a merge, a new revision): the workbench then loads what is there now.
+  if (!mine) throw new AppError("NOT_FOUND", "This claim no longer exists; reload the page.");
+  const reviewer = { id: mine.reviewerId!, name: displayName({ name: mine.name, email: mine.email }) };
+  // A save that changed nothing keeps its version and writes no event.
+  const changed = saved.version !== expectedVersion;
+  const snapshot = { verdict: saved.verdict, version: saved.version };
+  return {
+    claimId,
+    state: readEnum(ClaimState, mine.state, "open"),
+    review: { ...saved, verdict: readEnum(Verdict, saved.verdict, null), confidence: readEnum(Confidence, saved.confidence, null), reviewer },
+    reviews: rows.filter((r) => r.reviewId !== null).map((r) => ({ id: r.reviewId!, reviewerId: r.reviewerId!, verdict: readEnum(Verdict, r.verdict, null) })),
+    event:
+      changed && mine.eventId
+        ? { id: mine.eventId, action: "review.save", actorName: displayName(viewer), createdAt: saved.updatedAt, summary: summarizeEvent("review.save", saved.version > 1 ? snapshot : null, snapshot) }
+        : null,
+  };
 }

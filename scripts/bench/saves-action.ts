@@ -3,13 +3,13 @@
  * Next's request around it: the session read from the cookie by the code getWritingViewer runs
  * (readSession, lib/auth/session-cookie.ts: the JWT decoded once, its Session row read with its
  * user), the permission checked (assertCan), the input parsed with the operation's schema, and
- * saveReview run. With `answer`, also the claim as the action sends it back (getClaimDetail →
- * toClaimView). The request is plain http without a configured URL, so the cookie is
+ * saveReview run. With `answer`, also what the action sends back (getClaimAfterSave →
+ * toSavedReviewAnswer). The request is plain http without a configured URL, so the cookie is
  * SESSION_COOKIE, and the secret is the benchmark's, given as the environment's AUTH_SECRET.
  */
 import { Auth } from "@auth/core";
 import { decode, encode } from "next-auth/jwt";
-import { toClaimView } from "@/app/articles/[slug]/review/claim-view";
+import { toClaimView, toSavedReviewAnswer } from "@/app/articles/[slug]/review/claim-view";
 import { assertCan } from "@/lib/auth/policy";
 import { readSession, type RequestCookie } from "@/lib/auth/session-cookie";
 import { findSessionViewerOnSqlite } from "@/lib/auth/session-cookie-sqlite";
@@ -17,7 +17,7 @@ import { findSessionViewer, SESSION_MAX_AGE_SECONDS } from "@/lib/auth/sessions"
 import type { Database } from "@/lib/db/create-database";
 import { sqliteConnectionOf } from "@/lib/db/sqlite-connection";
 import { AppError } from "@/lib/errors";
-import { getClaimDetail } from "@/lib/review/get-claim-detail";
+import { getClaimAfterSave, getClaimDetail } from "@/lib/review/get-claim-detail";
 import { saveReview } from "@/lib/review/save-review";
 import { SaveReviewInput } from "@/lib/review/schemas";
 import { SESSION_COOKIE, type BenchReviewer } from "./saves-seed";
@@ -34,8 +34,8 @@ export async function saveThroughAction(
   const input = SaveReviewInput.parse(options.input);
   const review = await saveReview(db, { viewer, ...input });
   if (options.answer) {
-    const claim = toClaimView(await getClaimDetail(db, { viewer, claimId: input.claimId }), viewer.id);
-    if (claim.myReview?.version !== review.version) throw new Error("the answer does not show the saved review");
+    const answer = toSavedReviewAnswer(await getClaimAfterSave(db, { viewer, claimId: input.claimId, saved: review, expectedVersion: input.expectedVersion }));
+    if (answer.review.version !== review.version) throw new Error("the answer does not show the saved review");
   }
   return { reviewId: review.id, version: review.version };
 }
@@ -88,15 +88,18 @@ export async function stepCosts(db: Database, options: { secret: string; reviewe
     ["  (the same row + user through Prisma: findSessionViewer)", await mean(() => findSessionViewer(db, reviewer.sessionToken))],
     ["permission + input parse", await mean(async () => (assertCan(viewer, "review.write"), SaveReviewInput.parse(input(0))))],
     ["saveReview, one at a time (its own commit, fsync)", await mean(async (i) => (version = (await saveReview(db, { viewer, ...input(i) })).version))],
-    ["the answer: getClaimDetail + toClaimView, after a save of a new note", await answerAfterSave()],
+    ["the answer: getClaimAfterSave + toSavedReviewAnswer, after a save of a new note", await answerAfterSave(n, (saved, expectedVersion) => getClaimAfterSave(db, { viewer, claimId, saved, expectedVersion }).then(toSavedReviewAnswer))],
+    ["  (the answer before: getClaimDetail + toClaimView)", await answerAfterSave(2 * n, () => getClaimDetail(db, { viewer, claimId }).then((d) => toClaimView(d, viewer.id)))],
   ];
 
-  async function answerAfterSave(): Promise<number> {
+  async function answerAfterSave(from: number, answer: (saved: Awaited<ReturnType<typeof saveReview>>, expectedVersion: number | null) => Promise<unknown>): Promise<number> {
     let spent = 0;
     for (let i = 0; i < n; i++) {
-      version = (await saveReview(db, { viewer, ...input(n + i) })).version;
+      const expected = version;
+      const saved = await saveReview(db, { viewer, ...input(from + i) });
+      version = saved.version;
       const started = performance.now();
-      toClaimView(await getClaimDetail(db, { viewer, claimId }), viewer.id);
+      await answer(saved, expected);
       spent += performance.now() - started;
     }
     return spent / n;

@@ -4,8 +4,9 @@
  * router-reducer/reducers/server-action-reducer.js): to the page's own address, with the session
  * cookie, Origin, `Accept: text/x-component`, `Next-Action: <id>`, the router state tree, and the
  * arguments encoded as React's encodeReply does plain data (a JSON array, text/plain). The answer
- * is React Flight; it is decoded here, and the changed claim in it checked as the client uses it
- * (review-form.tsx: data.review.version, then data.claim replaces the claim shown).
+ * is React Flight; it is decoded here, and checked as the client uses it (review-form.tsx:
+ * data.review.version; saved-review.ts puts the saved review, the claim's state and verdicts into
+ * the claim shown).
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -47,13 +48,13 @@ export async function saveOverHttp(options: { base: string; slug: string; nextDi
     throw new Error(`POST ${page} answered ${response.status} ${response.headers.get("content-type")}: ${text.slice(0, 200)}`);
   }
   const result = actionResult(text) as
-    | { ok: true; data: { review: { id: string; version: number }; claim: { id: string; myReview: { id: string; version: number; noteTree: unknown } | null } } }
+    | { ok: true; data: { review: { id: string; version: number; noteTree: unknown }; claim: { id: string; state: string; reviews: { id: string }[] } } }
     | { ok: false; error: { code: string; message: string } };
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
   const { review, claim } = result.data;
-  // What the workbench does with the answer: the claim shown is replaced, with the new version in it.
-  if (claim.id !== options.input.claimId || claim.myReview?.id !== review.id || claim.myReview.version !== review.version || !claim.myReview.noteTree) {
-    throw new Error("the answer's claim does not show the saved review");
+  // What the workbench takes from the answer: the saved review, rendered, among the claim's reviews.
+  if (claim.id !== options.input.claimId || !claim.reviews.some((r) => r.id === review.id) || !review.noteTree) {
+    throw new Error("the answer does not show the saved review in its claim");
   }
   return { reviewId: review.id, version: review.version };
 }

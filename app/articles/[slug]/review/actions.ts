@@ -9,7 +9,7 @@ import { dismissClaim } from "@/lib/review/dismiss-claim";
 import { mergeClaims } from "@/lib/review/merge-claims";
 import { removeCitation } from "@/lib/review/remove-citation";
 import { restoreClaim } from "@/lib/review/restore-claim";
-import { getClaimDetail } from "@/lib/review/get-claim-detail";
+import { getClaimAfterSave, getClaimDetail } from "@/lib/review/get-claim-detail";
 import { saveReview } from "@/lib/review/save-review";
 import {
   AddCitationInput,
@@ -34,15 +34,15 @@ import { explainNumberCheck } from "@/lib/numbers-review/explain-number-check";
 import { ExplainNumberCheckInput } from "@/lib/numbers-review/schemas";
 import { reattachClaim } from "@/lib/revisions/reattach-claim";
 import { ReattachClaimInput } from "@/lib/revisions/schemas";
-import { toClaimView } from "./claim-view";
+import { toClaimView, toSavedReviewAnswer } from "./claim-view";
 
 // Thin: each action is the policy check, the operation's zod schema and one domain verb.
-// A save answers with the claim as it now is, so the workbench updates that claim in place instead
-// of re-rendering the page; the read runs after the save's transaction, outside its write lock.
+// A save answers with what it changed (the review, the claim's state and verdicts, its history
+// line: one read), so the workbench updates that claim in place instead of re-rendering the page or
+// loading the claim's whole detail again; the read runs after the save's transaction, outside its write lock.
 export const saveReviewAction = guardedAction("review.write", SaveReviewInput, async (input, viewer) => {
-  const review = await saveReview(db, { viewer, ...input });
-  const claim = toClaimView(await getClaimDetail(db, { viewer, claimId: input.claimId }), viewer.id);
-  return { review: { id: review.id, version: review.version }, claim };
+  const saved = await saveReview(db, { viewer, ...input });
+  return toSavedReviewAnswer(await getClaimAfterSave(db, { viewer, claimId: input.claimId, saved, expectedVersion: input.expectedVersion }));
 });
 
 export const addCitationAction = guardedAction("review.write", AddCitationInput, (input, viewer) => addCitation(db, { viewer, ...input }));

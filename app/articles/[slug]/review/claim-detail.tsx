@@ -12,7 +12,7 @@ import { CitationForm, type CitationFormHandle } from "./citation-form";
 import { ClaimCorrections } from "./claim-corrections";
 import { NumberChecks } from "./number-checks";
 import { ReviewForm, type ReviewDraft, type ReviewFormHandle } from "./review-form";
-import type { CitationView, ReviewView, WorkbenchClaim, WorkbenchViewer } from "./types";
+import type { CitationView, ReviewView, SavedReviewAnswer, WorkbenchClaim, WorkbenchViewer } from "./types";
 
 const verdictLabel = (v: string | null) => VERDICTS.find((x) => x.id === v)?.label ?? "No verdict";
 
@@ -24,8 +24,10 @@ export function ClaimDetail({ reviewRef, citationRef, ...props }: {
   draft: ReviewDraft;
   onDraftChange: (draft: ReviewDraft) => void;
   onSelect: (id: string) => void;
-  /** A save answered with the claim as it now is: show it without a page refresh. */
+  /** An action answered with the claim as it now is: show it without a page refresh. */
   onSaved: (claim: WorkbenchClaim) => void;
+  /** The review's save answered with what it changed: put it in, without a page refresh. */
+  onReviewSaved: (answer: SavedReviewAnswer) => void;
   /** Fetch this claim again (after taking the other version in a conflict). */
   onReload: () => void;
   reviewRef: Ref<ReviewFormHandle>;
@@ -77,7 +79,7 @@ export function ClaimDetail({ reviewRef, citationRef, ...props }: {
 
       <NumberChecks claim={claim} onSelect={props.onSelect} onSaved={props.onSaved} onReload={props.onReload} />
 
-      <ReviewForm key={claim.id} ref={reviewRef} claimId={claim.id} locked={locked} draft={draft} onDraftChange={props.onDraftChange} onSaved={props.onSaved} onReload={props.onReload} />
+      <ReviewForm key={claim.id} ref={reviewRef} claimId={claim.id} locked={locked} draft={draft} onDraftChange={props.onDraftChange} onSaved={props.onReviewSaved} onReload={props.onReload} />
 
       <section aria-labelledby="my-citations-heading" className="stack">
         <h3 id="my-citations-heading">Your citations</h3>

@@ -1,8 +1,9 @@
 import "server-only";
 import type { CheckedBefore } from "@/lib/matching-review/get-checked-before";
 import { noteIdPrefix, renderNoteOnce } from "@/lib/render/note-html";
+import type { ClaimAfterSave } from "@/lib/review/get-claim-detail";
 import type { WorkbenchClaimData } from "@/lib/review/get-workbench";
-import type { CheckedBeforeView, NumberCheckView, WorkbenchClaim } from "./types";
+import type { CheckedBeforeView, NumberCheckView, SavedReviewAnswer, WorkbenchClaim } from "./types";
 
 /**
  * A claim's full detail as the client components take it: plain data, dates as ISO strings, each
@@ -62,4 +63,24 @@ export function toClaimView(c: WorkbenchClaimData & { numberChecks?: NumberCheck
 /** An earlier claim's reviews with their notes rendered; footnote ids of their own, apart from this claim's notes. */
 function toCheckedBeforeView(match: CheckedBefore): CheckedBeforeView {
   return { ...match, reviews: match.reviews.map((r) => ({ ...r, noteTree: renderNoteOnce(r.note, { idPrefix: noteIdPrefix(`before-${r.reviewId}`) }) })) };
+}
+
+/** A save's answer as the client takes it (saved-review.ts puts it into the claim shown): the note rendered, dates as ISO strings. */
+export function toSavedReviewAnswer(after: ClaimAfterSave): SavedReviewAnswer {
+  const { review, event } = after;
+  return {
+    review: {
+      id: review.id,
+      reviewerId: review.reviewer.id,
+      reviewerName: review.reviewer.name,
+      verdict: review.verdict,
+      confidence: review.confidence,
+      note: review.note,
+      noteTree: renderNoteOnce(review.note),
+      version: review.version,
+      updatedAt: review.updatedAt.toISOString(),
+    },
+    claim: { id: after.claimId, state: after.state, reviews: after.reviews },
+    event: event ? { id: event.id, action: event.action, actorName: event.actorName, createdAt: event.createdAt.toISOString(), summary: event.summary } : null,
+  };
 }

@@ -6,7 +6,7 @@ import type { ErrorBody } from "@/lib/errors";
 import { saveReviewAction } from "./actions";
 import { DraftNotice } from "./draft-notice";
 import { useDrafts } from "./drafts-context";
-import type { ReviewView, WorkbenchClaim } from "./types";
+import type { ReviewView, SavedReviewAnswer } from "./types";
 
 export type ReviewDraft = { verdict: Verdict | null; confidence: ConfidenceLevel | null; note: string; baseVersion: number | null };
 export type ReviewFormHandle = { setVerdictAndSave: (verdict: Verdict) => void; focusNote: () => void };
@@ -27,7 +27,7 @@ export function ReviewForm({ ref, ...props }: {
   locked: string | null;
   draft: ReviewDraft;
   onDraftChange: (draft: ReviewDraft) => void;
-  onSaved: (claim: WorkbenchClaim) => void;
+  onSaved: (answer: SavedReviewAnswer) => void;
   onReload: () => void;
   ref?: Ref<ReviewFormHandle>;
 }) {
@@ -50,8 +50,8 @@ export function ReviewForm({ ref, ...props }: {
         setError(null);
         setConflict(null);
         setStatus(`Saved (version ${version}).`);
-        // The save answered with the claim as it now is: update it in place, no page refresh.
-        props.onSaved(result.data.claim);
+        // The save answered with what it changed: update the claim in place, no page refresh.
+        props.onSaved(result.data);
       } else if (result.error.code === "CONFLICT" && isConflictDetails(result.error.details)) {
         setConflict({ yours: next, theirs: result.error.details.theirs });
         setError(result.error);

@@ -78,5 +78,13 @@ export type WorkbenchViewer = { id: string; name: string; role: string };
 /** One line of the claim list (lib/review/get-claim-list): the full claim is loaded when selected. */
 export type { ClaimListEntry } from "@/lib/review/get-claim-list";
 
-/** What a save answers: the review's new version, and the claim as it now is. */
-export type SavedClaimReview = { review: { id: string; version: number }; claim: WorkbenchClaim };
+/**
+ * What a save answers: the saved review (its citations are not read again: a save does not change
+ * them), the claim's state and every review's verdict, for its list line, and the save's history
+ * line (null when nothing changed). saved-review.ts puts it into the claim shown.
+ */
+export type SavedReviewAnswer = {
+  review: Omit<ReviewView, "citations">;
+  claim: { id: string; state: string; reviews: { id: string; reviewerId: string; verdict: Verdict | null }[] };
+  event: HistoryItem | null;
+};

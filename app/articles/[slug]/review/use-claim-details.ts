@@ -1,16 +1,18 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { ClaimListEntry, WorkbenchClaim } from "./types";
+import { entryWithSavedReview, withSavedReview } from "./saved-review";
+import type { ClaimListEntry, SavedReviewAnswer, WorkbenchClaim } from "./types";
 
 /** `generation` counts page refreshes (older ones are fetched again); `at` says when it was current. */
 type Stored = { view: WorkbenchClaim; generation: number; at: number };
 
 /**
  * The workbench's claims on the client: the compact list, and the full detail of the claims the
- * reviewer has opened, fetched one claim at a time (GET ./review/claims/<id>). A save hands back the
- * changed claim (storeClaim), which replaces that claim's detail and list line without a page
- * refresh. After a router.refresh() the server's list wins and open details are fetched again.
+ * reviewer has opened, fetched one claim at a time (GET ./review/claims/<id>). An action that
+ * answers with the changed claim (storeClaim) replaces that claim's detail and list line, and a
+ * review's save hands back what it changed (storeSave), put into both; neither refreshes the page.
+ * After a router.refresh() the server's list wins and open details are fetched again.
  */
 export function useClaimDetails(list: ClaimListEntry[], preloaded: WorkbenchClaim[], viewerId: string, selectedId: string | null) {
   const [from, setFrom] = useState({ list, preloaded });
@@ -68,8 +70,20 @@ export function useClaimDetails(list: ClaimListEntry[], preloaded: WorkbenchClai
     [viewerId],
   );
 
+  const storeSave = useCallback(
+    (answer: SavedReviewAnswer) => {
+      const claimId = answer.claim.id;
+      setDetails((all) => {
+        const stored = all[claimId];
+        return stored ? { ...all, [claimId]: { view: withSavedReview(stored.view, answer, viewerId), generation: stored.generation, at: performance.now() } } : all;
+      });
+      setClaims((all) => all.map((c) => (c.id === claimId ? entryWithSavedReview(c, answer, viewerId) : c)));
+    },
+    [viewerId],
+  );
+
   const selected = selectedId ? (details[selectedId]?.view ?? null) : null;
-  return { claims, selected, prefetch, storeClaim, reload: (id: string) => load(id, generation, true) };
+  return { claims, selected, prefetch, storeClaim, storeSave, reload: (id: string) => load(id, generation, true) };
 }
 
 function index(views: readonly WorkbenchClaim[], generation: number): Record<string, Stored> {

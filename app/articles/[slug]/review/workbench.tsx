@@ -60,7 +60,7 @@ export function Workbench(props: {
   const queuedVerdict = useRef<{ claimId: string; verdict: Verdict } | null>(null);
 
   const articleRest = useArticleRest(revisionId, props.articleParts);
-  const { claims, selected, prefetch, storeClaim, reload } = useClaimDetails(props.claims, props.details, viewer.id, selectedId);
+  const { claims, selected, prefetch, storeClaim, storeSave, reload } = useClaimDetails(props.claims, props.details, viewer.id, selectedId);
   const draftScope = useMemo(() => ({ article, userId: viewer.id }), [article, viewer.id]);
   const reviewDrafts = useReviewDrafts(draftScope, selected);
   useLeaveWarning(draftScope);
@@ -251,6 +251,10 @@ export function Workbench(props: {
               onSaved={(claim) => {
                 storeClaim(claim);
                 reviewDrafts.saved(claim.id);
+              }}
+              onReviewSaved={(answer) => {
+                storeSave(answer);
+                reviewDrafts.saved(answer.claim.id);
               }}
               onReload={() => reload(selected.id)}
               viewer={viewer}
