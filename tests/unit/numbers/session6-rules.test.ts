@@ -66,8 +66,8 @@ const CASES: Case[] = [
   { rule: "years since", text: "Rents have doubled in the nine years since 2016, the housing board said in its 2022 review.", finding: "period" },
   { rule: "years since", text: "Rents have doubled in the six years since 2016, the housing board said in its 2022 review.", finding: null },
   // Restated: "Of the N people …" with a place after its clause; number words with their full noun; an owner's compound.
-  { rule: "of the, place after", text: "Inspectors tested 3,400 wells across the county last year. Of the 4,300 wells tested, about 6% had high nitrate levels in Dunmore.", finding: "restated" },
-  { rule: "of the, place after", text: "Inspectors tested 3,400 wells across the county last year. Of the 3,400 wells tested, about 6% had high nitrate levels in Dunmore.", finding: null },
+  { rule: "of the, place after", text: "Inspectors tested 3,400 wells across the county last year. Of the 4,300 wells tested, 6% in Dunmore had high nitrate levels.", finding: "restated" },
+  { rule: "of the, place after", text: "Inspectors tested 3,400 wells across the county last year. Of the 3,400 wells tested, 6% in Dunmore had high nitrate levels.", finding: null },
   { rule: "of the, planned", text: "The poll of 2,000 tenants ran in May. Of the 1,200 tenants polled, 40% planned to move within a year.", finding: "restated" },
   { rule: "number words", text: "The city will build four new fire stations by 2030, the chief said. Council members said the six new fire stations would cost $80 million.", finding: "restated" },
   { rule: "number words", text: "The city will build four new fire stations by 2030, the chief said. Council members said the four new fire stations would cost $80 million.", finding: null },
@@ -77,8 +77,8 @@ const CASES: Case[] = [
   { rule: "speed hedge", text: "She finished the 21.1-kilometre course in 1 hour 30 minutes, an average of just over 16 km/h.", finding: "rate" },
   { rule: "speed hedge", text: "She finished the 21.1-kilometre course in 1 hour 15 minutes, an average of just over 16 km/h.", finding: null },
   // "the past decade, since 2019" against the article's latest date a few sentences up.
-  { rule: "past since", text: "The census released in June 2024 counted 8,100 residents. The town has grown in each year of the past decade, since 2020, the mayor said.", finding: "period" },
-  { rule: "past since", text: "The census released in June 2024 counted 8,100 residents. The town has grown in each year of the past decade, since 2014, the mayor said.", finding: null },
+  { rule: "past since", text: "The census released in June 2024 counted 8,100 residents. Their median age was 41, the census found. The town has grown in each year of the past decade, since 2020, the mayor said.", finding: "period" },
+  { rule: "past since", text: "The census released in June 2024 counted 8,100 residents. Their median age was 41, the census found. The town has grown in each year of the past decade, since 2014, the mayor said.", finding: null },
   // A change restated: "would raise fares by 4.5%" (verb, object, "by"), then "the proposed 5.4% increase".
   { rule: "restated change", text: "The transit board would raise bus fares by 4.5% next year, the chair said. Riders plan to protest the proposed 5.4% increase at Monday's meeting.", finding: "restated" },
   { rule: "restated change", text: "The transit board would raise bus fares by 4.5% next year, the chair said. Riders plan to protest the proposed 4.5% increase at Monday's meeting.", finding: null },
