@@ -12,7 +12,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
+import { build, stop } from "esbuild";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const NAMES_DATABASE = /tempDatabase|temp-database|DATABASE_URL|onPostgres|postgres|prisma/i;
@@ -55,6 +55,8 @@ export async function databaseTestFiles(files = unitTestFiles()) {
     loader: { ".css": "empty", ".md": "empty", ".onnx": "empty", ".bin": "empty", ".txt": "empty", ".html": "empty", ".node": "empty" },
     logLevel: "silent",
   });
+  // esbuild's service process would otherwise stay beside the test run that follows.
+  await stop();
   const { inputs } = result.metafile;
   /** The first database package that `file`'s graph loads, if any. */
   const reaches = (file) => {
