@@ -1,6 +1,8 @@
 import "server-only";
+import type Sqlite from "better-sqlite3";
 import { z } from "zod";
 import type { Database } from "@/lib/db/create-database";
+import { sqliteConnectionOf, type SqliteConnection } from "@/lib/db/sqlite-connection";
 import { ClaimState, Confidence, Verdict, type ConfidenceLevel } from "@/lib/domain/vocabulary";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -70,7 +72,7 @@ export async function getClaimAfterSave(
   db: Database,
   { viewer, claimId, saved, expectedVersion }: { viewer: SignedInViewer; claimId: string; saved: SavedReview; expectedVersion: number | null },
 ): Promise<ClaimAfterSave> {
-  const rows = await db.$queryRaw<AfterSaveRow[]>(Prisma.sql`
+  const query = Prisma.sql`
     SELECT c."state" AS "state", r."id" AS "reviewId", r."reviewerId" AS "reviewerId", r."verdict" AS "verdict", u."name" AS "name", u."email" AS "email",
       (SELECT e."id" FROM "AuditEvent" e WHERE e."claimId" = c."id" AND e."entityId" = ${saved.id} AND e."action" = 'review.save'
         ORDER BY e."createdAt" DESC, e."id" DESC LIMIT 1) AS "eventId"
@@ -78,7 +80,12 @@ export async function getClaimAfterSave(
     LEFT JOIN "Review" r ON r."claimId" = c."id"
     LEFT JOIN "User" u ON u."id" = r."reviewerId" AND r."id" = ${saved.id}
     WHERE c."id" = ${claimId}
-    ORDER BY r."createdAt" ASC, r."id" ASC`);
+    ORDER BY r."createdAt" ASC, r."id" ASC`;
+  const sqlite = await sqliteConnectionOf(db);
+  // On SQLite, prepared once on the adapter's own connection, as the save is: through Prisma this
+  // one read cost twice the save's own statements. Not while a transaction is open on the
+  // connection (one of Prisma's, between its awaits), whose writes are not yet committed.
+  const rows = sqlite && !sqlite.sqlite.inTransaction ? afterSaveStatement(sqlite, query.sql).all(...query.values) : await db.$queryRaw<AfterSaveRow[]>(query);
   const mine = rows.find((r) => r.reviewId === saved.id);
   // Removed since the save (a merge, a new revision): the workbench then loads what is there now.
   if (!mine) throw new AppError("NOT_FOUND", "This claim no longer exists; reload the page.");
@@ -96,4 +103,12 @@ export async function getClaimAfterSave(
         ? { id: mine.eventId, action: "review.save", actorName: displayName(viewer), createdAt: saved.updatedAt, summary: summarizeEvent("review.save", saved.version > 1 ? snapshot : null, snapshot) }
         : null,
   };
+}
+
+const afterSaveStatements = new WeakMap<SqliteConnection, Sqlite.Statement<unknown[], AfterSaveRow>>();
+
+function afterSaveStatement(connection: SqliteConnection, sql: string): Sqlite.Statement<unknown[], AfterSaveRow> {
+  let statement = afterSaveStatements.get(connection);
+  if (!statement) afterSaveStatements.set(connection, (statement = connection.prepare(sql) as Sqlite.Statement<unknown[], AfterSaveRow>));
+  return statement;
 }
