@@ -1,9 +1,9 @@
 import "server-only";
-import { decode } from "next-auth/jwt";
 import type { Database } from "@/lib/db/create-database";
 import { sqliteConnectionOf } from "@/lib/db/sqlite-connection";
 import { publicOrigin } from "@/lib/reading/site-origin";
 import type { Viewer } from "./policy";
+import { decodeSessionJwt } from "./session-cookie-jwt";
 import { findSessionViewerOnSqlite } from "./session-cookie-sqlite";
 import { findSessionViewer } from "./sessions";
 
@@ -11,6 +11,9 @@ import { findSessionViewer } from "./sessions";
  * The session of a request, read from the cookie Auth.js set at sign-in: the cookie's JWT decoded
  * once, then its Session row read with its user (findSessionViewer of lib/auth/sessions.ts; on
  * SQLite the same read as one prepared statement, session-cookie-sqlite.ts).
+ *
+ * The JWT is decoded by next-auth/jwt's decode, once per process for each cookie
+ * (session-cookie-jwt.ts).
  *
  * Why not Auth.js's `auth()`: it runs Auth.js's whole session endpoint on every call, which decodes
  * the JWT and then signs (encrypts) it again with a later expiry for a Set-Cookie. In server
@@ -99,9 +102,7 @@ export async function readSession(
   if (!jwt) return READER;
   let sid: unknown;
   try {
-    const payload = await decode({ token: jwt, secret: sessionSecrets(env), salt: name });
-    if (!payload) return READER;
-    sid = payload.sid;
+    sid = (await decodeSessionJwt(jwt, sessionSecrets(env), name)).sid;
   } catch {
     return READER;
   }
