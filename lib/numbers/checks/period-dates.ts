@@ -16,7 +16,7 @@ const NUM: Record<string, number> = { one: 1, a: 1, an: 1, the: 1, two: 2, three
 const N = "(\\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|twenty-four|forty-eight|seventy-two)";
 const HEDGED = /\b(?:about|around|roughly|nearly|almost|some|more than|over|at least|less than|under|up to|just)\s+(?:a\s+|an\s+)?$/i;
 /** "a two-week pilot", "the 48-hour operation", "a 10-day closure", "the quarter from". */
-const SPAN = new RegExp(`\\b${N}[- ](hour|day|week|quarter)(?!s?[- ]old)(?:[- ]long)?\\s+(?:[\\w-]+\\s+){0,2}?[a-z]+\\b|\\b(the|a|one)\\s+(quarter)\\s+(?:from|between|running from)\\b|\\b${N}\\s+(quarters)\\s+(?:from|between)\\b`, "gi");
+const SPAN = new RegExp(`\\b${N}[- ](hour|day|week|quarter)(?!s?[- ]old)(?:[- ]long)?\\s+(?:[\\w-]+\\s+){0,2}?[a-z]+\\b|\\b(the|a|one)\\s+(?:(?:first|second|third|fourth|final|last|latest|same)\\s+)?(quarter),?\\s+(?:from|between|running from)\\b|\\b${N}\\s+(quarters)\\s+(?:from|between)\\b`, "gi");
 const SINCE = new RegExp(`\\b(?:in|over|during|across|for)\\s+the\\s+(?:past\\s+|last\\s+)?${N}\\s+years\\s+since\\s+((?:19|20)\\d\\d)\\b`, "gi");
 /** "in every year of the past decade, since 2019": a span back from the article's latest date. */
 const PAST_SINCE = new RegExp(`\\b(?:past|last)\\s+(?:${N}\\s+(years)|(decade))\\s*,?\\s+(?:since|from)\\s+((?:19|20)\\d\\d)\\b`, "gi");
@@ -28,8 +28,8 @@ const TO = "\\s+(?:to|and|through|until|till|-|–)\\s+";
 const DAY_RANGE = new RegExp(`\\b(?:from|between)\\s+${MONTH}\\s+(\\d{1,2})(?:,?\\s+(?:19|20)\\d\\d)?,?${TO}${MONTH}\\s+(\\d{1,2})\\b`, "gi");
 const MONTH_RANGE = new RegExp(`\\b(?:from|between)\\s+${MONTH}(?:\\s+\\d{1,2})?${TO}${MONTH}(?:\\s+\\d{1,2})?\\b(?!,?\\s+(?:19|20)\\d\\d)`, "gi");
 const WEEKDAY = "(monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
-const CLOCK = "(\\d{1,2})(?::(\\d\\d))?\\s*(a\\.m\\.|p\\.m\\.|am|pm)";
-const HOUR_RANGE = new RegExp(`\\b(?:from|between)\\s+${CLOCK}\\s+(?:on\\s+)?${WEEKDAY}?\\s*${TO.replace("\\s+(?:", "\\s*(?:")}${CLOCK}\\s+(?:on\\s+)?${WEEKDAY}?`, "gi");
+const CLOCK = "(\\d{1,2}(?::\\d\\d)?\\s*(?:a\\.m\\.|p\\.m\\.|am|pm)|midnight|noon)";
+const HOUR_RANGE = new RegExp(`\\b(?:from|between)\\s+${CLOCK}(?:\\s+(?:on\\s+)?${WEEKDAY})?\\s*(?:to|and|through|until|till|-|–)\\s+${CLOCK}(?:\\s+(?:on\\s+)?${WEEKDAY})?`, "gi");
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const DAYS_BEFORE = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
@@ -79,12 +79,19 @@ export function bareMonthSpan(text: string): { from: string; to: string; length:
   return { from: m![1]!, to: m![2]!, length: (monthOf(m![2]!) - monthOf(m![1]!) + 12) % 12 };
 }
 
+/** "7 p.m." → 19, "6:30 a.m." → 6.5, "midnight" → 0, "noon" → 12. */
+function clockHours(clock: string): number {
+  if (/^midnight$/i.test(clock)) return 0;
+  if (/^noon$/i.test(clock)) return 12;
+  const [, h, m, p] = /^(\d{1,2})(?::(\d\d))?\s*([ap])/i.exec(clock) ?? [];
+  return (Number(h) % 12) + (/^p/i.test(p ?? "") ? 12 : 0) + Number(m ?? 0) / 60;
+}
+
 function hourSpan(text: string): Span | null {
   const ranges = all(HOUR_RANGE, text);
   if (ranges.length !== 1) return null;
-  const [, h1, m1, p1, d1, h2, m2, p2, d2] = ranges[0]!;
-  const clock = (h: string, m: string | undefined, p: string) => (Number(h) % 12) + (/^p/i.test(p) ? 12 : 0) + Number(m ?? 0) / 60;
-  let hours = clock(h2!, m2, p2!) - clock(h1!, m1, p1!);
+  const [, c1, d1, c2, d2] = ranges[0]!;
+  let hours = clockHours(c2!) - clockHours(c1!);
   if (d1 && d2) hours += ((WEEKDAYS.indexOf(d2.toLowerCase()) - WEEKDAYS.indexOf(d1.toLowerCase()) + 7) % 7) * 24;
   else if (d1 || d2) return null;
   if (hours <= 0) hours += 24;
