@@ -82,7 +82,7 @@ export async function stepCosts(db: Database, options: { secret: string; reviewe
   return [
     ["before: Auth.js's auth() session endpoint (decode + re-sign), no row", await mean(() => authJsSession(reviewer.cookie, secret))],
     ["  of which JWT re-sign (encode), thrown away in actions", await mean(() => encode({ token, secret, salt: SESSION_COOKIE }))],
-    ["session read (readSession: cookie, JWT decode, row + user)", await mean(() => readSession(db, { cookies: cookiesOf(reviewer.cookie), forwardedProto: "http" }, { AUTH_SECRET: secret }))],
+    ["session read (readSession: cookie, JWT remembered after its first decode, row + user)", await mean(() => readSession(db, { cookies: cookiesOf(reviewer.cookie), forwardedProto: "http" }, { AUTH_SECRET: secret }))],
     ["  of which JWT decode (next-auth/jwt)", await mean(() => decode({ token: jwt, secret, salt: SESSION_COOKIE }))],
     ["  of which session row + user (on SQLite: one prepared statement)", await mean(async () => (sqlite ? findSessionViewerOnSqlite(sqlite, reviewer.sessionToken) : null))],
     ["  (the same row + user through Prisma: findSessionViewer)", await mean(() => findSessionViewer(db, reviewer.sessionToken))],
