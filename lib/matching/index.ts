@@ -2,8 +2,10 @@
  * Seen before (issue 16): each claim matched to earlier, checked claims of other articles.
  *
  *   claim text ──searchTerms──▶ FTS5 index of checked claims (search-index.ts, BM25)
- *              ──20 candidates──▶ scoreMatch: shared words, figures (figures.ts), polarity (polarity.ts)
- *              ──best 5──▶ ClaimMatch rows ("same" only when figures and polarity agree)
+ *              ──8 candidates──▶ scoreMatch: shared words (Porter2 stems, normalise.ts), figures, dates and
+ *                                names (figures.ts, number-words.ts), polarity with each negation's scope
+ *                                (polarity.ts), contrasting subjects (contrast.ts)
+ *              ──best 5──▶ ClaimMatch rows ("same" only when figures, polarity and subject agree)
  *
  * Runs on import (lib/articles/import-article.ts calls matchImportedArticle after its transaction,
  * waiting for it or not: after-import.ts)
