@@ -104,7 +104,7 @@ export function qualifiersOf(text: string): string[] {
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 /** A month as written ("Oct.", "October", "Sept"): capitalised, so "may" and "march" the words are not months. */
 const MONTH = String.raw`\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?`;
-/** "May" and "March" alone could be a verb or a name: a month only after a word that takes a time. */
+/** A month alone ("May", "June") could be a verb or a name: a month only after a word that takes a time. */
 const TIME_WORD = /\b(?:in|by|since|until|till|through|from|to|of|last|next|this|early|late|mid|each|every|during|before|after|between|and)\s*$/i;
 
 /**
@@ -116,7 +116,8 @@ export function datesOf(text: string): string[] {
   if (!/\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/.test(text)) return [];
   for (const m of text.matchAll(new RegExp(`${MONTH}(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?:%|percent|,\\d)))?`, "g"))) {
     const month = MONTHS[MONTHS.indexOf(m[1]!.slice(0, 3).toLowerCase())]!;
-    if (!m[2] && (month === "may" || month === "mar") && !TIME_WORD.test(text.slice(0, m.index))) continue;
+    // A month without a day only after a word that takes a time, or before a year: "June" and "April" are names too.
+    if (!m[2] && !TIME_WORD.test(text.slice(0, m.index)) && !/^\s+(?:19|20)\d\d\b/.test(text.slice(m.index + m[0].length))) continue;
     out.add(m[2] ? `${month} ${Number(m[2])}` : month);
   }
   // A day given makes its bare month redundant: "in October, on Oct. 21" is "oct 21".
@@ -161,6 +162,8 @@ export function identifiersOf(text: string): string[] {
   const named = /\b(route|highway|hwy|interstate|i|us|sr|proposition|prop|measure|question|initiative|section|district|ward|precinct|title|article|amendment|bill|hb|sb|ab|chapter|rule|line|terminal|gate|building|school no|unit|local)\.?[ -]?(\d+[a-z]?)\b/gi;
   for (const m of text.matchAll(named)) {
     const kind = m[1]!.toLowerCase();
+    // "I-95" with its hyphen only: "I 100% support it" is a speaker.
+    if (kind === "i" && !m[0].includes("-")) continue;
     // "Section 8" and "Local 100" read only capitalised, so "line 3" of a table or "section 2" of a text stay words.
     if (m[1]![0] !== m[1]![0]!.toUpperCase()) continue;
     out.add(`${{ hwy: "highway", prop: "proposition", i: "interstate" }[kind] ?? kind} ${m[2]!.toLowerCase()}`);

@@ -59,7 +59,7 @@ const CUES: readonly Cue[] = [
   { axis: "change", sign: 1, hint: /\bmore\b/i, pattern: new RegExp(String.raw`\bmore\b(?<=\d[\d,.]*\s*(?:%|percent|per cent)?\smore)(?!\s+than)`, "gi") },
   // Against another figure: "above the national rate", "outpacing inflation"; "did not keep pace" is behind.
   { axis: "relative", sign: 1, pattern: new RegExp(String.raw`\b(?:above\b${NO_NUMBER_AFTER}|outpac(?:es?|ed|ing)|outstrip(?:s|ped|ping)?|ahead of|faster than|(?:keep|keeps|kept|keeping) (?:pace|up) with)`, "gi") },
-  { axis: "relative", sign: -1, pattern: new RegExp(String.raw`\b(?:below\b${NO_NUMBER_AFTER}|trails?|trailed|trailing|lags?|lagged|lagging|behind|slower than|short of)\b`, "gi") },
+  { axis: "relative", sign: -1, pattern: new RegExp(String.raw`\b(?:below\b${NO_NUMBER_AFTER}|trails?(?=\s+(?:the|a|an|its|their|his|her|our|all|every|national|state|county|city|by|behind)\b)|trailed|trailing|lags?|lagged|lagging|behind|slower than|short of)\b`, "gi") },
   {
     axis: "change",
     sign: -1,
@@ -93,7 +93,7 @@ const CUES: readonly Cue[] = [
   },
   // "will now be free" is "will no longer charge"; "start charging" is neither.
   { axis: "cost", sign: 1, hint: /charg/i, pattern: /\b(?:charge|charges|charged|charging)\b(?!\s+(?:with|stations?|ports?|points?|spots?|network|infrastructure)\b)/gi },
-  { axis: "cost", sign: -1, hint: /free|no (?:extra )?c/i, pattern: /\b(?:free|(?:at )?no (?:extra )?(?:cost|charge))\b(?!-)/gi },
+  { axis: "cost", sign: -1, hint: /free|no (?:extra )?c/i, pattern: /(?<!-)\b(?:free|(?:at )?no (?:extra )?(?:cost|charge))\b(?!-)/gi },
 ];
 
 type Found = { start: number; end: number; text: string };

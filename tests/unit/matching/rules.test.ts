@@ -81,6 +81,8 @@ describe("figures", () => {
     expect(agreement("Polls in Cray open Nov. 4 at 7 a.m.", "Polls in Cray open November 5 at 7 a.m.")).toBe("different");
     expect(agreement("Polls in Cray open Oct. 21.", "Polls in Cray open on October 21.")).not.toBe("different");
     expect(compareFigures(claim("Tolls rise to $3 in January."), claim("Tolls rise to $3 in July.")).reasons).toContain("different date: jan vs jul");
+    // A month's name alone, with no time word, may be a person's.
+    expect(agreement("June Ames said the levy is $3 million.", "April Ames said the levy is $3 million.")).toBe("same");
   });
   it("reads twice, twofold and double as doubled, and tripled as another multiple", () => {
     expect(agreement("Arrests in 2022 were more than twice the 2019 total.", "Arrests in 2022 were more than double the 2019 total.")).toBe("same");
