@@ -34,7 +34,9 @@ test("a reviewer signed in through one server saves a verdict that the other ser
 });
 
 test("a save on one server against a version the other server changed gets the conflict", async ({ browser }) => {
-  test.setTimeout(90_000);
+  // Two browsers on two servers: half again the run's timeout (90 s on SQLite, 180 s on PostgreSQL,
+  // where a loaded run once took longer than 90 s).
+  test.setTimeout(test.info().timeout * 1.5);
   const slug = seedArticle("multi-conflict");
   const email = newAccount("reviewer");
   const onA = await signedIn(browser, email, "a");
