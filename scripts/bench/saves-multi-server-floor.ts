@@ -11,7 +11,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:http";
 import path from "node:path";
 import pg from "pg";
-import { poolSettings } from "@/lib/db/postgres-database";
+import { DEFAULT_SAVE_POOL_SIZE, poolSettings } from "@/lib/db/postgres-database";
 import { AppError } from "@/lib/errors";
 import { saveReviewOnPostgres } from "@/lib/review/save-review-postgres";
 import { freePort, stopProcess, waitForHealth } from "../multi-server";
@@ -42,7 +42,7 @@ export async function startFloor(databaseUrl: string, count = 2): Promise<Floor>
 type Body = { sessionToken: string; save: { claimId: string; verdict: string | null; confidence: string | null; note: string; expectedVersion: number | null } };
 
 function serve(url: string, port: number): void {
-  const pool = new pg.Pool({ ...poolSettings(url), pipeline: true });
+  const pool = new pg.Pool({ ...poolSettings(url, DEFAULT_SAVE_POOL_SIZE), pipeline: true });
   const session = {
     name: "floor:session",
     text: 'SELECT s."expires", u."id", u."email", u."name", u."role", u."disabledAt" FROM "Session" s JOIN "User" u ON u."id" = s."userId" WHERE s."sessionToken" = $1',

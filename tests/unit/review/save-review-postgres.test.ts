@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth/policy";
 import { createDatabase, type Database } from "@/lib/db/create-database";
-import { postgresPipelineOf } from "@/lib/db/postgres-database";
+import { DEFAULT_POOL_SIZE, DEFAULT_SAVE_POOL_SIZE, poolSettings, postgresPipelineOf } from "@/lib/db/postgres-database";
 import type { Role } from "@/lib/domain/vocabulary";
 import { AppError } from "@/lib/errors";
 import { approveClaim } from "@/lib/review/approve-claim";
@@ -46,7 +46,7 @@ afterAll(async () => {
   await t?.dispose();
 });
 
-describe.skipIf(!onPostgres)("saveReview on PostgreSQL", () => {
+describe.skipIf(!onPostgres)("saveReview on PostgreSQL (skipped on SQLite runs: npm run test:unit:postgres runs it)", () => {
   it("runs on the pipelined pool, and Prisma reads the save at once with the same times", async () => {
     // If the client stopped handing out its pool, saves would silently fall back to Prisma.
     expect(postgresPipelineOf(t.db)).not.toBeNull();
@@ -180,5 +180,16 @@ describe.skipIf(!onPostgres)("saveReview on PostgreSQL", () => {
     await approveClaim(t.db, { viewer: edna, claimId: claimIds[2]!, reviewId: mine.id });
     expect(await thrown(saveReview(t.db, { viewer: rita, claimId: claimIds[2]!, verdict: "false", confidence: null, note: "Late.", expectedVersion: 1 }))).toMatchObject({ code: "CONFLICT" });
     expect(await saveReview(t.db, { viewer: rita, claimId: claimIds[1]!, verdict: "false", confidence: null, note: "Still fine.", expectedVersion: null })).toMatchObject({ version: 1 });
+  });
+});
+
+// Pure: runs on either engine.
+describe("the save pool's size", () => {
+  it("comes from connection_limit (taken out of the URL node-postgres sees), else each pool's default", () => {
+    const url = "postgresql://u:p@127.0.0.1:5432/claimdesk";
+    expect(poolSettings(url)).toEqual({ connectionString: url, max: DEFAULT_POOL_SIZE });
+    expect(poolSettings(url, DEFAULT_SAVE_POOL_SIZE).max).toBe(DEFAULT_SAVE_POOL_SIZE);
+    expect(poolSettings(`${url}?connection_limit=30&sslmode=disable`, DEFAULT_SAVE_POOL_SIZE)).toEqual({ connectionString: `${url}?sslmode=disable`, max: 30 });
+    expect(() => poolSettings(`${url}?connection_limit=lots`)).toThrow('DATABASE_URL: connection_limit must be a whole number of connections, not "lots"');
   });
 });
