@@ -1,6 +1,7 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { NextRequest } from "next/server";
 import { cache } from "react";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -37,21 +38,30 @@ export async function getViewer(): Promise<Viewer> {
  * in again rather than "sign in to do this" as if they never had.
  */
 export async function getWritingViewer(): Promise<Viewer> {
-  const { viewer, ended } = await currentSession();
+  return writingViewerOf(await currentSession());
+}
+
+function writingViewerOf({ viewer, ended }: { viewer: Viewer; ended: boolean }): Viewer {
   if (ended) throw new AppError("UNAUTHENTICATED", SESSION_ENDED_MESSAGE);
   return viewer;
+}
+
+/** A route handler's session, read from the request it was handed rather than from Next's request scope. */
+function sessionOfRequest(request: Request) {
+  return readSession(db, { cookies: new NextRequest(request).cookies.getAll(), forwardedProto: request.headers.get("x-forwarded-proto") });
 }
 
 /**
  * The viewer of a route handler's request. With `Authorization: Bearer <token>` it is the token's
  * owner and the session cookie is not consulted at all: a token that is malformed, unknown or
  * revoked is refused with UNAUTHENTICATED (401), so a client never silently falls back to whoever
- * is signed in the same browser. Without a Bearer header, the session decides (getViewer), and a
- * session that has ended is refused with UNAUTHENTICATED and says so.
+ * is signed in the same browser. Without a Bearer header, the session cookie of `request` itself
+ * decides (so a handler called outside Next's request scope, as in the route tests, still reads it),
+ * and a session that has ended is refused with UNAUTHENTICATED and says so.
  */
 export async function getRequestViewer(request: Request): Promise<Viewer> {
   const token = bearerTokenOf(request.headers.get("authorization"));
-  if (token === undefined) return getWritingViewer();
+  if (token === undefined) return writingViewerOf(await sessionOfRequest(request));
   const viewer = token ? await resolveApiToken(db, token) : null;
   if (!viewer) {
     throw new AppError("UNAUTHENTICATED", "This API token is not valid or has been revoked; create a new one under Settings → API tokens.");
