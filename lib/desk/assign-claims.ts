@@ -65,6 +65,7 @@ export async function assignClaims(db: Database, input: AssignClaimsInput & { vi
           action: "claim.assign",
           entityType: "claim",
           entityId: c.id,
+          claimId: c.id,
           articleId: article.id,
           before: JSON.stringify({ assigneeId: c.assigneeId }),
           after: JSON.stringify({ assigneeId: data.assigneeId }),

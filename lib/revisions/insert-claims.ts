@@ -51,11 +51,14 @@ export async function insertAnchors(tx: Tx, anchors: readonly AnchorRow[], now: 
 
 export type AuditRow = { actorId?: string | null; action: string; entityType: string; entityId: string; articleId: string | null; before: string | null; after: string | null };
 
-/** Inserts AuditEvent rows, all of one moment (the import's). */
+/**
+ * Inserts AuditEvent rows, all of one moment (the import's), each with the claim it belongs to
+ * (claimIdOfEvent's rule for a claim event: its entity), which a claim's history is read by.
+ */
 export async function insertAuditEvents(tx: Tx, events: readonly AuditRow[], now: string): Promise<void> {
   await insertRows(tx, {
     table: "AuditEvent",
-    columns: ["id", "actorId", "action", "entityType", "entityId", "articleId", "before", "after", "createdAt"],
-    rows: events.map((e) => [newId(), e.actorId ?? null, e.action, e.entityType, e.entityId, e.articleId, e.before, e.after, now]),
+    columns: ["id", "actorId", "action", "entityType", "entityId", "claimId", "articleId", "before", "after", "createdAt"],
+    rows: events.map((e) => [newId(), e.actorId ?? null, e.action, e.entityType, e.entityId, e.entityType === "claim" ? e.entityId : null, e.articleId, e.before, e.after, now]),
   });
 }
