@@ -23,7 +23,10 @@ function articleRows(): string {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe("npm run import", () => {
+// Each test runs the CLI as whole processes (tsx, the pipeline, Prisma), two or three times and
+// synchronously: on the loaded two-core CI machine, with two test files at a time, that outlasted
+// the suite's 60 s (83 s once), so these get three minutes.
+describe("npm run import", { timeout: 180_000 }, () => {
   const badInputs: Array<[string, () => string, RegExp]> = [
     ["a missing file", () => path.join(dir, "missing.md"), /does not exist/],
     ["an empty file", () => write("empty.md", ""), /is empty/],
