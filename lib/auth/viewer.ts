@@ -1,7 +1,9 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { NextRequest } from "next/server";
+// The class NextRequest reads its cookies with; constructing a NextRequest from a handler's
+// Request would take over (lock) its body, which the handler has still to read.
+import { RequestCookies } from "next/dist/server/web/spec-extension/cookies";
 import { cache } from "react";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -48,7 +50,7 @@ function writingViewerOf({ viewer, ended }: { viewer: Viewer; ended: boolean }):
 
 /** A route handler's session, read from the request it was handed rather than from Next's request scope. */
 function sessionOfRequest(request: Request) {
-  return readSession(db, { cookies: new NextRequest(request).cookies.getAll(), forwardedProto: request.headers.get("x-forwarded-proto") });
+  return readSession(db, { cookies: new RequestCookies(request.headers).getAll(), forwardedProto: request.headers.get("x-forwarded-proto") });
 }
 
 /**
