@@ -16,6 +16,7 @@
  * UI's real path over HTTP.
  */
 import { execFileSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
@@ -54,8 +55,12 @@ async function main(): Promise<void> {
     const seeded = [];
     for (const size of SIZES) seeded.push({ ...size, ...(await seed(db, size.claims, size.words, [reviewer.id, other.id])) });
     const saves = await concurrentSaves(db, seeded[seeded.length - 1]!.claims);
+    // A session row as signing in makes one (lib/auth/sessions.ts): the JWT names it by `sid`, and
+    // a JWT without a live row is a signed-out visitor, sent to the sign-in page.
+    const sid = randomBytes(32).toString("base64url");
+    await db.session.create({ data: { sessionToken: sid, userId: reviewer.id, expires: new Date(Date.now() + 3_600_000) } });
     await db.$disconnect();
-    const cookie = `${COOKIE}=${await encode({ token: { sub: reviewer.id, email: reviewer.email, name: reviewer.name, role: "reviewer" }, secret: SECRET, salt: COOKIE })}`;
+    const cookie = `${COOKIE}=${await encode({ token: { sub: reviewer.id, email: reviewer.email, name: reviewer.name, sid }, secret: SECRET, salt: COOKIE })}`;
 
     if (!existsSync(".next/BUILD_ID")) {
       console.log("bench: no production build in .next, running `next build`…");
