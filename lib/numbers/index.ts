@@ -16,6 +16,7 @@ import { checkDatedSpans } from "./checks/period-dates";
 import { checkPerPeriod } from "./checks/per-year";
 import { checkStatedRates } from "./checks/rate-stated";
 import { checkRates } from "./checks/rate";
+import { checkPerUnitRates } from "./checks/rate-per";
 import { checkRestated } from "./checks/restated";
 import { checkRestatedChanges } from "./checks/restated-change";
 import { checkShares } from "./checks/share";
@@ -26,7 +27,7 @@ import type { CheckedClaim, NumberFinding } from "./types";
 
 export * from "./types";
 
-const CHECKS: Array<(claims: readonly ReadClaim[]) => NumberFinding[]> = [checkChanges, checkMultiples, checkSums, checkShares, checkRates, checkStatedRates, checkSpeeds, checkPerPeriod, checkRestated, checkRestatedChanges, checkPeriods, checkDatedSpans];
+const CHECKS: Array<(claims: readonly ReadClaim[]) => NumberFinding[]> = [checkChanges, checkMultiples, checkSums, checkShares, checkRates, checkPerUnitRates, checkStatedRates, checkSpeeds, checkPerPeriod, checkRestated, checkRestatedChanges, checkPeriods, checkDatedSpans];
 
 /**
  * Checks an article's figures against each other. Pure and fast: ≤ 200 ms for 2,000 claims.
@@ -43,6 +44,8 @@ export function checkNumbers(claims: readonly CheckedClaim[]): NumberFinding[] {
     for (const f of check(read)) {
       const same = `${f.type}|${f.stated}`;
       const earlier = seen.get(same) ?? [];
+      // Two rate checks may read one rate two ways ("$92 per resident" is rate.ts's and rate-per.ts's).
+      if (f.type === "rate" && [...byKey.values()].some((g) => g.type === "rate" && g.claimIds[0] === f.claimIds[0])) continue;
       if (byKey.has(f.key) || earlier.some((ids) => ids[0] === f.claimIds[0] || (f.type === "period" && ids.some((id) => f.claimIds.includes(id))))) continue;
       byKey.set(f.key, f);
       seen.set(same, [...earlier, f.claimIds]);

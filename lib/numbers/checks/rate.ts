@@ -72,7 +72,7 @@ export function checkRates(claims: readonly ReadClaim[]): NumberFinding[] {
     if (applied) out.push(applied);
     for (const r of ratesOf(read)) {
       if (r.share) {
-        const f = shareOfTotal(r.rate, read, claims[i - 1]);
+        const f = shareOfTotal(r.rate, read, claims[i - 1], claims[i - 2]);
         if (f) out.push(f);
         continue;
       }
@@ -81,7 +81,10 @@ export function checkRates(claims: readonly ReadClaim[]): NumberFinding[] {
       let involved = [read];
       let readings = readingsOf(r, pool);
       const previous = claims[i - 1];
-      if (readings.length === 0 && previous) {
+      // The sentence before is read too when this one has too few figures, or points back to it
+      // ("With a population of about 420,000, that is a rate of 20 deaths per 100,000": the 84
+      // deaths are the sentence before's). More readings can only mean fewer findings.
+      if (previous && (readings.length === 0 || /\b(?:that|this|which) (?:is|was|means|works out)\b|\bthat's\b/i.test(read.claim.text))) {
         pool = [...others(previous), ...pool];
         involved = [read, previous];
         readings = readingsOf(r, pool);
@@ -122,6 +125,8 @@ function readingsOf(r: Rate, pool: Figure[]): Reading[] {
       if (numerator === denominator) continue;
       // A percentage of counts is a part of a whole, the part the smaller; "per station" may go either way.
       if (r.base === 100 && numerator.value >= denominator.value) continue;
+      // "per 100,000 residents": a count over a larger population, never the population over the count.
+      if (r.base > 1 && numerator.value >= denominator.value) continue;
       const range = times(divide(numerator.cited, denominator.cited), r.base);
       out.push({ numerator, denominator, value: (numerator.value / denominator.value) * r.base, range });
     }
@@ -134,13 +139,16 @@ function readingsOf(r: Rate, pool: Figure[]): Reading[] {
  * its sentence (or, when the sentence has none, any figure of the sentence before), the whole any
  * larger figure in the same unit nearby. A finding when no part and whole give the share.
  */
-function shareOfTotal(share: Figure, read: ReadClaim, before: ReadClaim | undefined): NumberFinding | null {
+function shareOfTotal(share: Figure, read: ReadClaim, before: ReadClaim | undefined, earlier?: ReadClaim): NumberFinding | null {
   // A list item's share is of its own list's whole: the sentence before the list is another
   // passage ("41,870 stops … 47,600 in 2023" above "- … make up 18% of the population").
   const previous = before && before.claim.context === read.claim.context ? before : undefined;
   const amount = (f: Figure) => f.unit !== "percent" && f.unit !== "points" && f.value > 0 && /\d/.test(f.raw);
   const own = read.figures.filter((f) => amount(f) && f.end <= share.at);
-  const near = [...read.figures.filter(amount), ...(previous?.figures.filter(amount) ?? [])];
+  // The whole may be two sentences back ("added 3,300 jobs … bringing employment to 68,300 … 1,100
+  // of the new jobs, a third of the total"): every figure of the two sentences before is a candidate.
+  const twoBack = previous && earlier && earlier.claim.context === read.claim.context ? earlier : undefined;
+  const near = [...read.figures.filter(amount), ...(previous?.figures.filter(amount) ?? []), ...(twoBack?.figures.filter(amount) ?? [])];
   // Any figure before the share may be its part: "at 18 of the 120 schools they tested, or 12%"
   // has the whole last. Every reading is tried, so more candidates can only mean fewer findings.
   // The sentence before gives the part only when this one refers back to it ("That was 37.5% of the
@@ -156,7 +164,7 @@ function shareOfTotal(share: Figure, read: ReadClaim, before: ReadClaim | undefi
   }
   if (readings.length === 0 || readings.some((x) => overlaps(x.range, share.range))) return null;
   const { numerator, denominator, value } = readings[0]!;
-  const involved = own.length > 0 && read.figures.includes(denominator) ? [read] : [read, previous!];
+  const involved = own.length > 0 && read.figures.includes(denominator) ? [read] : previous?.figures.includes(denominator) || !twoBack ? [read, previous!] : [read, twoBack];
   return finding("rate", {
     claims: involved,
     message: `${numerator.raw} of ${denominator.raw} is ${formatNumber(value, 1)}%, the text says ${share.raw}`,
