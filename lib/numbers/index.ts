@@ -19,6 +19,7 @@ import { checkRates } from "./checks/rate";
 import { checkPerUnitRates } from "./checks/rate-per";
 import { checkRestated } from "./checks/restated";
 import { checkRestatedChanges } from "./checks/restated-change";
+import { checkSwappedDigits } from "./checks/restated-slip";
 import { checkShares } from "./checks/share";
 import { checkSpeeds } from "./checks/speed";
 import { checkSums } from "./checks/sum";
@@ -27,7 +28,7 @@ import type { CheckedClaim, NumberFinding } from "./types";
 
 export * from "./types";
 
-const CHECKS: Array<(claims: readonly ReadClaim[]) => NumberFinding[]> = [checkChanges, checkMultiples, checkSums, checkShares, checkRates, checkPerUnitRates, checkStatedRates, checkSpeeds, checkPerPeriod, checkRestated, checkRestatedChanges, checkPeriods, checkDatedSpans];
+const CHECKS: Array<(claims: readonly ReadClaim[]) => NumberFinding[]> = [checkChanges, checkMultiples, checkSums, checkShares, checkRates, checkPerUnitRates, checkStatedRates, checkSpeeds, checkPerPeriod, checkRestated, checkSwappedDigits, checkRestatedChanges, checkPeriods, checkDatedSpans];
 
 /**
  * Checks an article's figures against each other. Pure and fast: ≤ 200 ms for 2,000 claims.

@@ -12,12 +12,14 @@ import { finding } from "../finding";
 import { formatAmount, overlaps } from "../interval";
 import type { NumberFinding } from "../types";
 
+// "3,000 of the 22,000 affected customers" points back to the customers as much as "the 22,000
+// affected customers" does; "40% of the 2,000 jobs" is a share of a whole, read by the share checks.
 // A back-reference: a determiner or an owner ("the", "its", "all", "the county's", "Millbrook's"), then
 // perhaps a hedge ("its roughly 1,400 teachers"), then the figure.
 const DETERMINER = "(?:the|its|their|this|that|these|those|all|all of the|our|[A-Za-z]+['’]s)";
 const HEDGED = "(?:(?:roughly|about|around|nearly|almost|some|approximately|an estimated|estimated|more than|over|just over|just under)\\s+)?";
 const BACK_REFERENCE = new RegExp(`(?:^|[^\\w'’])${DETERMINER}\\s+${HEDGED}$`, "i");
-const COMPARISON_BEFORE = new RegExp(`(?:\\d[\\d,.]*%?\\s+of|\\b(?:than|from|to|double|twice|times|versus|vs\\.?|compared with|with|over|above|below|beyond|under|exceed\\w*|past|nearly|almost|about|some))\\s+(?:the\\s+)?${DETERMINER}\\s+${HEDGED}$`, "i");
+const COMPARISON_BEFORE = new RegExp(`(?:\\d[\\d,.]*%\\s+of|\\b(?:than|from|to|double|twice|times|versus|vs\\.?|compared with|with|over|above|below|beyond|under|exceed\\w*|past|nearly|almost|about|some))\\s+(?:the\\s+)?${DETERMINER}\\s+${HEDGED}$`, "i");
 // "last year's 2,170", "Monday's 300": an owner that is a time names another time, not the same figure.
 const TIME_OWNER = /\b(?:year|years|month|week|decade|quarter|season|day|yesterday|today|(?:19|20)\d\d|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer|autumn|fall|winter)['’]s\s+\S*\s*$/i;
 const OTHER_TIME = /^[^.;]{0,40}?\b(?:(?:19|20)\d\d|last|a year (?:earlier|ago|before)|previous|before|prior|earlier|former|original|initial|planned|proposed|projected|target|goal)\b/i;
@@ -121,7 +123,8 @@ export function checkRestated(claims: readonly ReadClaim[]): NumberFinding[] {
       // unless the earlier sentence names that too; read below against each earlier figure.
       if (bare) qualified.set(g, QUALIFIER.exec(text.slice(g.end, g.end + 50))?.[1]?.toLowerCase() ?? null);
       references.set(g, nouns);
-      if (bare || !/(?:^|[^\w'’])(?:the|its|their|this|that|these|those)\s+$/i.test(before)) loose.add(g);
+      // "214 of the 640 voters notified" picks out a group as often as it points back: same size only.
+      if (bare || !/(?:^|[^\w'’])(?:the|its|their|this|that|these|those)\s+$/i.test(before) || /\d\s+of\s+(?:the|its|their)\s+$/i.test(before)) loose.add(g);
     }
   }
   if (references.size === 0) return [];
