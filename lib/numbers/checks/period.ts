@@ -13,10 +13,14 @@ import { bareMonthSpan } from "./period-dates";
 
 const N = "(\\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|twenty-four|thirty|forty|fifty)";
 const WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, eighteen: 18, twenty: 20, "twenty-four": 24, thirty: 30, forty: 40, fifty: 50 };
+/** The kind of year a span counts in: "the five school years", "three fiscal years". */
+const KIND = "(?:fiscal|school|academic|calendar|budget|financial|full|straight|consecutive|successive)";
 /** Spans in words that describe the period the sentence's dates bound. */
 const SPANS = [
   new RegExp(`\\b(?:past|last|previous|preceding)\\s+${N}\\s+(years?|months?)\\b`, "gi"),
-  new RegExp(`\\b(?:in|over|during|across|within|for|took|taken|takes|lasted|lasting|spanned|spanning|ran)\\s+(?:the\\s+|those\\s+)?${N}\\s+(years?|months?),?\\s+(?:from|between|since|to|ending|through)\\b`, "gi"),
+  new RegExp(`\\b(?:in|over|during|across|within|for|took|taken|takes|lasted|lasting|spanned|spanning|ran)\\s+(?:the\\s+|those\\s+)?${N}\\s+(?:${KIND}\\s+)?(years?|months?),?\\s+(?:from|between|since|to|ending|through)\\b`, "gi"),
+  // "covering the five school years from 2022 to 2025", "the three fiscal years from fiscal 2020".
+  new RegExp(`\\b(?:the|those)\\s+${N}\\s+(?:${KIND}\\s+)?(years?|months?),?\\s+(?:from|between)\\b`, "gi"),
   new RegExp(`\\b${N}[- ](year|month)\\s+(?:period|span|stretch|window|increase|rise|decline|drop|fall|growth|change|run|surge|jump|gain|climb|project|program|programme|plan|contract|study|pilot|campaign|initiative|effort|lease|freeze|phase|rollout|overhaul)\\b`, "gi"),
   new RegExp(`\\b(?:lowest|highest|largest|smallest|biggest|most|fewest|best|worst|first time)\\s+(?:level\\s+|rate\\s+|number\\s+|point\\s+|total\\s+)?(?:in|since)\\s+${N}\\s+(years?|months?)\\b`, "gi"),
   new RegExp(`\\b(?:a|an)\\s+(?:span|period|stretch)\\s+of\\s+${N}\\s+(years?|months?)\\b`, "gi"),
@@ -34,10 +38,16 @@ const SPANS = [
 const RANGED_SPANS = [
   new RegExp(`\\b(?:for|over|in|across|during|within|spanning|lasting|took|taking|after)\\s+(?:the\\s+|those\\s+|some\\s+)?(?:past\\s+|last\\s+)?${N}\\s+(?:straight\\s+|consecutive\\s+|successive\\s+|full\\s+|running\\s+)?(years?|months?)\\b`, "gi"),
   /\b()(decade)[- ]long\b/gi,
+  // "has risen every year for a decade, from 6,100 in 2020 to 7,400 in 2025".
+  /\b(?:for|across|during|within|throughout)\s+(?:a|the\s+past|the\s+last)\s+()(decade)\b/gi,
+  // "in place from March 2024 to September 2025, lasted nine months".
+  new RegExp(`\\b(?:lasted|ran|took|spanned|lasts|runs|takes)\\s+(?:for\\s+)?${N}\\s+(years?|months?)\\b`, "gi"),
   new RegExp(`\\b${N}[- ](year|month)(?:[- ]long)?(?!-old)\\s+(?:[\\w-]+\\s+){0,2}?[a-z]+\\b`, "gi"),
 ];
 const YEAR_RANGE = /\b(?:from|between)\s+(?:(?:fiscal(?: year)?|FY)\s*)?((?:19|20)\d\d)\s+(?:to|and|through|thru|until|till)\s+(?:(?:fiscal(?: year)?|FY)\s*)?((?:19|20)\d\d)\b|\b((?:19|20)\d\d)\s*[–-]\s*((?:19|20)\d\d)\b/i;
 const YEAR = /\b(?:19|20)\d\d\b/g;
+/** "from 6,100 in 2020 to 7,400 in 2025": a range of two dated figures names its dates as a range too. */
+const DATED_RANGE = /\bfrom\s+(?:[^,;.]|[,.](?=\d)){0,40}?\bin\s+(?:fiscal\s+)?(?:19|20)\d\d\s+to\s+(?:[^,;.]|[,.](?=\d)){0,40}?\bin\s+(?:fiscal\s+)?(?:19|20)\d\d\b/i;
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const MONTH_YEAR = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+((?:19|20)\d\d)\b/gi;
 
@@ -51,7 +61,7 @@ export function checkPeriods(claims: readonly ReadClaim[]): NumberFinding[] {
     const joined = next && (own.match(YEAR) ?? []).length === 1 && /\b(?:last time|since|last (?:year|month|season|seen|recorded|reached)|not since)\b/i.test(next.claim.text) ? next : null;
     const text = joined ? `${own} ${joined.claim.text}` : own;
     // A range of months without years ("from March to November") names its dates as a range too.
-    const ranged = YEAR_RANGE.test(text) || [...text.matchAll(MONTH_YEAR)].length === 2 || ((text.match(YEAR) ?? []).length === 0 && bareMonthSpan(text) !== null);
+    const ranged = YEAR_RANGE.test(text) || DATED_RANGE.test(text) || [...text.matchAll(MONTH_YEAR)].length === 2 || ((text.match(YEAR) ?? []).length === 0 && bareMonthSpan(text) !== null);
     for (const re of ranged ? [...SPANS, ...RANGED_SPANS] : SPANS) {
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -75,9 +85,56 @@ export function checkPeriods(claims: readonly ReadClaim[]): NumberFinding[] {
         );
       }
     }
+    if (ranged) {
+      const hedged = hedgedSpan(read, text);
+      if (hedged) out.push(hedged);
+    }
   });
   return out;
 }
+
+/** "a project of just over a year", "nearly two years", "more than a decade": a span with a hedge ("over 15 years" is a span's preposition, not a hedge). */
+const HEDGED_SPAN = new RegExp(`\\b(just over|just under|nearly|almost|about|roughly|around|more than|less than)\\s+(a|an|one|${N})\\s+(years?|months?|decades?)\\b`, "gi");
+
+/**
+ * A hedged span against the sentence's range, read in months where its dates have months ("from June
+ * 2023 to August 2025" is 26 months, not "just over a year"): "just over" and "more than" admit up to
+ * half as much again / anything above, "nearly" and "just under" down to three quarters, "about" a
+ * quarter either way; both ends counted or not.
+ */
+function hedgedSpan(read: ReadClaim, text: string): NumberFinding | null {
+  HEDGED_SPAN.lastIndex = 0;
+  for (let m = HEDGED_SPAN.exec(text); m; m = HEDGED_SPAN.exec(text)) {
+    const hedge = m[1]!.toLowerCase();
+    const count = m[2]!.toLowerCase();
+    const n = /^(?:a|an|one)$/.test(count) ? 1 : (WORDS[count] ?? Number(count));
+    const unit = m[4]!.toLowerCase().replace(/s$/, "");
+    const inMonths = unit === "month" ? n : unit === "year" ? 12 * n : 120 * n;
+    const months = monthSpan(text);
+    const years = months ? null : yearSpan(text);
+    const lengths = months ? [months.length, months.length + 1] : years ? [12 * years.length, 12 * (years.length + 1)] : [];
+    if (lengths.length === 0 || (unit === "month" && !months)) continue;
+    const [lo, hi] =
+      hedge === "just over" ? [inMonths, 1.5 * inMonths] : hedge === "more than" ? [inMonths, Infinity]
+      : hedge === "less than" ? [0, inMonths] : hedge === "about" || hedge === "roughly" || hedge === "around" ? [0.75 * inMonths, 1.25 * inMonths]
+      : [0.75 * inMonths, inMonths];
+    // Years counted from years alone are whole: "just over a decade" for 2014 to 2025 is 11 or 12.
+    const slack = months ? 0 : 12;
+    if (lengths.some((l) => l >= lo - slack && l <= hi + slack)) continue;
+    const span = months ?? years!;
+    const stated = months ? `${span.length} months` : `${span.length} years`;
+    return finding("period", {
+      claims: [read],
+      message: `${span.from} to ${span.to} is ${stated}, the text says '${m[0]}'`,
+      computation: months ? `${span.to} − ${span.from} = ${span.length} months` : `${span.to} − ${span.from} = ${span.length} years`,
+      expected: stated,
+      stated: m[0],
+      tolerance: `'${hedge}' read as ${formatRange(lo, hi)} months, counting both ends or not`,
+    });
+  }
+  return null;
+}
+const formatRange = (lo: number, hi: number) => (hi === Infinity ? `${lo} or more` : `${Math.round(lo)} to ${Math.round(hi)}`);
 
 /** The span between the sentence's two years, when it names exactly two. */
 function yearSpan(text: string): { from: string; to: string; length: number } | null {
