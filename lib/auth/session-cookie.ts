@@ -1,16 +1,19 @@
 import "server-only";
 import type { Database } from "@/lib/db/create-database";
+import { postgresPipelineOf } from "@/lib/db/postgres-database";
 import { sqliteConnectionOf } from "@/lib/db/sqlite-connection";
 import { publicOrigin } from "@/lib/reading/site-origin";
 import type { Viewer } from "./policy";
 import { decodeSessionJwt } from "./session-cookie-jwt";
+import { findSessionViewerOnPostgres } from "./session-cookie-postgres";
 import { findSessionViewerOnSqlite } from "./session-cookie-sqlite";
 import { findSessionViewer } from "./sessions";
 
 /**
  * The session of a request, read from the cookie Auth.js set at sign-in: the cookie's JWT decoded
  * once, then its Session row read with its user (findSessionViewer of lib/auth/sessions.ts; on
- * SQLite the same read as one prepared statement, session-cookie-sqlite.ts).
+ * SQLite the same read as one prepared statement, session-cookie-sqlite.ts, and on PostgreSQL as
+ * one named statement on the save pool, session-cookie-postgres.ts).
  *
  * The JWT is decoded by next-auth/jwt's decode, once per process for each cookie
  * (session-cookie-jwt.ts).
@@ -107,7 +110,14 @@ export async function readSession(
     return READER;
   }
   const sessionToken = typeof sid === "string" ? sid : undefined;
-  const sqlite = await sqliteConnectionOf(db);
-  const viewer = sqlite ? findSessionViewerOnSqlite(sqlite, sessionToken) : await findSessionViewer(db, sessionToken);
+  const viewer = await findSessionRowViewer(db, sessionToken);
   return { viewer, ended: viewer === null };
+}
+
+/** The Session row's user (findSessionViewer's answer), by the engine's own statement where there is one. */
+async function findSessionRowViewer(db: Database, sessionToken: string | undefined): Promise<Viewer | null> {
+  const postgres = postgresPipelineOf(db);
+  if (postgres) return findSessionViewerOnPostgres(postgres, sessionToken);
+  const sqlite = await sqliteConnectionOf(db);
+  return sqlite ? findSessionViewerOnSqlite(sqlite, sessionToken) : findSessionViewer(db, sessionToken);
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type Sqlite from "better-sqlite3";
 import { z } from "zod";
 import type { Database } from "@/lib/db/create-database";
+import { postgresPipelineOf } from "@/lib/db/postgres-database";
 import { sqliteConnectionOf, type SqliteConnection } from "@/lib/db/sqlite-connection";
 import { ClaimState, Confidence, Verdict, type ConfidenceLevel } from "@/lib/domain/vocabulary";
 import { AppError } from "@/lib/errors";
@@ -81,11 +82,7 @@ export async function getClaimAfterSave(
     LEFT JOIN "User" u ON u."id" = r."reviewerId" AND r."id" = ${saved.id}
     WHERE c."id" = ${claimId}
     ORDER BY r."createdAt" ASC, r."id" ASC`;
-  const sqlite = await sqliteConnectionOf(db);
-  // On SQLite, prepared once on the adapter's own connection, as the save is: through Prisma this
-  // one read cost twice the save's own statements. Not while a transaction is open on the
-  // connection (one of Prisma's, between its awaits), whose writes are not yet committed.
-  const rows = sqlite && !sqlite.sqlite.inTransaction ? afterSaveStatement(sqlite, query.sql).all(...query.values) : await db.$queryRaw<AfterSaveRow[]>(query);
+  const rows = await afterSaveRows(db, query);
   const mine = rows.find((r) => r.reviewId === saved.id);
   // Removed since the save (a merge, a new revision): the workbench then loads what is there now.
   if (!mine) throw new AppError("NOT_FOUND", "This claim no longer exists; reload the page.");
@@ -103,6 +100,20 @@ export async function getClaimAfterSave(
         ? { id: mine.eventId, action: "review.save", actorName: displayName(viewer), createdAt: saved.updatedAt, summary: summarizeEvent("review.save", saved.version > 1 ? snapshot : null, snapshot) }
         : null,
   };
+}
+
+/**
+ * The answer's one read, by the engine's own statement where there is one: through Prisma it cost
+ * twice the save's own statements. On SQLite prepared once on the adapter's own connection, as the
+ * save is, but not while a transaction is open on it (one of Prisma's, between its awaits), whose
+ * writes are not yet committed. On PostgreSQL a named statement on the save pool, after the save's
+ * commit, so it reads what the save wrote.
+ */
+async function afterSaveRows(db: Database, query: Prisma.Sql): Promise<AfterSaveRow[]> {
+  const postgres = postgresPipelineOf(db);
+  if (postgres) return (await postgres.query<AfterSaveRow>({ name: "claim-after-save", text: query.text, values: query.values })).rows;
+  const sqlite = await sqliteConnectionOf(db);
+  return sqlite && !sqlite.sqlite.inTransaction ? afterSaveStatement(sqlite, query.sql).all(...query.values) : db.$queryRaw<AfterSaveRow[]>(query);
 }
 
 const afterSaveStatements = new WeakMap<SqliteConnection, Sqlite.Statement<unknown[], AfterSaveRow>>();
