@@ -5,13 +5,14 @@
 import type { Figure } from "./figures";
 
 const HEDGE_WORDS = "(?:about|around|roughly|approximately|some|an estimated|nearly|almost|close to|just under|just over|more than|over|at least|less than|fewer than|under|up to|no more than)";
-const UP = /^(?:up|rose|rise|rises|rising|risen|increase|increased|increases|increasing|grew|grow|grows|growing|grown|growth|jumped|jump|jumps|climbed|climb|climbs|climbing|soared|soar|gained|gain|gains|raised|raise|raises|higher|hike|boost|surge|surged|uptick|more|raising|increasing|boosts|boosted|boosting|hikes|hiked)$/i;
-const DOWN = /^(?:down|fell|fall|falls|falling|fallen|decrease|decreased|decreases|decreasing|declined|decline|declines|declining|dropped|drop|drops|dropping|slipped|slip|slide|plunged|plunge|cut|cuts|reduced|reduce|reduction|lower|loss|lost|less|fewer|shrank|shrunk|cutting|reduces|reducing|lowers|lowered|lowering)$/i;
+const UP = /^(?:up|spike|rebound|expansion|rose|rise|rises|rising|risen|increase|increased|increases|increasing|grew|grow|grows|growing|grown|growth|jumped|jump|jumps|climbed|climb|climbs|climbing|soared|soar|gained|gain|gains|raised|raise|raises|higher|hike|boost|surge|surged|uptick|more|raising|increasing|boosts|boosted|boosting|hikes|hiked)$/i;
+const DOWN = /^(?:down|dip|contraction|fell|fall|falls|falling|fallen|decrease|decreased|decreases|decreasing|declined|decline|declines|declining|dropped|drop|drops|dropping|slipped|slip|slide|plunged|plunge|cut|cuts|reduced|reduce|reduction|lower|loss|lost|less|fewer|shrank|shrunk|cutting|reduces|reducing|lowers|lowered|lowering)$/i;
 // "up" after "making", "adds", "sums" is part of a verb ("making up 41% of revenue"), not a change.
 const VERB_BEFORE = new RegExp(`\\b((?<!\\b(?:make|makes|making|made|add|adds|adding|added|sum|sums|summing|summed|take|takes|taking|took|end|ends|ending|ended|show|shows|showing|showed|pick|picks|picked|open|opens|opening|opened|set|sets|setting|turn|turns|turned|split|back|backed|back)\\s)up|down|rose|rise|rises|rising|risen|fell|fall|falls|falling|fallen|increased|increases|increase|decreased|decreases|decrease|grew|grow|grows|grown|jumped|climbed|dropped|declined|slipped|plunged|soared|gained|lost|cut|raised|raise|reduced|reduce)\\s+(?:by\\s+)?(?:${HEDGE_WORDS}\\s+)?$`, "i");
 const NOUN_OF_BEFORE = new RegExp(`\\b(increase|decrease|rise|drop|decline|jump|gain|cut|reduction|growth|hike|fall|climb|boost|loss|change|slide|surge)\\s+of\\s+(?:${HEDGE_WORDS}\\s+)?$`, "i");
 const ARTICLE_BEFORE = new RegExp(`\\b(?:a|an)\\s+(?:${HEDGE_WORDS}\\s+)?$`, "i");
-const NOUN_AFTER = /^(?:[\s-]*(?:percentage[\s-]points?|points?))?[\s-]+(increase|decrease|rise|drop|decline|jump|gain|cut|reduction|growth|hike|fall|climb|boost|loss|slide|surge|uptick|raise|pay rise|markup)\b/i;
+// "a 6% improvement", "a 12-point jump": which way an improvement goes depends on the measure, so it has no direction.
+const NOUN_AFTER = /^(?:[\s-]*(?:percentage[\s-]points?|points?))?[\s-]+(increase|decrease|rise|drop|decline|jump|gain|cut|reduction|growth|hike|fall|climb|boost|loss|slide|surge|uptick|raise|pay rise|markup|improvement|spike|dip|rebound|expansion|contraction)\b/i;
 
 /** A figure stated as a change: its direction (+1 up, −1 down, 0 unsaid) and the words saying so. */
 export interface ChangeStatement {
@@ -114,13 +115,21 @@ export function changePairs(text: string, figures: Figure[], stated: Set<Figure>
 }
 
 const IN_YEAR = /^\s+(?:[a-z]+\s+){0,2}?in\s+((?:19|20)\d\d)\b/;
+// "96 officers in January and 81 in December": months of one year, in the order they come.
+const IN_MONTH = /^\s+(?:[a-z]+\s+){0,2}?in\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b(?!\.?\s+\d)/i;
+const MONTH_ORDER = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
-/** "4,000 in 2022 and 5,000 in 2023": two figures of one unit, each dated, the earlier year the before. */
+/** "4,000 in 2022 and 5,000 in 2023" (or "in January and … in December"): two figures of one unit, each dated, the earlier the before. */
 function datedPairs(text: string, figures: Figure[], stated: Set<Figure>): Pair[] {
-  const dated = figures.flatMap((f) => {
+  const byYear = figures.flatMap((f) => {
     const year = stated.has(f) ? null : IN_YEAR.exec(text.slice(f.end, f.end + 30));
     return year ? [{ f, year: Number(year[1]) }] : [];
   });
+  const byMonth = figures.flatMap((f) => {
+    const month = stated.has(f) ? null : IN_MONTH.exec(text.slice(f.end, f.end + 30));
+    return month ? [{ f, year: MONTH_ORDER.indexOf(month[1]!.toLowerCase()) }] : [];
+  });
+  const dated = byYear.length >= 2 ? byYear : byMonth;
   for (let i = 0; i + 1 < dated.length; i++) {
     const [a, b] = [dated[i]!, dated[i + 1]!];
     if (a.f.unit !== b.f.unit || a.year === b.year || !sameClause(text, a.f.end, b.f.at) || b.f.at - a.f.end > 60) continue;

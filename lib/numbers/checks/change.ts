@@ -24,8 +24,15 @@ export function checkChanges(claims: readonly ReadClaim[]): NumberFinding[] {
     const pairs = changePairs(text, read.figures, new Set(statements.keys()));
     for (const [stated, statement] of statements) {
       const pair = nearestPair(text, pairs, stated);
-      const across = pair ? null : pairAcross(claims[i - 1], read, stated, new Set(statements.keys()));
-      const f = pair ? judge([read], pair, stated, statement) : across ? judge([read, claims[i - 1]!], across, stated, statement) : null;
+      const keys = new Set(statements.keys());
+      const across = pair ? null : pairAcross(claims[i - 1], read, stated, keys);
+      const back = pair || across ? null : pairTwoBack(claims[i - 2], claims[i - 1], read, stated);
+      let f = pair ? judge([read], pair, stated, statement) : across ? judge([read, claims[i - 1]!], across, stated, statement) : back ? judge([read, claims[i - 1]!, claims[i - 2]!], back, stated, statement) : null;
+      if (!pair && !across && !back && claims[i - 1]) {
+        // Several figures of the sentence before may be the after one: a finding only when none fits.
+        const judged = fromOnly(claims[i - 1]!, read, stated, keys).map((p) => judge([read, claims[i - 1]!], p, stated, statement));
+        if (judged.length > 0 && judged.every(Boolean)) f = judged[0]!;
+      }
       if (f) out.push(f);
     }
   });
@@ -96,6 +103,40 @@ function backFrom(previous: ReadClaim, read: ReadClaim, stated: Figure, statemen
   const named = words(from);
   const tos = previous.figures.filter((f) => f.unit === from.unit && !changeStatement(previous.claim.text, f) && [...words(f)].some((w) => named.has(w)));
   return tos.length === 1 ? { from, to: tos[0]! } : null;
+}
+
+const FROM_ONLY = /\bfrom\s+(?:the\s+|[\w'’]+['’]s\s+)?(?:about\s+|roughly\s+|some\s+|nearly\s+)?$/i;
+const POINTS_BACK = /^(?:the (?:count|number|total|figure|tally|rate|share)|that|this|it|they)\b/i;
+const subjectOf = (text: string, until: number) => new Set((text.slice(0, until).toLowerCase().match(/[a-z]{4,}/g) ?? []).map((w) => w.replace(/s$/, "")));
+
+/**
+ * "… 6,150 medical emergencies … Medical calls were up 10% from 5,750 the year before"; "38 homicides
+ * in 2025 … The count was down 30% from 2024's 50": the before figure here, after "from", and the after
+ * the figure of the sentence before that this one's subject names (or, when the subject points back,
+ * "The count", the sentence before's first figure of that kind, of a like size).
+ */
+function fromOnly(previous: ReadClaim, read: ReadClaim, stated: Figure, statements: Set<Figure>): Pair[] {
+  const { text } = read.claim;
+  const from = read.figures.find((f) => !statements.has(f) && f.at > stated.end && f.at - stated.end < 20 && FROM_ONLY.test(text.slice(stated.end, f.at)));
+  if (!from || read.figures.some((f) => f !== from && f !== stated && f.unit === from.unit && !statements.has(f))) return [];
+  const likeSize = (f: Figure) => Math.max(f.value, from.value) / Math.min(f.value, from.value);
+  const kin = previous.figures.filter((f) => f.unit === from.unit && !changeStatement(previous.claim.text, f) && f.value > 0 && likeSize(f) <= 3);
+  const subject = subjectOf(text, stated.at);
+  const named = kin.filter((f) => [...words(f)].some((w) => subject.has(w))).sort((a, b) => likeSize(a) - likeSize(b));
+  if (named.length > 0) return named.map((to) => ({ from, to }));
+  return POINTS_BACK.test(text) && kin.length > 0 && kin[0] === previous.figures.find((f) => f.unit === from.unit) ? [{ from, to: kin[0]! }] : [];
+}
+
+/**
+ * "Tuition was $8,000 a year. Today it's $9,200. That's a 12% increase": a change that points back
+ * ("That's") over two sentences of one figure each, the earlier the before.
+ */
+function pairTwoBack(earlier: ReadClaim | undefined, previous: ReadClaim | undefined, read: ReadClaim, stated: Figure): Pair | null {
+  if (!earlier || !previous || !POINTS_BACK.test(read.claim.text) || read.figures.some((f) => f !== stated && f.unit !== "percent")) return null;
+  const amounts = (c: ReadClaim) => c.figures.filter((f) => f.unit !== "percent" && f.unit !== "points" && /\d/.test(f.raw));
+  const [to, from] = [amounts(previous), amounts(earlier)];
+  if (to.length !== 1 || from.length !== 1 || to[0]!.unit !== from[0]!.unit || previous.figures.some((f) => changeStatement(previous.claim.text, f))) return null;
+  return { from: from[0]!, to: to[0]! };
 }
 
 // "Rents rose 5%, while the average went from $1,200 to $1,300": a new clause, another change.
