@@ -95,7 +95,7 @@ export function changePairs(text: string, figures: Figure[], stated: Set<Figure>
   const used = new Set<Figure>();
   figures.forEach((from, i) => {
     if (stated.has(from) || used.has(from) || !FROM_BEFORE.test(text.slice(Math.max(0, from.at - 30), from.at))) return;
-    const next = figures.slice(i + 1).find((f) => f.unit === from.unit && !stated.has(f));
+    const next = figures.slice(i + 1).find((f) => pairable(from, f) && !stated.has(f));
     if (next && TO_BEFORE.test(text.slice(Math.max(0, next.at - 20), next.at)) && sameClause(text, from.end, next.at) && next.at - from.end < 70) {
       pairs.push({ from, to: next });
       used.add(from).add(next);
@@ -104,7 +104,7 @@ export function changePairs(text: string, figures: Figure[], stated: Set<Figure>
     const to = figures
       .slice(0, i)
       .reverse()
-      .find((f) => f.unit === from.unit && !stated.has(f) && !used.has(f));
+      .find((f) => pairable(from, f) && !stated.has(f) && !used.has(f));
     if (to && sameClause(text, to.end, from.at) && from.at - to.end < 120) {
       pairs.push({ from, to });
       used.add(from).add(to);
@@ -112,6 +112,18 @@ export function changePairs(text: string, figures: Figure[], stated: Set<Figure>
   });
   if (pairs.length === 0) pairs.push(...datedPairs(text, figures, stated));
   return pairs;
+}
+
+/**
+ * Whether two figures can be a before/after pair: one unit, or a measure's unit said once ("from 24
+ * minutes to 16", "to 48,000 tons from 8,000": the bare figure is in the other's unit). Money and
+ * percent are written on both figures, so only measures carry over.
+ */
+function pairable(a: Figure, b: Figure): boolean {
+  if (a.unit === b.unit) return true;
+  const measure = (f: Figure) => f.unit !== null && /^[a-z]/.test(f.unit) && f.unit !== "percent" && f.unit !== "points";
+  const bare = (f: Figure) => f.unit === null && f.counted === null && /\d/.test(f.raw);
+  return (measure(a) && bare(b)) || (measure(b) && bare(a));
 }
 
 const IN_YEAR = /^\s+(?:[a-z]+\s+){0,2}?in\s+((?:19|20)\d\d)\b/;
