@@ -16,7 +16,9 @@ import type { NumberFinding } from "../types";
 
 // Respondents who may give several answers, or figures that each stand for their own whole.
 const OVERLAPPING = /\b(?:more than one|multiple|could choose|could select|could pick|could give|respectively|each(?!\s+[\w-]+['’]s\s+(?:main|primary|usual|chief|only)\b)|both|either|apiece|per(?!\s?cent)|rate|rates|margin of error)\b/i;
-const NOT_PARALLEL = /\b(?:not|instead|rather|than|compared|versus|vs\.?|while|whereas|but|up|down|rose|fell|since|after|before|above|below|until|of the (?:federal|state|area|county|national|median)\b(?!['’]s)|median|poverty)\b/i;
+// "up" in "making up 35%" is a part's verb; "above" and "below" compare only right after a share ("5%
+// below the state average"), and further on are a part's own words ("37% read below it").
+const NOT_PARALLEL = /\b(?:not|instead|rather|than|compared|versus|vs\.?|while|whereas|but|(?<!\b(?:make|makes|making|made)\s)up|down|rose|fell|since|after|before|until|of the (?:federal|state|area|county|national|median)\b(?!['’]s)|median|poverty)\b/i;
 // Backing and opposing one thing: "73% favoured the curfew, while 35% opposed it" are of one whole.
 const FOR = /^\s+(?:of\s+[^;]{0,60}?\s+)?(?:favou?red|supported|backed|approved|support|back|favou?r|approve|agreed|wanted)\b[^;]*,?\s+(?:while|whereas|but)\s+$/i;
 const AGAINST = /^\s+(?:opposed|oppose|rejected|disapproved|disapprove|disagreed|were against|are against|said no)\b/i;
@@ -93,7 +95,7 @@ function sentenceShares(claims: readonly ReadClaim[]): NumberFinding[] {
     const parallel = shares.every((f, i) => {
       if (i === 0) return true;
       const words = between(i);
-      if (/\bor\s*$/i.test(words)) return false;
+      if (/\bor\s*$/i.test(words) || /^[\s,]*(?:above|below)\b/i.test(words)) return false;
       return !NOT_PARALLEL.test(words) || (FOR.test(words) && AGAINST.test(text.slice(f.end, f.end + 24)) && !/\b(?:not|than|compared|versus|up|down)\b/i.test(words));
     });
     // "62% of the cost for men and 58% of the cost for women": each share names its own whole.
