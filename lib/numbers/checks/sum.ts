@@ -79,7 +79,10 @@ function listSums(claims: readonly ReadClaim[]): NumberFinding[] {
     const count = LIST_COUNT.exec(list.leadIn);
     const counted = count ? (COUNT_WORDS[(count[1] ?? "").toLowerCase()] ?? Number(count[1])) : null;
     const exhaustive = rest || WHOLE.test(list.leadIn) || counted === parts.length;
-    const judged = wholes.map((whole) => ({ whole, d: disagreement({ parts, whole, exhaustive }) }));
+    // "plans to hire 58 staff members next year:" over three or more items: a total in the lead-in
+    // itself, the colon handing it to the items, is broken down by them (as "Of the 860 claims, …").
+    const ownTotal = (whole: Figure) => /:\s*$/.test(list.leadIn) && parts.length >= 3 && readFigures(list.leadIn).some((f) => f.raw === whole.raw);
+    const judged = wholes.map((whole) => ({ whole, d: disagreement({ parts, whole, exhaustive: exhaustive || ownTotal(whole) }) }));
     if (judged.length === 0 || judged.some((j) => j.d === null)) continue;
     const { whole, d } = judged[0]!;
     out.push(finding("sum", { claims: [source, ...list.items], message: `The list's items add up to ${d!.expected}, ${d!.verdict} (${whole.raw})`, computation: d!.computation, expected: d!.expected, stated: d!.stated, tolerance: d!.tolerance }));
@@ -187,7 +190,7 @@ function sentenceTotals(claims: readonly ReadClaim[]): NumberFinding[] {
     const { text } = read.claim;
     const amounts = read.figures.filter((f) => isAmount(f) && !changeStatement(text, f) && !/\bfrom\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, f.at - 10), f.at)));
     // The head names the whole; the parts follow a colon or "split between", "made up of", ….
-    const division = /\b(?:split|divided|shared)\s+(?:\w+\s+)?(?:between|among|into)\b|\b(?:made up of|consisting of|consists of|comprising|comprises|broken down into|broken down as|break(?:s)? down (?:as|into)|broke down (?:as|into))\b/i.exec(text);
+    const division = /\b(?:split|divided|shared)\s+(?:\w+\s+)?(?:between|among|into)\b|,\s+of\s+(?:which|whom)\b|\b(?:made up of|consisting of|consists of|comprising|comprises|broken down into|broken down as|break(?:s)? down (?:as|into)|broke down (?:as|into))\b/i.exec(text);
     // "…, with $4 million for Adams, $3 million for Baker and …": parts after the whole, not
     // said to be all of it, so only parts over the total are a finding (unless counted or named whole).
     const withParts = /,\s+with\s+(?=(?:about\s+|roughly\s+|some\s+)?[$€£]?\d)/i.exec(text);
@@ -205,7 +208,11 @@ function sentenceTotals(claims: readonly ReadClaim[]): NumberFinding[] {
       if (whole && parts.length >= 2 && !SELECTION.test(head)) {
         const count = COUNT.exec(head.slice(whole.end - 0));
         const counted = count ? (COUNT_WORDS[(count[1] ?? "").toLowerCase()] ?? Number(count[1])) : null;
-        judged = { parts, whole, exhaustive: division !== null || WHOLE.test(head) || TOGETHER.test(head) || counted === parts.length, head };
+        // A part for the rest ("and 1,070 other calls", "the remaining 1,030") or three parts or more
+        // after the colon are the whole broken down, as under "Of the 860 claims, …".
+        const tail = text.slice(colon);
+        const rest = /\b(?:the remaining|the rest|the other|remainder)\b|\d[\d,.]*\s+(?:[a-z]+\s+)?other\b/i.test(tail);
+        judged = { parts, whole, exhaustive: division !== null || WHOLE.test(head) || TOGETHER.test(head) || counted === parts.length || rest || parts.length >= 3, head };
       }
     }
     const d = judged ? disagreement(judged) : null;
