@@ -16,7 +16,13 @@ export function quantitiesOf(text: string): Quantity[] {
 }
 
 /** Units lib/claims leaves to `counted`: "12 inches" is not "12 centimeters". */
-const MEASURES = new Set(["inch", "centimeter", "centimetre", "cm", "mm", "millimeter", "millimetre", "hectare", "acre", "liter", "litre", "gallon", "mile", "kilometer", "kilometre", "meter", "metre", "bed", "seat", "vote"].map(canonical));
+const MEASURES = new Set(
+  ["inch", "centimeter", "centimetre", "cm", "mm", "millimeter", "millimetre", "hectare", "acre", "liter", "litre", "gallon", "mile", "kilometer", "kilometre", "meter", "metre", "bed", "seat", "vote",
+    "watt", "kilowatt", "megawatt", "gigawatt", "kwh", "mwh", "gwh", "ton", "tonne", "pound", "kilogram", "ounce", "foot", "feet", "yard", "bushel", "barrel",
+    "second", "minute", "hour", "day", "month", "degree"].map(canonical),
+);
+/** A measure's abbreviation, as its word: "120 MW" is "120 megawatts", and not "120 kilowatts". */
+const MEASURE_ABBREVIATIONS: Record<string, string> = { mw: "megawatt", kw: "kilowatt", gw: "gigawatt", lb: "pound", lbs: "pound", kg: "kilogram", ft: "foot", feet: "foot", mi: "mile", km: "kilometer", hr: "hour", hrs: "hour", min: "minute", mins: "minute" };
 
 /** One number as compared: its value, unit and how precisely it was written. */
 export interface Figure {
@@ -54,7 +60,8 @@ export function figuresOf(quantities: readonly Quantity[]): Figure[] {
   const out: Figure[] = [];
   for (const q of quantities) {
     // Only a measure among the counted words is a unit: the rest ("residents surveyed said") is too loose to compare.
-    const first = q.counted ? words(q.counted).map(canonical)[0] : undefined;
+    const written = q.counted ? words(q.counted)[0] : undefined;
+    const first = written ? canonical(MEASURE_ABBREVIATIONS[written] ?? written) : undefined;
     const measure = first && MEASURES.has(first) ? first : null;
     const unit = q.unit?.toLowerCase().replace(/^per ?cent$/, "percent").replace(/s$/, "") ?? measure;
     if (q.change) {
@@ -125,6 +132,15 @@ export function datesOf(text: string): string[] {
   return [...out].sort();
 }
 
+/** Quarters of a year ("Q1", "the first quarter"): Q1 2026 is not Q4 2025. */
+export function quartersOf(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/\bQ([1-4])\b|\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\b/gi)) {
+    out.add(`q${m[1] ?? { first: 1, second: 2, third: 3, fourth: 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4 }[m[2]!.toLowerCase() as "first"]}`);
+  }
+  return [...out].sort();
+}
+
 /** Rates ("a day", "per month", "annually") a figure is given in. */
 export function ratesOf(text: string): string[] {
   const out = new Set<string>();
@@ -136,9 +152,17 @@ export function ratesOf(text: string): string[] {
 
 /** The years a claim names ("in 2023", "FY 2020", "between 2018 and 2023"); "the year before" 2023 is 2022. */
 export function yearsOf(text: string): string[] {
-  const years = new Set([...text.matchAll(/\b(?:19|20)\d\d\b/g)].map((m) => m[0]));
+  // "FY2025" and "FY25" are fiscal 2025 as much as "FY 2025" is.
+  const years = new Set([...text.matchAll(/(?:\b|(?<=\bFY))(?:19|20)\d\d\b/g)].map((m) => m[0]));
+  for (const m of text.matchAll(/\bFY'?(\d\d)\b/g)) years.add(`20${m[1]}`);
   if (years.size === 1 && /\b(?:the|a) year (?:before|earlier|prior)\b|\bthe (?:previous|prior) year\b/i.test(text)) {
     years.add(String(Number([...years][0]) - 1));
+  }
+  // "up from 1,050 two years earlier" than 2025 is 2023.
+  const back = /\b(\d|two|three|four|five|six|seven|eight|nine|ten) years (?:before|earlier|prior)\b/i.exec(text);
+  if (years.size === 1 && back) {
+    const n = /\d/.test(back[1]!) ? Number(back[1]) : ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"].indexOf(back[1]!.toLowerCase()) + 2;
+    years.add(String(Number([...years][0]) - n));
   }
   return [...years].sort();
 }
@@ -181,12 +205,13 @@ export interface ClaimFigures {
   qualifiers: string[];
   dates: string[];
   identifiers: string[];
+  quarters: string[];
 }
 
 /** The figures, years, relative times and rates of a claim. */
 export function claimFigures(claim: { text: string; quantities?: readonly Quantity[] }): ClaimFigures {
   const { text } = claim;
-  return { figures: figuresOf(claim.quantities ?? quantitiesOf(text)), years: yearsOf(text), times: relativeTimesOf(text), rates: ratesOf(text), ordinals: ordinalsOf(text), qualifiers: qualifiersOf(text), dates: datesOf(text), identifiers: identifiersOf(text) };
+  return { figures: figuresOf(claim.quantities ?? quantitiesOf(text)), years: yearsOf(text), times: relativeTimesOf(text), rates: ratesOf(text), ordinals: ordinalsOf(text), qualifiers: qualifiersOf(text), dates: datesOf(text), identifiers: identifiersOf(text), quarters: quartersOf(text) };
 }
 
 /** Figures and years of two claims compared, with the reasons in words. */
@@ -207,6 +232,7 @@ export function compareFigures(a: { text: string; quantities?: readonly Quantity
   differing("year", ya, yb);
   differing("date", ca.dates, cb.dates);
   differing("name", ca.identifiers, cb.identifiers);
+  differing("quarter", ca.quarters, cb.quarters);
   // A time on one side only is the base of a comparison the other leaves unsaid ("next year, up
   // from this year" vs "next year"): times differ only when each side names one the other lacks.
   if (ca.times.some((t) => !cb.times.includes(t)) && cb.times.some((t) => !ca.times.includes(t))) differing("time", ca.times, cb.times);

@@ -45,8 +45,14 @@ function small(word: string): number | null {
 /** `text` with its numbers in words written as digits, for reading quantities. */
 export function numbersAsDigits(text: string): string {
   let out = text;
-  // "a trillion dollars", "a million people": one of the scale.
-  out = out.replace(/\b(?:a|one)\s+(thousand|million|billion|trillion)\b/gi, "1 $1");
+  // "sixteen dollars and fifty cents", "16 dollars and 50 cents" → "$16.50".
+  out = out.replace(new RegExp(`\\b(${SMALL}|${WORD}(?:[\\s-]+${WORD})*)\\s+dollars?\\s+and\\s+(${SMALL}|${WORD}(?:[\\s-]+${WORD})*)\\s+cents?\\b`, "gi"), (whole, d: string, c: string) => {
+    const dollars = /^\d+$/.test(d) ? Number(d) : wordsValue(d);
+    const cents = /^\d+$/.test(c) ? Number(c) : wordsValue(c);
+    return dollars === null || cents === null || cents >= 100 ? whole : `$${dollars}.${String(cents).padStart(2, "0")}`;
+  });
+  // "a trillion dollars", "a million people": one of the scale; "one thousand four hundred" is left to the compound pass.
+  out = out.replace(new RegExp(`\\b(?:a|one)\\s+(thousand|million|billion|trillion)\\b(?![\\s-]+(?:and\\s+)?${WORD}\\b)`, "gi"), "1 $1");
   // "a trillion dollars" → "$1 trillion": the currency where lib/claims reads it.
   out = out.replace(/\b(\d[\d,.]*)\s+(thousand|million|billion|trillion)\s+dollars\b/gi, "$$$1 $2");
   // "four and a half percent" → "4.5 percent", before the compound pass reads "four and …".
@@ -81,9 +87,30 @@ export function numbersAsDigits(text: string): string {
     const sign = cur || cur2;
     return `${sign}${a} ${scale} to ${sign}${b} ${scale}`;
   });
+  // "between $75 and $90 million" is the range "$75 million to $90 million".
+  out = out.replace(/\bbetween\s+(\$?)(\d[\d,.]*)\s+and\s+(\$?)(\d[\d,.]*)\s+(thousand|million|billion|trillion)\b/gi, (_, cur: string, a: string, cur2: string, b: string, scale: string) => {
+    const sign = cur || cur2;
+    return `${sign}${a} ${scale} to ${sign}${b} ${scale}`;
+  });
+  // "two years earlier" beside a year names that year less two (figures.ts yearsOf): not a count.
+  out = out.replace(new RegExp(`\\b(${SMALL})\\s+years?\\s+(earlier|before|prior)\\b`, "gi"), "$2");
+  // "the first half of 2025" is its first six months.
+  out = out.replace(/\b(first|second)\s+half\s+of\b/gi, "$1 6 months of");
+  // "half a decade", "a half decade" → "5 years".
+  out = out.replace(/\b(?:half\s+a|a\s+half|the\s+(?:past|last)\s+half)[\s-]+decade\b/gi, (w) => (/past|last/i.test(w) ? "the past 5 years" : "5 years"));
+  // "a year and a half" → "1.5 years" (before the spans below are put in months).
+  out = out.replace(/\b(?:a|one)\s+(year|week|month|day|hour)\s+and\s+a\s+half\b/gi, "1.5 $1s");
   // "the past 12 months" is "the past year" (lib/matching/figures.ts reads it as that relative time).
   out = out.replace(/\b(last|past|previous)\s+(?:12|twelve)\s+months\b/gi, "$1 year");
   // "a decade", "the past decade" → "10 years"; "two decades" → "20 years".
   out = out.replace(/\b(?:a|one|the (?:past|last|previous))\s+decade\b/gi, "10 years").replace(/\b(\d+)\s+decades\b/gi, (_, n: string) => `${Number(n) * 10} years`);
+  // A span in the larger unit where it divides evenly: "14 days" = "two weeks", "36 months" =
+  // "three years", "18 months" = "a year and a half", so a span's two spellings compare as one
+  // figure; "40 months" stays 40, not "about three years".
+  out = out.replace(/\b(\d+)\s+(days|months)\b/gi, (whole, n: string, unit: string) => {
+    const v = Number(n);
+    if (unit.toLowerCase() === "days") return v % 7 === 0 && v >= 14 ? `${v / 7} weeks` : whole;
+    return v % 6 === 0 && v >= 12 ? `${v / 12} years` : whole;
+  });
   return out;
 }

@@ -139,3 +139,29 @@ describe("words", () => {
     expect(contentWords("Um, frankly, the levy passed, she told reporters.")).toEqual(["levi", "pass", "report"]);
   });
 });
+
+describe("number forms (session 7)", () => {
+  it("reads dollars and cents in words, and a compound after 'one thousand'", () => {
+    expect(agreement("The fee went up to sixteen dollars and fifty cents an hour.", "The fee rose to $16.50 an hour.")).toBe("same");
+    expect(agreement("The club sold one thousand three hundred twenty tickets.", "The club sold 1,320 tickets.")).toBe("same");
+    expect(agreement("The club sold one thousand three hundred twenty tickets.", "The club sold 1,000 tickets.")).toBe("different");
+  });
+  it("gives both ends of 'between $40 and $55 million' the scale", () => {
+    expect(agreement("Oakvale may spend between $40 and $55 million on a new pool.", "Oakvale may spend $40 million to $55 million on a new pool.")).toBe("same");
+  });
+  it("compares spans in one unit: weeks and days, years and months, half a decade", () => {
+    expect(agreement("The fair runs for three weeks.", "The fair runs for 21 days.")).toBe("same");
+    expect(agreement("The fair runs for three weeks.", "The fair runs for 20 days.")).toBe("different");
+    expect(agreement("The wait fell from four years to 30 months.", "The wait fell from 48 months to two and a half years.")).toBe("same");
+    expect(agreement("Over half a decade the town planted 800 trees.", "Over five years the town planted 800 trees.")).toBe("same");
+  });
+  it("reads 'FY2024' as a year, 'N years earlier' as the year less N, and quarters", () => {
+    expect(agreement("Fees brought in $3 million in FY2024.", "Fees brought in $3 million in fiscal 2023.")).toBe("different");
+    expect(agreement("Claims reached 900 in 2024, up from 700 three years earlier.", "Claims rose from 700 in 2021 to 900 in 2024.")).toBe("same");
+    expect(agreement("In Q2, 4.1% of offices were empty.", "In the fourth quarter, 4.1% of offices were empty.")).toBe("different");
+  });
+  it("tells megawatts from kilowatts", () => {
+    expect(agreement("The wind farm will make 80 MW.", "The wind farm will make 80 kilowatts.")).toBe("different");
+    expect(agreement("The wind farm will make 80 MW.", "The wind farm will make 80 megawatts.")).toBe("same");
+  });
+});
