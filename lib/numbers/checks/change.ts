@@ -107,7 +107,8 @@ function backFrom(previous: ReadClaim, read: ReadClaim, stated: Figure, statemen
 
 const FROM_ONLY = /\bfrom\s+(?:the\s+|[\w'’]+['’]s\s+)?(?:about\s+|roughly\s+|some\s+|nearly\s+)?$/i;
 const POINTS_BACK = /^(?:the (?:count|number|total|figure|tally|rate|share)|that|this|it|they)\b/i;
-const subjectOf = (text: string, until: number) => new Set((text.slice(0, until).toLowerCase().match(/[a-z]{4,}/g) ?? []).map((w) => w.replace(/s$/, "")));
+const SUBJECT_STOP = new Set(["the", "was", "were", "are", "and", "for", "its", "their", "has", "had", "have", "been"]);
+const subjectOf = (text: string, until: number) => new Set((text.slice(0, until).toLowerCase().match(/[a-z]{3,}/g) ?? []).filter((w) => !SUBJECT_STOP.has(w)).map((w) => w.replace(/s$/, "")));
 
 /**
  * "… 6,150 medical emergencies … Medical calls were up 10% from 5,750 the year before"; "38 homicides

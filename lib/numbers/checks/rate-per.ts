@@ -76,7 +76,8 @@ export function checkPerUnitRates(claims: readonly ReadClaim[]): NumberFinding[]
         // "one for every 5,000 people": people over the things counted, each way round.
         for (const n of pool) for (const d of pool) if (n !== d && n.value > d.value && n.unit === rate.unit) readings.push({ numerator: n, denominator: d, range: divide(n.cited, d.cited), value: n.value / d.value });
       } else {
-        const denominators = pool.filter((g) => namesOfIn(read, claims[i - 1], backward, g).some((w) => alike(w, perWord)));
+        // A rate in money or a measure divides by something else ("$3.6 million for 45 cars" is no count of cars).
+        const denominators = pool.filter((g) => (rate.unit === null || g.unit !== rate.unit) && namesOfIn(read, claims[i - 1], backward, g).some((w) => alike(w, perWord)));
         const numerators = pool.filter((g) => g.unit === rate.unit && !denominators.includes(g));
         for (const n of numerators) for (const d of denominators) readings.push({ numerator: n, denominator: d, range: divide(n.cited, d.cited), value: n.value / d.value });
       }
@@ -110,7 +111,7 @@ function restatedOverPeriod(read: ReadClaim, rate: Figure, period: string): Numb
   const { text } = read.claim;
   const earlier = read.figures.filter((g) => g.end <= rate.at && g !== rate && g.unit === rate.unit && amount(g));
   const readings = earlier.flatMap((g) => {
-    const per = /^\s*(?:[a-z-]+\s+){0,2}?(?:per|an?|each)\s+([a-z]+)\b/i.exec(text.slice(g.end, g.end + 40));
+    const per = /^\s*(?:[a-z-]+\s+){0,3}?(?:per|an?|each)\s+([a-z]+)\b/i.exec(text.slice(g.end, g.end + 40));
     const from = per ? stem(per[1]!) : "";
     if (!(from in PERIOD_DAYS) || from === period) return [];
     const k = PERIOD_DAYS[period]! / PERIOD_DAYS[from]!;

@@ -20,6 +20,7 @@ const unitOf = (f: Figure) => (f.unit ? (UNIT_OF[f.unit.toLowerCase()] ?? f.unit
 const digitsOf = (f: Figure) => f.raw.replace(/\D/g, "").replace(/^0+/, "");
 const sorted = (s: string) => [...s].sort().join("");
 const OTHER = /\b(?:another|other|additional|extra|more than|up to|last year['’]s|previous|next|planned|proposed|projected|target|goal|than|from|by)\s+(?:the\s+|a\s+|an\s+)?(?:about\s+|roughly\s+|nearly\s+)?$/i;
+const ANOTHER_THING = /\b(?:separate|another|other|second|different|rival|neighbou?ring|compared)\b/i;
 const STOP = new Set(["that", "this", "with", "from", "have", "were", "will", "would", "said", "says", "about", "their", "there", "which", "million", "billion", "thousand", "percent", "than", "they", "been", "more", "also", "into", "over", "after", "before", "since", "year", "years"]);
 const wordsOf = (text: string) => new Set((text.toLowerCase().match(/[a-z]{4,}/g) ?? []).filter((w) => !STOP.has(w)).map((w) => w.replace(/(?:es|s)$/, "").slice(0, 5)));
 
@@ -32,6 +33,8 @@ export function checkSwappedDigits(claims: readonly ReadClaim[]): NumberFinding[
     for (const g of later.figures) {
       const d = digitsOf(g);
       if (d.length < 2 || new Set(d).size < 2 || g.hedge || OTHER.test(text.slice(Math.max(0, g.at - 30), g.at))) continue;
+      // "A separate parks fund raised $6.4 million": the sentence says it is another thing.
+      if (ANOTHER_THING.test(text.slice(0, g.at))) continue;
       const unit = unitOf(g);
       const sameValue = seen.some((e) => unitOf(e.f) === unit && e.f.value === g.value);
       if (sameValue) continue;
