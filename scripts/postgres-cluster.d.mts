@@ -21,6 +21,11 @@ export interface StartClusterOptions {
   stopOnExit?: boolean;
   /** The database named in the URL, created on start (default "claimdesk"). */
   database?: string;
+  /**
+   * The process whose death, however it comes (SIGKILL included), stops and deletes the cluster,
+   * through a detached watchdog: true (default) this one, a pid another, false none.
+   */
+  owner?: number | boolean;
 }
 
 export function findServerBinaries(): string;

@@ -12,7 +12,7 @@
  * PostgreSQL refuses to run as root (initdb, pg_ctl and postgres all check), and CI runs as root:
  * then every server process runs as `nobody` (or CLAIMDESK_PG_USER) in a folder chowned to it.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, appendFileSync } from "node:fs";
 import { createServer } from "node:net";
@@ -101,19 +101,25 @@ function freePort() {
 /**
  * Starts a fresh cluster and resolves when it accepts connections.
  *
- * @param {{ durable?: boolean, stopOnExit?: boolean, database?: string }} [options]
+ * @param {{ durable?: boolean, stopOnExit?: boolean, database?: string, owner?: number | boolean }} [options]
  *   durable: false turns off fsync and synchronous commit (tests; a crash loses the cluster, which
  *   is thrown away anyway); benchmarks keep the default true so their timings are honest.
  *   stopOnExit (default true): stop and delete the cluster when this process exits, in case the
  *   caller never reaches stop(). The CLI's `start` turns it off: its cluster outlives it.
  *   database: a database created next to the default "postgres" one, named in the URL.
+ *   owner (default true, this process): the process whose death, however it comes, stops and
+ *   deletes the cluster (a detached watchdog checks every half second); a pid names another
+ *   process (the CLI's caller); false starts no watchdog.
  */
 export async function startCluster(options = {}) {
-  const { durable = true, stopOnExit = true, database = "claimdesk" } = options;
+  const { durable = true, stopOnExit = true, database = "claimdesk", owner = true } = options;
   const bin = findServerBinaries();
   const identity = serverIdentity();
   // As root, TMPDIR may be a folder the server's user cannot enter; /tmp always can be.
-  const dir = mkdtempSync(path.join(identity ? "/tmp" : tmpdir(), "claimdesk-pg-"));
+  // CLAIMDESK_PG_TAG marks the folders (and so the postgres command lines) of one run: .ci/run
+  // checks by it that its clusters are gone, beside other runs' on the same machine.
+  const tag = (process.env.CLAIMDESK_PG_TAG ?? "").replace(/[^\w-]/g, "");
+  const dir = mkdtempSync(path.join(identity ? "/tmp" : tmpdir(), `claimdesk-pg-${tag ? `${tag}-` : ""}`));
   const dataDir = path.join(dir, "data");
   const password = randomBytes(18).toString("base64url");
   const pwfile = path.join(dir, "pwfile");
@@ -153,6 +159,10 @@ export async function startCluster(options = {}) {
     await stopCluster(cluster);
     throw error;
   }
+  // The owner may die without running an exit handler (SIGKILL, as Playwright sends a web server
+  // that outlasts its graceful-shutdown time; a signal Node does not turn into 'exit'), and postgres
+  // lives on in its own session, as `nobody`: a watchdog outside our process group ends it then.
+  if (owner) startWatchdog(cluster, owner === true ? process.pid : owner);
   if (stopOnExit) {
     const onExit = () => stopClusterSync(cluster);
     process.once("exit", onExit);
@@ -162,6 +172,52 @@ export async function startCluster(options = {}) {
     };
   }
   return cluster;
+}
+
+/** A process's start time (clock ticks since boot, /proc/PID/stat), so a reused pid is not taken for its owner. */
+function startTimeOf(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function alive(pid, startTime) {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    if (error.code !== "EPERM") return false;
+  }
+  return startTime === null || startTimeOf(pid) === startTime;
+}
+
+/** Starts `node postgres-cluster.mjs watch …` in a session of its own, so no group signal or SIGKILL meant for the owner reaches it. */
+function startWatchdog(cluster, owner) {
+  const args = [fileURLToPath(import.meta.url), "watch", String(owner), startTimeOf(owner) ?? "-", cluster.dir, cluster.dataDir, cluster.bin];
+  spawn(process.execPath, args, { detached: true, stdio: "ignore", cwd: "/" }).unref();
+}
+
+/**
+ * The watchdog's loop: exits once the cluster's folder is gone (stopped the ordinary way); when the
+ * owner is gone first, stops the server at once (immediate: a throwaway cluster has nothing to keep)
+ * and deletes the folder.
+ */
+async function watch(owner, startTime, dir, dataDir, bin) {
+  for (;;) {
+    if (!existsSync(dir)) return;
+    if (!alive(owner, startTime)) break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  if (existsSync(path.join(dataDir, "postmaster.pid"))) {
+    try {
+      run(bin, "pg_ctl", ["stop", "-D", dataDir, "-m", "immediate", "-w", "-t", "30"], serverIdentity());
+    } catch (error) {
+      console.error(`postgres-cluster watchdog: ${error.message}`);
+    }
+  }
+  rmSync(dir, { recursive: true, force: true });
 }
 
 function tail(file) {
@@ -215,7 +271,11 @@ async function cli(args) {
   const state = stateFile(args);
   if (command === "start") {
     if (existsSync(state)) throw new Error(`${state} already names a running cluster: stop it first (node scripts/postgres-cluster.mjs stop).`);
-    const cluster = await startCluster({ stopOnExit: false, durable: !args.includes("--fast") });
+    // --owner PID: the process (say CI's shell) whose end, however it comes, ends the cluster too.
+    const ownerAt = args.indexOf("--owner");
+    const owner = ownerAt >= 0 ? Number(args[ownerAt + 1]) : false;
+    if (owner !== false && !Number.isInteger(owner)) throw new Error("--owner takes a process id");
+    const cluster = await startCluster({ stopOnExit: false, durable: !args.includes("--fast"), owner });
     mkdirSync(path.dirname(state), { recursive: true });
     writeFileSync(state, JSON.stringify({ url: cluster.url, dir: cluster.dir, dataDir: cluster.dataDir, bin: cluster.bin }, null, 2));
     console.error(`postgres-cluster: started in ${cluster.dir} on port ${cluster.port} (stop: node scripts/postgres-cluster.mjs stop)`);
@@ -232,10 +292,13 @@ async function cli(args) {
   } else if (command === "url") {
     if (!existsSync(state)) throw new Error(`no cluster recorded in ${state}`);
     console.log(JSON.parse(readFileSync(state, "utf8")).url);
+  } else if (command === "watch") {
+    const [owner, startTime, dir, dataDir, bin] = args.slice(1);
+    await watch(Number(owner), startTime === "-" ? null : startTime, dir, dataDir, bin);
   } else if (command === "check") {
     console.log(findServerBinaries());
   } else {
-    throw new Error("usage: node scripts/postgres-cluster.mjs start [--fast] [--state FILE] | stop [--state FILE] | url [--state FILE] | check");
+    throw new Error("usage: node scripts/postgres-cluster.mjs start [--fast] [--owner PID] [--state FILE] | stop [--state FILE] | url [--state FILE] | check");
   }
 }
 
