@@ -41,3 +41,19 @@ export function notAnAmount(text: string, n: LocatedNumber): boolean {
   if (label && !NOT_LABEL.test(label[1] ?? "") && !/^\s*%/.test(after)) return true;
   return AGE_BEFORE.test(before) || AGE_AFTER.test(after) || OR_NUMBER_AFTER.test(after) || OR_NUMBER_BEFORE.test(before);
 }
+
+const FRACTION_WORDS = /^(?:a|one)\s+(?:half|third|quarter|fourth|fifth|tenth)$/i;
+
+/**
+ * "grew by a third to $50 million": the claim pipeline reads "a third to $50 million" as a range
+ * from a third of a dollar; after "by" the fraction is the change and "to $50 million" the level it
+ * reached, so the range is undone on both ends.
+ */
+export function fractionsNotRanges(text: string, numbers: LocatedNumber[]): LocatedNumber[] {
+  return numbers.map((n, i) => {
+    const fraction = (m: LocatedNumber) => FRACTION_WORDS.test(m.raw) && m.range !== undefined && /\bby\s+$/i.test(text.slice(Math.max(0, m.at - 4), m.at));
+    if (fraction(n)) return { ...n, unit: null, range: undefined };
+    const previous = numbers[i - 1];
+    return previous && fraction(previous) && n.range && n.range.low === previous.range!.low ? { ...n, range: undefined } : n;
+  });
+}

@@ -7,7 +7,7 @@
  */
 import { type LocatedNumber, locateNumbers } from "../claims/quantities";
 import type { CheckedClaim } from "./types";
-import { joinNumberWords, notAnAmount } from "./amounts";
+import { fractionsNotRanges, joinNumberWords, notAnAmount } from "./amounts";
 import { type Interval, formatNumber } from "./interval";
 
 /** A number of a claim, with where its words are and what its wording admits. */
@@ -58,7 +58,7 @@ const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1
  */
 export function readFigures(text: string): Figure[] {
   // Labels, ages and alternatives are not amounts; "Seventy-three per cent" is one figure.
-  const numbers = locateNumbers(text)
+  const numbers = fractionsNotRanges(text, locateNumbers(text))
     .map((n) => joinNumberWords(text, n))
     .filter((n) => !notAnAmount(text, n));
   return numbers.flatMap((n, i) => {

@@ -20,7 +20,7 @@ import type { NumberFinding } from "../types";
 const LEAD = /(?:,\s*(?:or\s+)?|\b(?:or|that's|that is|this is|which is|works? out to|worked out to|comes? to|amounts? to|averaging|an average of|on average|a (?:cost|yield|rate|price|spend|ratio) of|at)\s+)(?:about\s+|roughly\s+|around\s+|nearly\s+|almost\s+|some\s+|approximately\s+|just over\s+|just under\s+)?$/i;
 /** "per gallon", "an acre", "a day", "each": the unit the rate is over, up to two words after the figure. */
 const PER = /^\s*((?:[a-z-]+\s+){0,2}?)(?:per|an?|each|for each)\s+([a-z]+)\b/i;
-const ONE_FOR_EVERY = /\bone\s+(?:for|per)\s+(?:every|each)\s+$/i;
+const ONE_FOR_EVERY = /\bone\s+(?:[a-z]+\s+)?(?:for|per)\s+(?:every|each)\s+$/i;
 const PERIOD_DAYS: Record<string, number> = { hour: 1 / 24, day: 1, week: 7, month: 365 / 12, year: 365 };
 const SAME = [new Set(["people", "person", "resident", "inhabitant", "citizen", "individual"])];
 

@@ -20,6 +20,7 @@ const unitOf = (f: Figure) => (f.unit ? (UNIT_OF[f.unit.toLowerCase()] ?? f.unit
 const digitsOf = (f: Figure) => f.raw.replace(/\D/g, "").replace(/^0+/, "");
 const sorted = (s: string) => [...s].sort().join("");
 const OTHER = /\b(?:another|other|additional|extra|more than|up to|last year['’]s|previous|next|planned|proposed|projected|target|goal|than|from|by)\s+(?:the\s+|a\s+|an\s+)?(?:about\s+|roughly\s+|nearly\s+)?$/i;
+const yearsOf = (text: string) => text.match(/\b(?:19|20)\d\d\b/g) ?? [];
 const ANOTHER_THING = /\b(?:separate|another|other|second|different|rival|neighbou?ring|compared)\b/i;
 const STOP = new Set(["that", "this", "with", "from", "have", "were", "will", "would", "said", "says", "about", "their", "there", "which", "million", "billion", "thousand", "percent", "than", "they", "been", "more", "also", "into", "over", "after", "before", "since", "year", "years"]);
 const wordsOf = (text: string) => new Set((text.toLowerCase().match(/[a-z]{4,}/g) ?? []).filter((w) => !STOP.has(w)).map((w) => w.replace(/(?:es|s)$/, "").slice(0, 5)));
@@ -42,6 +43,9 @@ export function checkSwappedDigits(claims: readonly ReadClaim[]): NumberFinding[
         const ed = digitsOf(e.f);
         if (e.read === later || unitOf(e.f) !== unit || ed === d || ed.length !== d.length || sorted(ed) !== sorted(d)) return false;
         if (Math.max(e.f.value, g.value) / Math.min(e.f.value, g.value) > 2) return false;
+        // "210 families in 2023. In 2024 it served 120 families": another year is another figure.
+        const years = yearsOf(e.read.claim.text);
+        if (yearsOf(text).some((y) => !years.includes(y))) return false;
         const measured = unit !== null && unit !== "USD" && unit !== "percent" && unit !== "points" && /^[a-z]/.test(unit);
         if (measured) return true;
         const mine = wordsOf(text);

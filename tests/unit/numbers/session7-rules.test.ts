@@ -38,6 +38,12 @@ const CASES: Case[] = [
   { rule: "swapped digits", text: "The levy raised $4.6 million in 2024. A separate parks fund raised $6.4 million.", finding: null },
   { rule: "x of the y", text: "The blizzard cut heat to 14,000 homes. By Friday all but 900 of the 19,000 affected homes had it back.", finding: "restated" },
   { rule: "x of the y", text: "The blizzard cut heat to 14,000 homes. By Friday all but 900 of the 14,000 affected homes had it back.", finding: null },
+  { rule: "swapped digits", text: "The program served 210 families in 2023. In 2024 it served 120 families.", finding: null },
+  // A change by a fraction in words, which the claim pipeline reads as a range's low end before "to".
+  { rule: "by a fraction", text: "The fund grew by a quarter to $50 million from $40 million.", finding: null },
+  { rule: "by a fraction", text: "The fund grew by a third to $50 million from $40 million.", finding: "change" },
+  { rule: "one thing for every", text: "The city has 320,000 residents and 64 parks, or one park for every 5,000 residents.", finding: null },
+  { rule: "one thing for every", text: "The city has 320,000 residents and 64 parks, or one park for every 8,000 residents.", finding: "rate" },
   // Periods.
   { rule: "kind of year", text: "Test scores rose in each of the four academic years from 2020 to 2024.", finding: null },
   { rule: "kind of year", text: "Test scores rose in the six academic years from 2020 to 2024.", finding: "period" },
