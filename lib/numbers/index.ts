@@ -46,7 +46,8 @@ export function checkNumbers(claims: readonly CheckedClaim[]): NumberFinding[] {
       const same = `${f.type}|${f.stated}`;
       const earlier = seen.get(same) ?? [];
       // Two rate checks may read one rate two ways ("$92 per resident" is rate.ts's and rate-per.ts's).
-      if (f.type === "rate" && [...byKey.values()].some((g) => g.type === "rate" && g.claimIds[0] === f.claimIds[0])) continue;
+      // Two period readings of one span ("just over two years" is also "over two years"): one finding.
+      if ((f.type === "rate" || f.type === "period") && [...byKey.values()].some((g) => g.type === f.type && g.claimIds[0] === f.claimIds[0])) continue;
       if (byKey.has(f.key) || earlier.some((ids) => ids[0] === f.claimIds[0] || (f.type === "period" && ids.some((id) => f.claimIds.includes(id))))) continue;
       byKey.set(f.key, f);
       seen.set(same, [...earlier, f.claimIds]);

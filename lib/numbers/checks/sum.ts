@@ -204,7 +204,10 @@ function sentenceTotals(claims: readonly ReadClaim[]): NumberFinding[] {
       // The whole is the last figure before the colon with at least two parts after it ("three" counts projects).
       const whole = amounts.filter((f) => f.end <= colon && amounts.filter((p) => p.at > colon && p.unit === f.unit).length >= 2 && /\d/.test(f.raw)).pop();
       const head = text.slice(0, colon);
-      const parts = whole ? amounts.filter((f) => f.at > colon && f.unit === whole.unit) : [];
+      // "…: 80 for patrol and 40 for the jails, plus 15 civilian clerks": what comes after "plus" is beside the total.
+      const beside = /\b(?:plus|besides|as well as|in addition to|on top of)\b/i.exec(text.slice(colon));
+      const stop = beside ? colon + beside.index : Number.POSITIVE_INFINITY;
+      const parts = whole ? amounts.filter((f) => f.at > colon && f.at < stop && f.unit === whole.unit) : [];
       if (whole && parts.length >= 2 && !SELECTION.test(head)) {
         const count = COUNT.exec(head.slice(whole.end - 0));
         const counted = count ? (COUNT_WORDS[(count[1] ?? "").toLowerCase()] ?? Number(count[1])) : null;

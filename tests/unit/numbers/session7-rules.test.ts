@@ -53,6 +53,7 @@ const CASES: Case[] = [
   { rule: "lasted", text: "The strike, from January 2024 to July 2025, lasted six months and closed 12 schools.", finding: "period" },
   { rule: "hedged span", text: "The repaving ran from May 2023 to July 2024, a job of just over a year.", finding: null },
   { rule: "hedged span", text: "The repaving ran from May 2022 to July 2024, a job of just over a year.", finding: "period" },
+  { rule: "hedged span, once", text: "Construction ran from April 2022 to June 2025, just over two years.", finding: "period" },
   { rule: "over N years", text: "Obesity among adults rose from 20% in 2005 to 30% in 2025, a rise of 10 points over 20 years.", finding: null },
   // Changes across sentences and other change words.
   { rule: "two back", text: "When the pool opened, a season pass cost $200. Now it costs $250. That's a 25% increase.", finding: null },
@@ -78,6 +79,7 @@ const CASES: Case[] = [
   // Sums broken down after a colon, "of which", and a list lead-in holding its total.
   { rule: "other part", text: "The hotline took 5,200 calls last year: 3,100 about rent, 1,200 about repairs and 700 other calls.", finding: "sum" },
   { rule: "other part", text: "The hotline took 5,000 calls last year: 3,100 about rent, 1,200 about repairs and 700 other calls.", finding: null },
+  { rule: "plus", text: "The county hired 120 deputies in 2024: 80 for patrol and 40 for the jails, plus 15 civilian clerks.", finding: null },
   { rule: "of which", text: "The board heard 1,500 appeals, of which 700 were upheld, 500 were denied and the remaining 200 were withdrawn.", finding: "sum" },
   { rule: "of which", text: "The board heard 1,400 appeals, of which 700 were upheld, 500 were denied and the remaining 200 were withdrawn.", finding: null },
   { rule: "list lead-in total", text: "The festival will bring 90 vendors this year:\n\n- 40 food trucks\n- 25 craft stalls\n- 15 farm stands\n", finding: "sum" },
