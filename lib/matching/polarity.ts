@@ -26,7 +26,7 @@ export interface Polarity {
 }
 
 const NEGATION =
-  /\b(?:not|never|no longer|no(?!\s+(?:cost|charge|extra charge)\b)|none|nor|neither|without|(?:failed|fails|fail|refused|refuses|refuse|declined|declines|decline)\s+to|hasn't|haven't|hadn't|isn't|aren't|wasn't|weren't|didn't|doesn't|don't|won't|wouldn't|can't|cannot|couldn't|shouldn't)\b/gi;
+  /\b(?:not|never|no longer|no(?!\s+(?:cost|charge|extra charge)\b)|none|nor|neither|without|(?:failed|fails|fail|refused|refuses|refuse|declined|declines|decline)\s+to|(?:stopped|stops|ceased|ceases|quit|quits)(?=\s+[a-z]+ing\b)|(?:ended|ends|scrapped|scraps|abolished|abolishes|repealed|repeals|halted|halts|discontinued|discontinues)(?=\s+(?:its|their|his|her|the|a|an)\s+(?!(?:fiscal|school|calendar)\b|(?:year|season|month|quarter|week|day|term|session)s?\b))|(?:denied|denies|deny)\s+that|hasn't|haven't|hadn't|isn't|aren't|wasn't|weren't|didn't|doesn't|don't|won't|wouldn't|can't|cannot|couldn't|shouldn't)\b/gi;
 /** Negations that take one verb ("failed to appear"), not a whole clause. */
 const ONE_VERB = /\bto$/i;
 /** Where a negation's scope ends. */
@@ -69,18 +69,18 @@ const CUES: readonly Cue[] = [
     ),
   },
   { axis: "change", sign: -1, pattern: new RegExp(String.raw`\b(?:(?:declined|declines|declining)\b(?!${REFUSED_OBJECT})(?!\s+to\b))|\b(?:fewer|less)\b(?<=\d[\d,.]*\s*(?:%|percent|per cent)?\s(?:fewer|less))(?!\s+than)`, "gi") },
-  { axis: "gain", sign: 1, pattern: /\b(?:created|creates|create|added|adds|add|gained|gains|gain|won|wins|brought|hired|hires|hire|hiring|victory|victories)\b/gi },
-  { axis: "gain", sign: -1, pattern: /\b(?:lost|loses|lose|shed|sheds|cut|cuts|eliminated|eliminates|(?:laid|lay|lays|laying) off|layoffs?|defeat)\b/gi },
+  { axis: "gain", sign: 1, pattern: /\b(?:created|creates|create|added|adds|add|gained|gains|gain|won|wins|brought(?!\s+down\b)|hired|hires|hire|hiring|victory|victories)\b/gi },
+  { axis: "gain", sign: -1, pattern: /\b(?:lost|loses|lose|shed|sheds|cut|cuts|eliminated|eliminates|(?:laid|lay|lays|laying) off|(?:let|lets|letting) go|(?<=\b(?:were|was|been|be|are|is|get|got)\s)fired|layoffs?|defeat)\b/gi },
   { axis: "assent", sign: 1, pattern: /\b(?:approved|approves|approve|passed|passes|pass|accepted|accepts|honored|honoured|honors|complied|complies|granted|upheld|signed)\b/gi },
   {
     axis: "assent",
     sign: -1,
-    pattern: new RegExp(String.raw`\b(?:rejected|rejects|denied|denies|(?:refused|refuses|failed|fails)(?!\s+to\b)|vetoed|vetoes|turned down|struck down|declined\b${REFUSED_OBJECT})`, "gi"),
+    pattern: new RegExp(String.raw`\b(?:rejected|rejects|denied(?!\s+that\b)|denies(?!\s+that\b)|(?:refused|refuses|failed|fails)(?!\s+to\b)|vetoed|vetoes|turned down|struck down|declined\b${REFUSED_OBJECT})`, "gi"),
   },
-  { axis: "extreme", sign: 1, pattern: new RegExp(String.raw`\b(?:highest|most|largest|biggest|best|greatest|record high|(?:higher|more|greater|larger|bigger)${THAN_ANY})`, "gi") },
-  { axis: "extreme", sign: -1, pattern: new RegExp(String.raw`\b(?:lowest|least|fewest|smallest|worst|record low|(?:lower|less|fewer|smaller)${THAN_ANY})`, "gi") },
-  { axis: "balance", sign: 1, hint: /surplus/i, pattern: /\bsurplus(?:es)?\b/gi },
-  { axis: "balance", sign: -1, hint: /deficit/i, pattern: /\bdeficits?\b/gi },
+  { axis: "extreme", sign: 1, pattern: new RegExp(String.raw`\b(?:highest|most|largest|biggest|best|greatest|strongest|record high|(?:higher|more|greater|larger|bigger)${THAN_ANY})`, "gi") },
+  { axis: "extreme", sign: -1, pattern: new RegExp(String.raw`\b(?:lowest|least|fewest|smallest|worst|poorest|weakest|record low|(?:lower|less|fewer|smaller)${THAN_ANY})`, "gi") },
+  { axis: "balance", sign: 1, hint: /surplus|in the black/i, pattern: /\bsurplus(?:es)?\b|\bin the black\b/gi },
+  { axis: "balance", sign: -1, hint: /deficit|in the red/i, pattern: /\bdeficits?\b|\bin the red\b/gi },
   {
     axis: "threshold",
     sign: 1,

@@ -165,3 +165,19 @@ describe("number forms (session 7)", () => {
     expect(agreement("The wind farm will make 80 MW.", "The wind farm will make 80 megawatts.")).toBe("same");
   });
 });
+
+describe("polarity words (session 7)", () => {
+  it("reads 'stopped doing', 'ended its', 'denied that' as negations, so they agree with 'no longer', 'never'", () => {
+    expect(opposite("Ashby's clinic stopped offering free flu shots in 2024.", "Since 2024 Ashby's clinic no longer offers free flu shots.")).toBe(false);
+    expect(opposite("Marden ended its curbside glass pickup.", "Marden no longer offers curbside glass pickup.")).toBe(false);
+    expect(opposite("Marden ended its curbside glass pickup.", "Marden still offers curbside glass pickup.")).toBe(true);
+    expect(opposite("The sheriff denied that deputies used the database.", "The sheriff said deputies never used the database.")).toBe(false);
+    expect(opposite("The district ended the fiscal year with a surplus.", "The district had a surplus at the end of the fiscal year.")).toBe(false);
+  });
+  it("knows 'let go' from 'hired', 'in the black' from 'deficit', 'poorest' from 'highest', and 'brought down' as a fall", () => {
+    expect(opposite("Forty staff at the plant were let go in May.", "The plant hired 40 staff in May.")).toBe(true);
+    expect(opposite("The county finished 2024 $3 million in the black.", "The county ended 2024 with a $3 million deficit.")).toBe(true);
+    expect(opposite("Turnout was 30%, the poorest since 1990.", "Turnout was 30%, the highest since 1990.")).toBe(true);
+    expect(opposite("The wait was brought down to 20 minutes.", "The clinic cut the wait to 20 minutes.")).toBe(false);
+  });
+});
