@@ -51,6 +51,8 @@ export function numbersAsDigits(text: string): string {
     const cents = /^\d+$/.test(c) ? Number(c) : wordsValue(c);
     return dollars === null || cents === null || cents >= 100 ? whole : `$${dollars}.${String(cents).padStart(2, "0")}`;
   });
+  // "50 cents" → "$0.50", so it compares with dollar figures.
+  out = out.replace(/\b(\d{1,2})\s+cents\b/gi, (_, c: string) => `$0.${c.padStart(2, "0")}`);
   // "a trillion dollars", "a million people": one of the scale; "one thousand four hundred" is left to the compound pass.
   out = out.replace(new RegExp(`\\b(?:a|one)\\s+(thousand|million|billion|trillion)\\b(?![\\s-]+(?:and\\s+)?${WORD}\\b)`, "gi"), "1 $1");
   // "a trillion dollars" → "$1 trillion": the currency where lib/claims reads it.

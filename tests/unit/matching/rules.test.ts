@@ -181,3 +181,12 @@ describe("polarity words (session 7)", () => {
     expect(opposite("The wait was brought down to 20 minutes.", "The clinic cut the wait to 20 minutes.")).toBe(false);
   });
 });
+
+describe("a change's size beside its ends (session 7)", () => {
+  it("is no figure of one claim only when it is the ends' difference or share, and is when it is not", () => {
+    expect(agreement("Bus fares go up 25 cents in May, to $2.75 from $2.50.", "Bus fares will rise from $2.50 to $2.75 in May.")).toBe("same");
+    expect(agreement("Bus fares go up 40 cents in May, to $2.75 from $2.50.", "Bus fares will rise from $2.50 to $2.75 in May.")).not.toBe("same");
+    expect(agreement("The permit wait was halved, from 8 weeks to 28 days.", "The permit wait fell from two months to four weeks.")).not.toBe("same");
+    expect(agreement("The permit wait was halved, from 10 weeks to 35 days.", "The permit wait fell from 70 days to five weeks.")).toBe("same");
+  });
+});
