@@ -111,8 +111,10 @@ function restatedOverPeriod(read: ReadClaim, rate: Figure, period: string): Numb
   const { text } = read.claim;
   const earlier = read.figures.filter((g) => g.end <= rate.at && g !== rate && g.unit === rate.unit && amount(g));
   const readings = earlier.flatMap((g) => {
-    const per = /^\s*(?:[a-z-]+\s+){0,3}?(?:per|an?|each)\s+([a-z]+)\b/i.exec(text.slice(g.end, g.end + 40));
-    const from = per ? stem(per[1]!) : "";
+    // "18 million gallons a day", and "$45 million in claims last year" (a year's figure).
+    const after = text.slice(g.end, g.end + 40);
+    const per = /^\s*(?:[a-z-]+\s+){0,3}?(?:per|an?|each|last|this)\s+([a-z]+)\b/i.exec(after) ?? /^\s*(?:[a-z-]+\s+){0,3}?(annually|yearly)\b/i.exec(after);
+    const from = per ? (/^(?:annually|yearly)$/i.test(per[1]!) ? "year" : stem(per[1]!)) : "";
     if (!(from in PERIOD_DAYS) || from === period) return [];
     const k = PERIOD_DAYS[period]! / PERIOD_DAYS[from]!;
     return [{ g, from, k, range: times(g.cited, k) }];

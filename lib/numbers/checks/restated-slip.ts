@@ -6,7 +6,8 @@
  * its thing in other words (span for bridge, loss for lost).
  *
  * Same digits in another order, same unit, in a later sentence, and something else tying the two:
- * a measure's unit (feet, miles), or a word of four letters or more both sentences use. Nothing
+ * a measure's unit (feet, miles), a word of four letters or more both sentences use (both within 2×),
+ * or money pointed back to as a spending ("the $41 million project", within 5×). Nothing
  * earlier may give the later value itself, and nothing around the later figure may make it another
  * time or another thing ("another", "last year's", "planned").
  */
@@ -21,6 +22,7 @@ const digitsOf = (f: Figure) => f.raw.replace(/\D/g, "").replace(/^0+/, "");
 const sorted = (s: string) => [...s].sort().join("");
 const OTHER = /\b(?:another|other|additional|extra|more than|up to|last year['’]s|previous|next|planned|proposed|projected|target|goal|than|from|by)\s+(?:the\s+|a\s+|an\s+)?(?:about\s+|roughly\s+|nearly\s+)?$/i;
 const yearsOf = (text: string) => text.match(/\b(?:19|20)\d\d\b/g) ?? [];
+const MONEY_THING = /^\s+(?:[a-z-]+\s+)?(?:project|plan|deal|contract|budget|package|bond|grant|program|programme|renovation|expansion|upgrade|purchase|settlement|loan|levy|price tag)\b/i;
 const ANOTHER_THING = /\b(?:separate|another|other|second|different|rival|neighbou?ring|compared)\b/i;
 const STOP = new Set(["that", "this", "with", "from", "have", "were", "will", "would", "said", "says", "about", "their", "there", "which", "million", "billion", "thousand", "percent", "than", "they", "been", "more", "also", "into", "over", "after", "before", "since", "year", "years"]);
 const wordsOf = (text: string) => new Set((text.toLowerCase().match(/[a-z]{4,}/g) ?? []).filter((w) => !STOP.has(w)).map((w) => w.replace(/(?:es|s)$/, "").slice(0, 5)));
@@ -42,11 +44,17 @@ export function checkSwappedDigits(claims: readonly ReadClaim[]): NumberFinding[
       const earlier = seen.find((e) => {
         const ed = digitsOf(e.f);
         if (e.read === later || unitOf(e.f) !== unit || ed === d || ed.length !== d.length || sorted(ed) !== sorted(d)) return false;
-        if (Math.max(e.f.value, g.value) / Math.min(e.f.value, g.value) > 2) return false;
+        const ratio = Math.max(e.f.value, g.value) / Math.min(e.f.value, g.value);
+        if (ratio > 5) return false;
         // "210 families in 2023. In 2024 it served 120 families": another year is another figure.
         const years = yearsOf(e.read.claim.text);
         if (yearsOf(text).some((y) => !years.includes(y))) return false;
         const measured = unit !== null && unit !== "USD" && unit !== "percent" && unit !== "points" && /^[a-z]/.test(unit);
+        // "The $41 million project" after "a $14 million renovation": money pointed back to by a word for any spending.
+        const pointed = unit === "USD" && /\b(?:the|its|their|this|that)\s+$/i.test(text.slice(Math.max(0, g.at - 6), g.at)) && MONEY_THING.test(text.slice(g.end, g.end + 30));
+        // Two digits swapped may move a figure far ("14" and "41"): that far only with money pointed back to.
+        if (pointed) return true;
+        if (ratio > 2) return false;
         if (measured) return true;
         const mine = wordsOf(text);
         return [...wordsOf(e.read.claim.text)].some((w) => mine.has(w));

@@ -39,6 +39,10 @@ const CASES: Case[] = [
   { rule: "x of the y", text: "The blizzard cut heat to 14,000 homes. By Friday all but 900 of the 19,000 affected homes had it back.", finding: "restated" },
   { rule: "x of the y", text: "The blizzard cut heat to 14,000 homes. By Friday all but 900 of the 14,000 affected homes had it back.", finding: null },
   { rule: "swapped digits", text: "The program served 210 families in 2023. In 2024 it served 120 families.", finding: null },
+  { rule: "swapped digits far apart", text: "Harlow's council has approved a $14 million renovation of the old courthouse. Work begins in March. Officials said the work will add 40 offices. The $41 million project is funded by bonds.", finding: "restated" },
+  { rule: "swapped digits far apart", text: "The deck is 14 feet wide. Its 41-foot mast was replaced in May.", finding: null },
+  { rule: "period restated", text: "The state paid out $45 million in claims last year, about $3.75 million a month.", finding: null },
+  { rule: "period restated", text: "The state paid out $45 million in claims last year, about $5 million a month.", finding: "rate" },
   // A change by a fraction in words, which the claim pipeline reads as a range's low end before "to".
   { rule: "by a fraction", text: "The fund grew by a quarter to $50 million from $40 million.", finding: null },
   { rule: "by a fraction", text: "The fund grew by a third to $50 million from $40 million.", finding: "change" },
