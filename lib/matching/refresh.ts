@@ -71,14 +71,15 @@ export function bestFirst(a: { relation: string; score: number }, b: { relation:
  */
 export async function refreshClaimMatches(db: Db, input: { claimIds: readonly string[] }): Promise<void> {
   const ids = [...new Set(input.claimIds)];
+  const claims: QueryClaim[] = [];
+  for (let i = 0; i < ids.length; i += ID_BATCH) {
+    claims.push(...(await db.claim.findMany({ where: { id: { in: ids.slice(i, i + ID_BATCH) }, state: { notIn: UNMATCHED_STATES } }, select: { id: true, articleId: true, text: true } })));
+  }
+  // All claims' candidates at once: the index's counts and statistics are read once, not per batch.
+  const matches = await computeMatches(db, claims);
   for (let i = 0; i < ids.length; i += ID_BATCH) {
     const batch = ids.slice(i, i + ID_BATCH);
-    const claims = await db.claim.findMany({
-      where: { id: { in: batch }, state: { notIn: UNMATCHED_STATES } },
-      select: { id: true, articleId: true, text: true },
-    });
-    const matches = await computeMatches(db, claims);
-    await storeMatches(db, batch, [...matches.values()].flat());
+    await storeMatches(db, batch, batch.flatMap((id) => matches.get(id) ?? []));
   }
 }
 
