@@ -21,7 +21,7 @@ const unitOf = (f: Figure) => (f.unit ? (UNIT_OF[f.unit.toLowerCase()] ?? f.unit
 const digitsOf = (f: Figure) => f.raw.replace(/\D/g, "").replace(/^0+/, "");
 const sorted = (s: string) => [...s].sort().join("");
 const OTHER = /\b(?:another|other|additional|extra|more than|up to|last year['’]s|previous|next|planned|proposed|projected|target|goal|than|from|by)\s+(?:the\s+|a\s+|an\s+)?(?:about\s+|roughly\s+|nearly\s+)?$/i;
-const yearsOf = (text: string) => text.match(/\b(?:19|20)\d\d\b/g) ?? [];
+const yearsOf = (text: string): string[] => text.match(/\b(?:19|20)\d\d\b/g) ?? [];
 const MONEY_THING = /^\s+(?:[a-z-]+\s+)?(?:project|plan|deal|contract|budget|package|bond|grant|program|programme|renovation|expansion|upgrade|purchase|settlement|loan|levy|price tag)\b/i;
 const ANOTHER_THING = /\b(?:separate|another|other|second|different|rival|neighbou?ring|compared)\b/i;
 const STOP = new Set(["that", "this", "with", "from", "have", "were", "will", "would", "said", "says", "about", "their", "there", "which", "million", "billion", "thousand", "percent", "than", "they", "been", "more", "also", "into", "over", "after", "before", "since", "year", "years"]);
