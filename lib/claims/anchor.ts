@@ -27,7 +27,7 @@ export interface Anchor {
 }
 
 /** Joins the runs' words into the article's plain text. */
-export function joinPlainText(runs: TextRun[]): string {
+export function joinPlainText(runs: readonly TextRun[]): string {
   return runs.map((r) => r.value).join(BLOCK_SEPARATOR);
 }
 

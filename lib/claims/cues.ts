@@ -126,13 +126,26 @@ export const AUXILIARY = /\b(?:is|are|was|were|has|have|had|does|did|will|would|
 export const HEADLINE_VERB =
   /\b(?:approves?|passes|finali[sz]es|adopts|announces|launches|ends|bans|requires|raises|cuts|sets|expands|extends|blocks|rejects|sues|signs|vetoes|closes|opens|reaches|doubles|triples|falls|rises|drops|grows|warns|finds|shows|reports|plans|proposes|unveils|delays|halts|suspends|fires|hires|files|issues|orders|upholds|overturns|strikes|restores|repeals|eliminates|slashes|boosts|lowers|increases|decreases|declines|soars|plunges|walks?\s+out)\b/i;
 
+/**
+ * The last answer per list of cues: the type stage, the check-worthiness features and the filter
+ * each ask the same lists of the same sentence in turn, and the lists are long alternations.
+ */
+const lastFound = new WeakMap<Cue[], { text: string; found: { reason: string; words: string } | null }>();
+
 /** Returns the first cue of `cues` found in `text`, with the words it matched. */
 export function findCue(text: string, cues: Cue[]): { reason: string; words: string } | null {
+  const last = lastFound.get(cues);
+  if (last && last.text === text) return last.found && { ...last.found };
+  let found: { reason: string; words: string } | null = null;
   for (const cue of cues) {
     const m = cue.pattern.exec(text);
-    if (m) return { reason: cue.reason, words: shorten(m[0].trim()) };
+    if (m) {
+      found = { reason: cue.reason, words: shorten(m[0].trim()) };
+      break;
+    }
   }
-  return null;
+  lastFound.set(cues, { text, found });
+  return found && { ...found };
 }
 
 /** Quotes a long match as "first … last" so a reason stays readable. */

@@ -9,6 +9,7 @@ import { hostSpeakers } from "./furniture";
 import { claimKind } from "./model/kinds";
 import type { KindInput } from "./model/kinds-features";
 import { markdownChunks, parseArticle } from "./parse";
+import { plainTextMap, plainTextMapOfRuns, type PlainTextMap } from "./plain-map";
 import { splitUnit } from "./split";
 import { typeClaim, type Typing } from "./type";
 import type { DroppedUnit, ExtractedClaim, ExtractionResult, SourceFormat } from "./types";
@@ -41,6 +42,29 @@ export function extractClaims(input: string, options: ExtractOptions = {}): Extr
   }
 }
 
+/**
+ * `extractClaims(markdown).claims` and `plainTextMap(markdown)` from one parse: re-importing an
+ * edited article needs both for every section it reads again (lib/revisions/incremental-extraction.ts),
+ * and parsing each section twice was a fifth of that. Same answers as the two calls, failures included.
+ */
+export function extractClaimsWithPlainText(markdown: string): { claims: ExtractedClaim[]; plain: PlainTextMap } {
+  const input = String(markdown ?? "");
+  let units: Units;
+  try {
+    units = unitsOf(input, "markdown");
+  } catch {
+    // No claims, as extractClaims answers; the plain text is read on its own (it cuts no sentences).
+    return { claims: [], plain: plainTextMap(input) };
+  }
+  let claims: ExtractedClaim[];
+  try {
+    claims = claimsOf(typedUnitsOf(units)).claims;
+  } catch {
+    claims = [];
+  }
+  return { claims, plain: plainTextMapOfRuns(units.runs) };
+}
+
 /** Parses and cuts the article into units, chunk by chunk for long Markdown (see markdownChunks). */
 function unitsOf(input: string, format: SourceFormat): Units {
   if (format !== "markdown") return collectUnits(parseArticle(input, format), input);
@@ -69,7 +93,10 @@ export interface TypedUnit {
  * and for scripts that learn from its units (scripts/claims-data.ts); `extractClaims` is the API.
  */
 export function typedUnits(input: string, format: SourceFormat): TypedUnit[] {
-  const { runs, units } = unitsOf(input, format);
+  return typedUnitsOf(unitsOf(input, format));
+}
+
+function typedUnitsOf({ runs, units }: Units): TypedUnit[] {
   const plain = joinPlainText(runs);
   // In a transcript the host's turns run the event; who the host is needs the whole document.
   const transcript = units.some((u) => u.speaker !== undefined);
@@ -90,9 +117,14 @@ export function typedUnits(input: string, format: SourceFormat): TypedUnit[] {
 }
 
 function extract(input: string, format: SourceFormat): ExtractionResult {
+  return claimsOf(typedUnits(input, format));
+}
+
+/** The claims and dropped units among typed units, each claim's kind decided (the kind model's say). */
+function claimsOf(typed: readonly TypedUnit[]): ExtractionResult {
   const claims: ExtractedClaim[] = [];
   const dropped: DroppedUnit[] = [];
-  for (const { unit, text, typing, kindInput, anchor, why } of typedUnits(input, format)) {
+  for (const { unit, text, typing, kindInput, anchor, why } of typed) {
     if (why) {
       dropped.push({ text, sourceStart: anchor.sourceStart, sourceEnd: anchor.sourceEnd, why });
       continue;

@@ -37,6 +37,14 @@ export function plainTextMap(markdown: string): PlainTextMap {
   } catch {
     runs = [];
   }
+  return plainTextMapOfRuns(runs);
+}
+
+/**
+ * The {@link PlainTextMap} of a text whose runs the units stage already built (extractClaimsWithPlainText
+ * in index.ts, which parses once for both); `plainTextMap` is this over its own parse.
+ */
+export function plainTextMapOfRuns(runs: readonly TextRun[]): PlainTextMap {
   const text = joinPlainText(runs);
   const size = runs.reduce((n, r) => n + r.value.length, 0);
   // source[k]: source offset of the k-th prose character (a running maximum, so the searches stay
@@ -73,7 +81,7 @@ function markdownRuns(input: string): TextRun[] {
   const into: Units = { runs: [], units: [] };
   for (const [start, end] of markdownChunks(input)) {
     const chunk = start === 0 && end === input.length ? input : input.slice(start, end);
-    collectUnits(parseArticle(chunk, "markdown"), chunk, start, into);
+    collectUnits(parseArticle(chunk, "markdown"), chunk, start, into, { runsOnly: true });
   }
   return into.runs;
 }

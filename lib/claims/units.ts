@@ -58,8 +58,10 @@ interface Frame {
 /**
  * Cuts the tree into units; `input` is the text the tree's positions point into. When the tree is one
  * chunk of a larger article, `base` is the chunk's offset in the article and `into` the units so far.
+ * `runsOnly` builds the runs alone (the same runs), for the plain text (plain-map.ts): cutting
+ * paragraphs into sentences was most of the time of that walk, and units are not wanted there.
  */
-export function collectUnits(tree: Root, input: string, base = 0, into: Units = { runs: [], units: [] }): Units {
+export function collectUnits(tree: Root, input: string, base = 0, into: Units = { runs: [], units: [] }, { runsOnly = false } = {}): Units {
   const { runs, units } = into;
   const lastSentence = new WeakMap<Nodes, string>();
   const lastRun = runs[runs.length - 1];
@@ -77,7 +79,7 @@ export function collectUnits(tree: Root, input: string, base = 0, into: Units = 
 
   // In a transcript each turn's speaker is carried on its claims, and on to the next paragraph
   // until another label opens a turn (transcript.ts).
-  const transcript = isTranscript(input);
+  const transcript = !runsOnly && isTranscript(input);
   let speaker: string | null = null;
 
   const stack: Frame[] = [{ node: tree, parent: null, index: 0, block: "paragraph", context: null }];
@@ -86,6 +88,7 @@ export function collectUnits(tree: Root, input: string, base = 0, into: Units = 
     switch (node.type) {
       case "paragraph": {
         const run = newRun((b) => collectInline(node, b, end(node)));
+        if (runsOnly) break;
         const shape = paragraphShape(node);
         const turns: Turn[] = transcript ? speakerTurns(run.value, speaker) : [{ speaker: null, start: 0, end: run.value.length }];
         let last: Range | undefined;

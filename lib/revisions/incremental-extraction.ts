@@ -9,7 +9,7 @@
  * the fixture articles under random edits.
  */
 import { buildSelectors } from "@/lib/anchoring/quote-selector";
-import { extractClaims, plainTextMap, type ExtractedClaim } from "@/lib/claims";
+import { extractClaimsWithPlainText, plainTextMap, type ExtractedClaim, type PlainTextMap } from "@/lib/claims";
 import { isTranscript } from "@/lib/claims/transcript";
 import { articleSections, frontMatterEnd, matchSections, type MatchedSection, type Section } from "./article-sections";
 
@@ -45,6 +45,13 @@ export function extractIncrementally(oldText: string, previous: readonly Extract
     if (!probes.has(k)) probes.set(k, probeSection(newText.slice(matched[k]!.start, matched[k]!.end), k === 0));
     return probes.get(k)!;
   };
+  /** A changed section's claims, read with its probe from one parse of the section. */
+  const readSection = (k: number): { claims: ExtractedClaim[]; probe: Probe | null } => {
+    const text = newText.slice(matched[k]!.start, matched[k]!.end);
+    const { claims, plain } = extractClaimsWithPlainText(text);
+    if (!probes.has(k)) probes.set(k, probeSection(text, k === 0, plain));
+    return { claims, probe: probes.get(k)! };
+  };
   // starts[k]: where section k's words begin in the new plain text (the running sum of advances).
   const starts = new Map<number, number>([[0, 0]]);
   const out: ExtractedClaim[] = [];
@@ -56,10 +63,10 @@ export function extractIncrementally(oldText: string, previous: readonly Extract
     const section = matched[k]!;
     if (section.old === null) {
       const start = starts.get(k);
-      const p = probe(k);
-      if (start === undefined || !p) return null;
-      const text = newText.slice(section.start, section.end);
-      for (const claim of extractClaims(text).claims) {
+      if (start === undefined) return null;
+      const { claims, probe: p } = readSection(k);
+      if (!p) return null;
+      for (const claim of claims) {
         const moved = shift(claim, section.start, start);
         out.push(moved);
         requote.add(moved);
@@ -156,8 +163,8 @@ function shift(claim: ExtractedClaim, source: number, plain: number): ExtractedC
  * the separator). Null when that is unknown: a section with words but no plain text may hold an
  * empty block (an image alone) that still takes a separator.
  */
-function probeSection(text: string, first: boolean): Probe | null {
-  const { text: plain, toPlain } = plainTextMap(text);
+function probeSection(text: string, first: boolean, map: PlainTextMap = plainTextMap(text)): Probe | null {
+  const { text: plain, toPlain } = map;
   if (plain !== "") return { text: plain, advance: plain.length + SEPARATOR.length, toPlain };
   // Front matter, which only the first section can hold, is no block of words.
   const words = first ? text.slice(Math.max(0, frontMatterEnd(text))) : text;

@@ -38,8 +38,20 @@ export function normalise(text: string): string {
   return text.replace(/[’‘`]/g, "'").replace(/[“”]/g, '"').toLowerCase();
 }
 
-/** The distinct features of one sentence, in a stable order (bias first). */
+/** The last two sentences' features: the check-worthiness model and then the kind model read each sentence. */
+const recent: Array<{ text: string; features: readonly string[] }> = [];
+
+/** The distinct features of one sentence, in a stable order (bias first); a new array each call. */
 export function featurize(text: string): string[] {
+  const known = recent.find((r) => r.text === text);
+  if (known) return [...known.features];
+  const features = featuresOf(text);
+  recent.unshift({ text, features });
+  recent.length = Math.min(recent.length, 2);
+  return [...features];
+}
+
+function featuresOf(text: string): string[] {
   const lower = normalise(text);
   const tokens = (lower.match(TOKEN) ?? []).map((t) => (/^\d/.test(t) ? numberShape(t) : t));
   const out = new Set<string>(["bias", lengthBucket(tokens.length)]);
