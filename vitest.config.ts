@@ -21,7 +21,8 @@ export default defineConfig({
     // Hooks too (Vitest's default is 10 s): a file's beforeAll migrates and seeds a database, and
     // took longer than 10 s there, which failed every test of the file without running one.
     hookTimeout: 60_000,
-    // On a PostgreSQL run (npm run test:unit:postgres) one throwaway cluster for the whole run.
-    globalSetup: ["tests/support/postgres-global-setup.ts"],
+    // One migrated template database per run, which each test file's database is copied from: a
+    // SQLite file, or on a PostgreSQL run (npm run test:unit:postgres) a database on one throwaway cluster.
+    globalSetup: ["tests/support/sqlite-global-setup.ts", "tests/support/postgres-global-setup.ts"],
   },
 });

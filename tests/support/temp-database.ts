@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { inject } from "vitest";
 import { createDatabase, type Database } from "@/lib/db/create-database";
 import type { DatabaseEngine } from "@/lib/db/database-url";
 import { migrateDatabase } from "@/lib/db/migrate";
@@ -8,7 +9,7 @@ import { createTestDatabase, onPostgres } from "./postgres";
 
 /**
  * A throwaway, migrated database for one test file; `dispose` closes and deletes it. A SQLite file
- * by default; on a PostgreSQL run (CLAIMDESK_TEST_DATABASE=postgres, tests/support/postgres.ts) a
+ * by default, copied from the run's migrated template; on a PostgreSQL run (CLAIMDESK_TEST_DATABASE=postgres, tests/support/postgres.ts) a
  * fresh database on the run's cluster, and `file` names no file (tests that open the SQLite file
  * itself skip there). `dir` is a temporary folder either way, for the test's own files.
  */
@@ -32,7 +33,10 @@ export function tempDatabase(): { db: Database; url: string; dir: string; file: 
     };
   }
   const url = `file:${file}`;
-  migrateDatabase(url);
+  // A copy of the run's migrated template (tests/support/sqlite-global-setup.ts), else migrated here.
+  const template = inject("sqliteTemplateFile");
+  if (template && existsSync(template)) copyFileSync(template, file);
+  else migrateDatabase(url);
   const db = createDatabase(url);
   return {
     db,
