@@ -22,6 +22,8 @@ const STOPWORDS = new Set(
 );
 /** Attribution and transcript fillers ("X told the crowd", "um, frankly"): not what a claim asserts, so not compared (still asked of the index, as before). */
 const FILLERS = new Set("told tell tells telling stated claimed um uh er ah okay ok well folks frankly honestly actually really basically literally".split(" "));
+/** Negation words: polarity.ts compares them with their scope, so as words they would only count a "no" against a "not" or a "never". */
+const NEGATIONS = new Set("not no never none nor neither".split(" "));
 
 /** Words counted as one for matching: the first of each group stands for the rest. */
 const SAME_MEANING: readonly (readonly string[])[] = [
@@ -47,6 +49,9 @@ const COMPARED_ONLY: readonly (readonly string[])[] = [
   ["annual", "yearly", "annually"],
   ["wage", "pay", "salary", "earnings"],
   ["worker", "employee", "staffer"],
+  // Money named by a coin or a note ("not a dime", "a single dollar") is money; "took money" is "accepted money".
+  ["money", "dollar", "dime", "penny", "cent", "cash"],
+  ["accept", "accepted", "accepts", "take", "taken", "took", "takes", "receive", "received", "receives"],
   ["close", "closed", "shut", "shutter", "shuttered"],
   ["january", "jan"], ["february", "feb"], ["march", "mar"], ["april", "apr"], ["august", "aug"], ["september", "sept", "sep"], ["october", "oct"], ["november", "nov"], ["december", "dec"],
 ];
@@ -76,6 +81,10 @@ export function words(text: string): string[] {
     .toLowerCase()
     .replace(/[’‘`]/g, "'")
     .replace(/'s\b/g, "")
+    // "haven't" is "have not", not a word "haven": both sides of a pair then say a negation alike (polarity.ts weighs it).
+    .replace(/\bwon't\b/g, "will not")
+    .replace(/\bcan't\b/g, "can not")
+    .replace(/n't\b/g, " not")
     .split(/[^a-z0-9]+/)
     .filter((w) => w !== "");
 }
@@ -100,7 +109,7 @@ const SEEN_MAX = 200_000;
 export function contentWords(text: string): string[] {
   const out = new Set<string>();
   for (const w of words(text)) {
-    if (STOPWORDS.has(w) || FILLERS.has(w) || /\d/.test(w) || w.length < 2) continue;
+    if (STOPWORDS.has(w) || FILLERS.has(w) || NEGATIONS.has(w) || /\d/.test(w) || w.length < 2) continue;
     out.add(canonical(w));
   }
   return [...out];

@@ -190,3 +190,10 @@ describe("a change's size beside its ends (session 7)", () => {
     expect(agreement("The permit wait was halved, from 10 weeks to 35 days.", "The permit wait fell from 70 days to five weeks.")).toBe("same");
   });
 });
+
+describe("words of a negation and of money (session 7)", () => {
+  it("reads 'haven't' as 'have not' and leaves negation words to polarity, so 'no money' and 'not a dime' share their words", () => {
+    expect(contentWords("I haven't taken a dime from the union.")).toEqual(contentWords("He has accepted no money from the union."));
+    expect(contentWords("They didn't vote.")).not.toContain("didn");
+  });
+});
