@@ -14,8 +14,10 @@
  *   - cross-split: the reranking thresholds (score.ts MatchThresholds) tuned on one split and scored
  *     on the other, next to the defaults (the rules themselves were written against both splits,
  *     so this shows only how much the thresholds are fitted);
- *   - heldout: scored with the defaults, never tuned on, its wrong answers never printed.
- * `--details` lists the wrong answers of dev and test, never heldout's.
+ *   - heldout: the repository's heldout.json was scored blind once (session 6) and has been
+ *     development data since (session 7 read its misses); a heldout.json read with `--fixtures DIR`
+ *     is a fresh blind set: scored with the defaults, its wrong answers never printed.
+ * `--details` lists the wrong answers of every split looked at, never those of a blind one.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
