@@ -138,7 +138,7 @@ export async function insertRows(
  * write turn the transaction holds (lib/db/sqlite-connection.ts), the same statement is part of the
  * same transaction: its commit keeps them, its rollback undoes them.
  */
-async function transactionConnection(tx: Tx): Promise<SqliteConnection | null> {
+export async function transactionConnection(tx: Tx): Promise<SqliteConnection | null> {
   // An interactive transaction's client is the one without $transaction (Prisma denies it there).
   if ("$transaction" in tx) return null;
   const connection = await sqliteConnectionOf(tx);
