@@ -12,6 +12,7 @@ import type { SourceFormat } from "../claims/types";
 import { checkChanges } from "./checks/change";
 import { checkMultiples } from "./checks/multiple";
 import { checkPeriods } from "./checks/period";
+import { checkSpansAcross } from "./checks/period-across";
 import { checkDatedSpans } from "./checks/period-dates";
 import { checkPerPeriod } from "./checks/per-year";
 import { checkStatedRates } from "./checks/rate-stated";
@@ -28,7 +29,7 @@ import type { CheckedClaim, NumberFinding } from "./types";
 
 export * from "./types";
 
-const CHECKS: Array<(claims: readonly ReadClaim[]) => NumberFinding[]> = [checkChanges, checkMultiples, checkSums, checkShares, checkRates, checkPerUnitRates, checkStatedRates, checkSpeeds, checkPerPeriod, checkRestated, checkSwappedDigits, checkRestatedChanges, checkPeriods, checkDatedSpans];
+const CHECKS: Array<(claims: readonly ReadClaim[]) => NumberFinding[]> = [checkChanges, checkMultiples, checkSums, checkShares, checkRates, checkPerUnitRates, checkStatedRates, checkSpeeds, checkPerPeriod, checkRestated, checkSwappedDigits, checkRestatedChanges, checkPeriods, checkSpansAcross, checkDatedSpans];
 
 /**
  * Checks an article's figures against each other. Pure and fast: ≤ 200 ms for 2,000 claims.

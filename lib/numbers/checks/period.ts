@@ -4,14 +4,15 @@
  * January 2023 to March 2024" (14, or 15 counting both ends).
  *
  * The span is the end minus the start; counting both ends ("fiscal 2019 through 2023" is five fiscal
- * years, 15 months January to March of the next year) is honest too where the words count that way.
+ * years, "a five-year plan, 2023 to 2027" five calendar years of it) is honest too, except for a
+ * change, which is measured between its two dates.
  */
 import type { ReadClaim } from "../figures";
 import { finding } from "../finding";
 import type { NumberFinding } from "../types";
 import { bareMonthSpan } from "./period-dates";
 
-const N = "(\\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|twenty-four|thirty|forty|fifty)";
+export const N = "(\\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|twenty-four|thirty|forty|fifty)";
 const WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, eighteen: 18, twenty: 20, "twenty-four": 24, thirty: 30, forty: 40, fifty: 50 };
 /** The kind of year a span counts in: "the five school years", "three fiscal years". */
 const KIND = "(?:fiscal|school|academic|calendar|budget|financial|full|straight|consecutive|successive)";
@@ -43,7 +44,14 @@ const RANGED_SPANS = [
   // "in place from March 2024 to September 2025, lasted nine months".
   new RegExp(`\\b(?:lasted|ran|took|spanned|lasts|runs|takes)\\s+(?:for\\s+)?${N}\\s+(years?|months?)\\b`, "gi"),
   new RegExp(`\\b${N}[- ](year|month)(?:[- ]long)?(?!-old)\\s+(?:[\\w-]+\\s+){0,2}?[a-z]+\\b`, "gi"),
+  // "a term of 20 years", "its decade of growth", "five years of construction", "spent six months, from".
+  new RegExp(`\\b(?:term|tenure|life|lifespan|run|lease|sentence)\\s+of\\s+${N}\\s+(years?|months?)\\b`, "gi"),
+  new RegExp(`\\b${N}\\s+(years?|months?|decades)\\s+of\\s+(?!age\\b|experience\\b)[a-z]+`, "gi"),
+  /\b(?:a|the|its|their|his|her|[\w]+['’]s)\s+()(decade)\s+of\s+[a-z]+/gi,
+  new RegExp(`\\b(?:spent|spend|spends|needed|took)\\s+${N}\\s+(years?|months?),?\\s+(?:from|between)\\b`, "gi"),
 ];
+const INCLUSIVE = /\b(?:through|thru|inclusive|each of|fiscal|both)\b/i;
+const CHANGE = /\b(?:increase[sd]?|rise|rising|rose|risen|decline[sd]?|drop(?:ped)?|fall|fell|fallen|growth|grew|grown|change[sd]?|surge[sd]?|jump(?:ed)?|gain(?:ed)?|climb(?:ed)?|up|down|low|high|record|lowest|highest)\b/i;
 const YEAR_RANGE = /\b(?:from|between)\s+(?:(?:fiscal(?: year)?|FY)\s*)?((?:19|20)\d\d)\s+(?:to|and|through|thru|until|till)\s+(?:(?:fiscal(?: year)?|FY)\s*)?((?:19|20)\d\d)\b|\b((?:19|20)\d\d)\s*[–-]\s*((?:19|20)\d\d)\b/i;
 const YEAR = /\b(?:19|20)\d\d\b/g;
 /** "from 6,100 in 2020 to 7,400 in 2025": a range of two dated figures names its dates as a range too. */
@@ -60,36 +68,58 @@ export function checkPeriods(claims: readonly ReadClaim[]): NumberFinding[] {
     const next = claims[i + 1];
     const joined = next && (own.match(YEAR) ?? []).length === 1 && /\b(?:last time|since|last (?:year|month|season|seen|recorded|reached)|not since)\b/i.test(next.claim.text) ? next : null;
     const text = joined ? `${own} ${joined.claim.text}` : own;
-    // A range of months without years ("from March to November") names its dates as a range too.
-    const ranged = YEAR_RANGE.test(text) || DATED_RANGE.test(text) || [...text.matchAll(MONTH_YEAR)].length === 2 || ((text.match(YEAR) ?? []).length === 0 && bareMonthSpan(text) !== null);
-    for (const re of ranged ? [...SPANS, ...RANGED_SPANS] : SPANS) {
-      re.lastIndex = 0;
-      for (let m = re.exec(text); m; m = re.exec(text)) {
-        const decades = /^decades?$/i.test(m[2] ?? "");
-        const n = (m[1] ? (WORDS[m[1].toLowerCase()] ?? Number(m[1])) : 1) * (decades ? 10 : 1);
-        const months = /^month/i.test(m[2] ?? "");
-        const span = months ? monthSpan(text) : yearSpan(text);
-        // Counting both ends is honest only where the words say so: "2019 through 2023", "each of the".
-        const inclusive = months || /\b(?:through|thru|inclusive|each of|fiscal|both)\b/i.test(text);
-        if (!span || span.length === n || (inclusive && span.length + 1 === n)) continue;
-        const unit = months ? "months" : "years";
-        out.push(
-          finding("period", {
-            claims: joined ? [read, joined] : [read],
-            message: `${span.from} to ${span.to} is ${span.length} ${unit} (${span.length + 1} counting both ends), the text says '${m[0]}'`,
-            computation: months ? `${span.to} − ${span.from} = ${span.length} months` : `${span.to} − ${span.from} = ${span.length} years`,
-            expected: inclusive ? `${span.length} or ${span.length + 1} ${unit}` : `${span.length} ${unit}`,
-            stated: `${n} ${unit}`,
-            tolerance: inclusive ? "the difference, or one more counting both ends" : "the difference (the words do not count both ends)",
-          }),
-        );
-      }
-    }
+    const ranged = namesRange(text);
+    out.push(...spansAgainst(joined ? [read, joined] : [read], text, text, ranged ? [...SPANS, ...RANGED_SPANS] : SPANS));
     if (ranged) {
       const hedged = hedgedSpan(read, text);
       if (hedged) out.push(hedged);
     }
   });
+  return out;
+}
+
+/** "began in 2019 and ended in 2024", "issued in 2010, matures in 2040": a start and an end, dated. */
+export const START_END = /\b(?:began|begun|started|opened|launched|founded|established|built|issued|signed|took office|was elected|joined|arrived|broke ground)\b[^.;]{0,60}?\b(?:19|20)\d\d\b[^.;]{0,80}?\b(?:ended|ending|finished|closed|closing|shut|wrapped up|completed|matures?|expires?|expired|left|retired|stepped down|was sold|sold)\b[^.;]{0,30}?\b(?:19|20)\d\d\b/i;
+
+/** Whether the text names its dates as a range: then its looser span wordings are read too. */
+export function namesRange(text: string): boolean {
+  // A range of months without years ("from March to November") names its dates as a range too.
+  return YEAR_RANGE.test(text) || DATED_RANGE.test(text) || START_END.test(text) || [...text.matchAll(MONTH_YEAR)].length === 2 || ((text.match(YEAR) ?? []).length === 0 && bareMonthSpan(text) !== null);
+}
+
+/**
+ * The spans in words of `scanned` against the dates of `dated` (the same text, or the sentence before
+ * it too when the span points back to it): a finding for each that fits neither count. Each pattern
+ * captures the count (none for "a decade") and the unit.
+ */
+export function spansAgainst(claims: ReadClaim[], scanned: string, dated: string, spans: readonly RegExp[]): NumberFinding[] {
+  const out: NumberFinding[] = [];
+  for (const re of spans) {
+    re.lastIndex = 0;
+    for (let m = re.exec(scanned); m; m = re.exec(scanned)) {
+      const decades = /^decades?$/i.test(m[2] ?? "");
+      const n = (m[1] ? (WORDS[m[1].toLowerCase()] ?? Number(m[1])) : 1) * (decades ? 10 : 1);
+      const months = /^month/i.test(m[2] ?? "");
+      const span = months ? monthSpan(dated) : yearSpan(dated);
+      // A change is measured between its two dates ("a five-year increase from 2017 to 2021" is four);
+      // what covers years counts them both ("fiscal 2019 through 2023", "a five-year plan, 2023 to 2027").
+      const inclusive = INCLUSIVE.test(dated) || !CHANGE.test(dated);
+      if (!span || span.length === n || (inclusive && span.length + 1 === n)) continue;
+      // Decades are a round count: "three decades" for 1988 to 2021 (33 years) is honest.
+      if (decades && n >= 20 && span.length >= n - 2 && span.length <= n + 3) continue;
+      const unit = months ? "months" : "years";
+      out.push(
+        finding("period", {
+          claims,
+          message: `${span.from} to ${span.to} is ${span.length} ${unit} (${span.length + 1} counting both ends), the text says '${m[0]}'`,
+          computation: `${span.to} − ${span.from} = ${span.length} ${unit}`,
+          expected: inclusive ? `${span.length} or ${span.length + 1} ${unit}` : `${span.length} ${unit}`,
+          stated: `${n} ${unit}`,
+          tolerance: inclusive ? "the difference, or one more counting both ends" : "the difference (a change is measured between its dates)",
+        }),
+      );
+    }
+  }
   return out;
 }
 

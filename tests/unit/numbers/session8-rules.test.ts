@@ -1,0 +1,49 @@
+/**
+ * The numbers checker's rules added in session 8 (issue 17), by class of phrasing where a blind set
+ * showed the checker did not generalise (share, restated, period, rate). Every wording here was
+ * written for this file, apart from the evaluation passages, and each beside a consistent look-alike.
+ */
+import { describe, expect, it } from "vitest";
+import { checkArticleText, type FindingType } from "@/lib/numbers";
+
+interface Case {
+  rule: string;
+  text: string;
+  /** The one finding expected, or null: the passage is consistent. */
+  finding: FindingType | null;
+}
+
+const CASES: Case[] = [
+  // Periods: both ends counted is always honest; a span wrong both ways is the finding.
+  { rule: "both ends", text: "The five-year plan, which runs from 2023 to 2027, sets aside $40 million for parks.", finding: null },
+  { rule: "both ends", text: "The five-year plan, which runs from 2024 to 2027, sets aside $40 million for parks.", finding: "period" },
+  // A start and an end dated in one sentence name a range.
+  { rule: "start and end", text: "The bond, issued in 2010, matures in 2040, a term of 30 years.", finding: null },
+  { rule: "start and end", text: "The bond, issued in 2010, matures in 2040, a term of 20 years.", finding: "period" },
+  { rule: "start and end", text: "The city's decade of growth began in 2014 and ended in 2024.", finding: null },
+  { rule: "start and end", text: "The city's decade of growth began in 2019 and ended in 2024.", finding: "period" },
+  { rule: "N years of", text: "Jones joined the firm in 2012. She brings 20 years of experience in tax law, and was promoted in 2019.", finding: null },
+  { rule: "spent N months", text: "The council spent six months, from February to August, drafting the ordinance.", finding: null },
+  { rule: "spent N months", text: "The council spent six months, from February to November, drafting the ordinance.", finding: "period" },
+  // A span pointing back to the sentence before's range.
+  { rule: "points back", text: "Smith served as mayor from 2008 until 2020. In her 12 years in office she built four schools.", finding: null },
+  { rule: "points back", text: "Smith served as mayor from 2008 until 2020. In her 15 years in office she built four schools.", finding: "period" },
+  { rule: "points back", text: "The study followed 500 patients between 2015 and 2023. Over the study's 12 years, half developed diabetes.", finding: "period" },
+  { rule: "points back", text: "Harris was mayor from 2010 to 2018. In his last three years, crime fell 20%.", finding: null },
+  { rule: "points back", text: "The tunnel was built between 1995 and 2001. Over its 25 years of service, it has carried 80 million cars.", finding: null },
+  // A start in one sentence, the end and its span in the next.
+  { rule: "start, then end", text: "The mill opened in 1988. It closed in 2021, after three decades in business.", finding: null },
+  { rule: "start, then end", text: "The mill opened in 1998. It closed in 2021, after three decades in business.", finding: "period" },
+  { rule: "start, then end", text: "The center launched in 2016. It closed in 2024, after eight years.", finding: null },
+  { rule: "start, then end", text: "The center launched in 2016. It closed in 2024, after five years.", finding: "period" },
+  { rule: "start, then end", text: "The factory opened in 1985. After 10 years of growth it added a second line, and it closed in 2019.", finding: null },
+];
+
+describe("session 8 rules", () => {
+  for (const c of CASES) {
+    it(`${c.rule}: ${c.finding ?? "consistent"} — ${c.text.slice(0, 70)}`, () => {
+      const types = checkArticleText(c.text).findings.map((f) => f.type);
+      expect(types).toEqual(c.finding ? [c.finding] : []);
+    });
+  }
+});
