@@ -37,6 +37,18 @@ const CASES: Case[] = [
   { rule: "start, then end", text: "The center launched in 2016. It closed in 2024, after eight years.", finding: null },
   { rule: "start, then end", text: "The center launched in 2016. It closed in 2024, after five years.", finding: "period" },
   { rule: "start, then end", text: "The factory opened in 1985. After 10 years of growth it added a second line, and it closed in 2019.", finding: null },
+  // Averages whose inputs are in the sentences before (rate-average.ts).
+  { rule: "per noun before", text: "The district spends $180 million a year. It enrolls 12,000 students. Spending per student is about $15,000.", finding: null },
+  { rule: "per noun before", text: "The district spends $180 million a year. It enrolls 12,000 students. Spending per student is about $18,000.", finding: "rate" },
+  { rule: "each with an average", text: "Ridership hit 2.4 million trips last year on the county's 60 buses. Each bus carried an average of 40,000 trips.", finding: null },
+  { rule: "each with an average", text: "Ridership hit 2.4 million trips last year on the county's 60 buses. Each bus carried an average of 50,000 trips.", finding: "rate" },
+  { rule: "on average, each", text: "The library lent 360,000 books last year to its 30,000 cardholders. On average, each cardholder borrowed 12 books.", finding: null },
+  { rule: "on average, each", text: "The library lent 360,000 books last year to its 30,000 cardholders. On average, each cardholder borrowed 15 books.", finding: "rate" },
+  { rule: "the average noun", text: "The airport handled 9 million passengers on 90,000 flights. The average flight carried 100 passengers.", finding: null },
+  { rule: "the average noun", text: "The airport handled 9 million passengers on 90,000 flights. The average flight carried 140 passengers.", finding: "rate" },
+  { rule: "another unit", text: "The county's 60 buses carried 2.4 million trips last year. Each bus costs an average of $450,000 to buy.", finding: null },
+  { rule: "a difference", text: "The program paid out $12 million to 4,000 families in its first year. This year, each family gets an average of $2,500 more.", finding: null },
+  { rule: "another year", text: "Farmers harvested 4 million bushels from 80,000 acres in 2024. In 2025, each acre yielded an average of 55 bushels.", finding: null },
 ];
 
 describe("session 8 rules", () => {
