@@ -1,10 +1,9 @@
-import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test, type APIResponse } from "@playwright/test";
-import { storageStateOf } from "../support";
+import { importFile, storageStateOf } from "../support";
 import { seedApproved, type SeededReading } from "./reading-support";
 
 /**
@@ -41,10 +40,7 @@ function seedMarkedArticle(kind: "draft" | "published"): Seeded {
   // The slug must not carry the marker: it is in the URL, which redirects echo back.
   const slug = `anon-${kind}-${id}`;
   try {
-    execFileSync(path.resolve("node_modules/.bin/tsx"), ["scripts/import.ts", file, "--slug", slug], {
-      env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL },
-      stdio: "pipe",
-    });
+    importFile(file, slug);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { openWorkbench, seedArticle, storageStateOf } from "../support";
+import { importFile, openWorkbench, seedArticle, storageStateOf } from "../support";
 
 test.use({ storageState: storageStateOf("reviewer") });
 
@@ -46,7 +46,7 @@ function importRepeat(): { slug: string; title: string } {
   try {
     const file = path.join(dir, `${slug}.md`);
     writeFileSync(file, REPEATS(title));
-    tsx(["scripts/import.ts", file, "--slug", slug]);
+    importFile(file, slug);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,11 +1,10 @@
 import AxeBuilder from "@axe-core/playwright";
-import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { openWorkbench, storageStateOf } from "../support";
+import { importFile, openWorkbench, storageStateOf } from "../support";
 
 test.use({ storageState: storageStateOf("reviewer") });
 
@@ -21,13 +20,11 @@ const FERRY = "Ferry ridership rose from 200 to 300 last year, a 25% increase.";
 /** Imports ARTICLE under a unique slug into the e2e server's database, as seedArticle does the seed. */
 function seedFerryArticle(): string {
   const slug = `numbers-${randomBytes(4).toString("hex")}`;
-  const databaseUrl = process.env.E2E_DATABASE_URL;
-  if (!databaseUrl) throw new Error("E2E_DATABASE_URL is not set: run the tests through playwright.config.ts");
   const dir = mkdtempSync(path.join(tmpdir(), "claimdesk-numbers-"));
   try {
     const file = path.join(dir, `${slug}.md`);
     writeFileSync(file, ARTICLE);
-    execFileSync(path.resolve("node_modules/.bin/tsx"), ["scripts/import.ts", file, "--slug", slug], { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: "pipe" });
+    importFile(file, slug);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
