@@ -11,6 +11,7 @@ import type { Figure, ReadClaim } from "../figures";
 import { finding } from "../finding";
 import { groupsOf } from "../groups";
 import { readFigures } from "../figures";
+import { isFractionWord, withFractionWords } from "../fraction-words";
 import { formatNumber, plus, type Interval } from "../interval";
 import type { NumberFinding } from "../types";
 
@@ -22,11 +23,24 @@ const NOT_PARALLEL = /\b(?:not|instead|rather|than|compared|versus|vs\.?|while|w
 // Backing and opposing one thing: "73% favoured the curfew, while 35% opposed it" are of one whole.
 const FOR = /^\s+(?:of\s+[^;]{0,60}?\s+)?(?:favou?red|supported|backed|approved|support|back|favou?r|approve|agreed|wanted)\b[^;]*,?\s+(?:while|whereas|but)\s+$/i;
 const AGAINST = /^\s+(?:opposed|oppose|rejected|disapproved|disapprove|disagreed|were against|are against|said no)\b/i;
+/**
+ * One answer and its opposite across "while" or "but": "feel unsafe …, while half said they feel
+ * safe"; "have broadband, while four in 10 have no internet" is not one (another thing is named).
+ */
+function opposite(first: string, second: string): boolean {
+  if (!/^[^;]*\b(?:while|whereas|but)\b/i.test(first) || /\b(?:than|compared|versus|up|down)\b/i.test(first)) return false;
+  const words = (s: string) => s.toLowerCase().match(/[a-z]+/g) ?? [];
+  const [a, b] = [words(first.split(/\b(?:while|whereas|but)\b/i)[0] ?? "").slice(-10), words(second).slice(0, 8)];
+  const negated = (x: string[], y: string[]) => x.some((w) => w.length > 4 && /^(?:un|in|dis|non)/.test(w) && y.includes(w.replace(/^(?:un|in|dis|non)/, "")));
+  return negated(a, b) || negated(b, a);
+}
 const OF_WHOLE = /^\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?([\w'’-]+(?:\s+[\w'’-]+)?)/i;
 const PEOPLE = /^\s+of\s+(?:the\s+|all\s+|its\s+|their\s+|[\w'’]+['’]s\s+)?(?:registered\s+|eligible\s+|likely\s+)?(?:voters|residents|students|households|respondents|workers|adults|children|people|members|patients|families|employees|citizens|ballots|votes|drivers|teachers|nurses|officers|staff|riders|users|customers|participants|applicants|owners|renters|homeowners|tenants|parents|seniors|veterans|inmates|schools|hospitals|homes|businesses)\b/i;
 
 /** Shares that add up to more than their whole. */
-export function checkShares(claims: readonly ReadClaim[]): NumberFinding[] {
+export function checkShares(read: readonly ReadClaim[]): NumberFinding[] {
+  // Fractions in words are parts of a whole here ("half drive, a third take the bus").
+  const claims = read.map(withFractionWords);
   return [...sentenceShares(claims), ...followingShares(claims), ...listShares(claims), ...tableShares(claims), ...overWhole(claims)];
 }
 
@@ -38,27 +52,47 @@ function plainShares(read: ReadClaim): Figure[] | null {
   const { text } = read.claim;
   const percents = read.figures.filter((f) => f.unit === "percent");
   if (percents.length === 0 || OVERLAPPING.test(text) || /\b(?:than|compared|versus|rose|fell|up|down|increase|decrease)\b/i.test(text)) return null;
-  if (percents.some((f) => !written(f) || f.value > 100 || changeStatement(text, f, read.figures))) return null;
+  if (percents.some((f) => !(written(f) || inWords(text, f)) || f.value > 100 || changeStatement(text, f, read.figures))) return null;
   return percents;
 }
 
-/** "58% of residents backed the plan. Another 47% opposed it.": shares that go on into the next sentence. */
+/**
+ * "58% of residents backed the plan. Another 47% opposed it.": shares that go on into the next
+ * sentences, one chain of one whole ("Of the budget, 45% goes to pay. Another 30% goes to buildings.
+ * The remaining 30% …"). A sentence goes on the chain with "another", "the remaining", "the rest";
+ * after a lead that divides one whole ("Of the city's budget, 42% goes to police", "The survey asked
+ * residents how they commute."), also a sentence whose share is its subject or a part's verb's
+ * object ("Parks take 18%.", "Thirty-one percent take transit."), unless it is one more opinion
+ * ("said they", "agree"), which may be of another question.
+ */
 function followingShares(claims: readonly ReadClaim[]): NumberFinding[] {
   const out: NumberFinding[] = [];
-  claims.forEach((read, i) => {
-    const previous = claims[i - 1];
-    const first = read.figures.find((f) => f.unit === "percent");
-    if (!previous || !first || !GOES_ON.test(read.claim.text.slice(Math.max(0, first.at - 30), first.at))) return;
-    const [before, after] = [plainShares(previous), plainShares(read)];
+  let i = 0;
+  while (i < claims.length) {
+    const first = claims[i]!;
+    const start = plainShares(first);
     // "Turnout was 64%." is a level, not a part of a whole that the next sentence goes on dividing.
-    if (!before || !after || before.some((f) => LEVEL_BEFORE.test(previous.claim.text.slice(Math.max(0, f.at - 24), f.at)))) return;
-    const shares = [...before, ...after];
+    if (!start || start.some((f) => LEVEL_BEFORE.test(first.claim.text.slice(Math.max(0, f.at - 24), f.at)))) {
+      i++;
+      continue;
+    }
+    const divides = DIVIDES.test(first.claim.text) || (i > 0 && ASKS.test(claims[i - 1]!.claim.text));
+    const chain: { read: ReadClaim; shares: Figure[] }[] = [{ read: first, shares: start }];
+    for (let j = i + 1; j < claims.length; j++) {
+      const read = claims[j]!;
+      const shares = plainShares(read);
+      if (!shares || !goesOn(read, shares, divides)) break;
+      chain.push({ read, shares });
+    }
+    i += chain.length;
+    if (chain.length < 2) continue;
+    const shares = chain.flatMap((c) => c.shares);
     const sum = sumOf(shares);
-    if (sum[0] <= 100) return;
+    if (sum[0] <= 100) continue;
     const total = shares.reduce((a, f) => a + f.value, 0);
     out.push(
       finding("share", {
-        claims: [read, previous],
+        claims: chain.map((c) => c.read).reverse(),
         message: `Shares of one whole add up to ${formatNumber(total, 1)}%: ${shares.map((f) => f.raw).join(" + ")}`,
         computation: `${shares.map((f) => formatNumber(f.value, 2)).join(" + ")} = ${formatNumber(total, 2)}%`,
         expected: "at most 100%",
@@ -66,11 +100,28 @@ function followingShares(claims: readonly ReadClaim[]): NumberFinding[] {
         tolerance: `each share's rounding, ${formatNumber(sum[0], 2)}% at the least`,
       }),
     );
-  });
+  }
   return out;
 }
 
-const written = (f: Figure) => f.unit === "percent" && /\d|per\s?cent/i.test(f.raw);
+/** A lead that divides one whole: "Of the city's budget, 42% …", "Among the 900 callers, …". */
+const DIVIDES = /^(?:Of|Among)\s+(?:the|its|their|all|[\w'’]+['’]s)\b[^,]{0,60},/;
+/** The sentence before asks one question: "The survey asked residents how they commute." */
+const ASKS = /\b(?:asked|asking)\b[^.]{0,80}\b(?:how|which|what|where|whether|who)\b/i;
+const PART_VERB = /\b(?:takes?|took|gets?|got|receives?|received|goes\s+to|go\s+to|went\s+to|accounts?\s+for|accounted\s+for|makes?\s+up|made\s+up|comes?\s+from|came\s+from|supplies|supplied|covers?|covered)\s+(?:the\s+(?:remaining|other|rest)\s+)?(?:about\s+|roughly\s+|nearly\s+|some\s+|just\s+over\s+|just\s+under\s+)?$/i;
+const OPINION = /\b(?:said|say|says|agree[sd]?|disagree[sd]?|reported|believe[sd]?|think|thought|felt|feel)\b/i;
+
+function goesOn(read: ReadClaim, shares: Figure[], divides: boolean): boolean {
+  const { text } = read.claim;
+  const before = (f: Figure) => text.slice(Math.max(0, f.at - 30), f.at - (f.hedge ? f.hedge.length + 1 : 0));
+  if (shares.some((f) => LEVEL_BEFORE.test(text.slice(Math.max(0, f.at - 24), f.at)) && !PART_VERB.test(before(f)))) return false;
+  if (shares.some((f) => GOES_ON.test(text.slice(Math.max(0, f.at - 30), f.at)))) return true;
+  if (!divides || OPINION.test(text) || OF_WHOLE.test(text.slice(shares[0]!.end))) return false;
+  const f = shares[0]!;
+  return PART_VERB.test(before(f)) || /^\s*(?:some\s+|about\s+|roughly\s+|nearly\s+|just\s+over\s+|just\s+under\s+)?$/i.test(text.slice(0, f.at));
+}
+
+const written = (f: Figure) => f.unit === "percent" && (/\d|per\s?cent/i.test(f.raw) || isFractionWord(f));
 /**
  * A share in words that names its whole ("three-quarters of residents", "about two-thirds of the
  * budget"): a share like "30%" beside it. Without the "of" it is often a rule ("a two-thirds majority").
@@ -96,7 +147,7 @@ function sentenceShares(claims: readonly ReadClaim[]): NumberFinding[] {
       if (i === 0) return true;
       const words = between(i);
       if (/\bor\s*$/i.test(words) || /^[\s,]*(?:above|below)\b/i.test(words)) return false;
-      return !NOT_PARALLEL.test(words) || (FOR.test(words) && AGAINST.test(text.slice(f.end, f.end + 24)) && !/\b(?:not|than|compared|versus|up|down)\b/i.test(words));
+      return !NOT_PARALLEL.test(words) || (FOR.test(words) && AGAINST.test(text.slice(f.end, f.end + 24)) && !/\b(?:not|than|compared|versus|up|down)\b/i.test(words)) || opposite(words, text.slice(f.end, f.end + 50));
     });
     // "62% of the cost for men and 58% of the cost for women": each share names its own whole.
     const wholes = shares.map((f) => OF_WHOLE.exec(text.slice(f.end))?.[0]?.toLowerCase()).filter(Boolean);
@@ -122,9 +173,10 @@ function sentenceShares(claims: readonly ReadClaim[]): NumberFinding[] {
 function listShares(claims: readonly ReadClaim[]): NumberFinding[] {
   const out: NumberFinding[] = [];
   for (const list of groupsOf(claims).lists) {
-    const shares = list.items.map((i) => i.figures[0]).filter((f): f is Figure => f !== undefined && written(f));
+    // Each item's one share, first or beside its count ("- Transit: 600 (25%)").
+    const shares = list.items.map((i) => i.figures.filter((f) => f.unit === "percent")).filter((fs) => fs.length === 1 && written(fs[0]!)).map((fs) => fs[0]!);
     if (shares.length < 2 || shares.length !== list.items.length || OVERLAPPING.test(list.leadIn)) continue;
-    if (list.items.some((i) => i.figures.filter((f) => f.unit === "percent").length > 1)) continue;
+    if (list.items.some((i) => changeStatement(i.claim.text, i.figures.find((f) => f.unit === "percent")!, i.figures) || /\b(?:than|compared|up|down|rose|fell)\b/i.test(i.claim.text))) continue;
     const sum = sumOf(shares);
     if (sum[0] <= 100) continue;
     const total = shares.reduce((a, f) => a + f.value, 0);
@@ -154,19 +206,23 @@ function overWhole(claims: readonly ReadClaim[]): NumberFinding[] {
   return out;
 }
 
+const SHARE_HEADER = /^(?:\*\*)?(?:share|%|percent|percentage|proportion)(?:\s+of\s+(?:the\s+)?(?:total|all|[a-z]+))?(?:\s*\(%\))?(?:\*\*)?$/i;
 const TOTAL_ROW = /^(?:\*\*)?(?:total|all|overall|combined)\b/i;
 
 /** A table column of shares whose "Total" row says 100% but whose rows add up to more. */
 function tableShares(claims: readonly ReadClaim[]): NumberFinding[] {
   const out: NumberFinding[] = [];
   for (const table of groupsOf(claims).tables) {
-    const totalAt = table.rows.findIndex((r) => TOTAL_ROW.test(r.cells[0] ?? ""));
+    const found = table.rows.findIndex((r) => TOTAL_ROW.test(r.cells[0] ?? ""));
+    // Without a total row, a column headed as the parts' share of one whole ("Share", "% of total").
+    const totalAt = found >= 0 ? found : table.rows.length;
     if (totalAt < 2) continue;
     const body = table.rows.slice(0, totalAt);
-    const totalRow = table.rows[totalAt]!;
-    for (let c = 1; c < totalRow.cells.length; c++) {
-      const [whole, ...extra] = readFigures(totalRow.cells[c] ?? "");
-      if (!whole || extra.length > 0 || whole.unit !== "percent" || Math.abs(whole.value - 100) > 0.5) continue;
+    const totalRow = table.rows[totalAt] ?? table.rows[totalAt - 1]!;
+    for (let c = 1; c < (table.header.length || totalRow.cells.length); c++) {
+      if (found < 0 && !SHARE_HEADER.test(table.header[c] ?? "")) continue;
+      const [whole, ...extra] = found >= 0 ? readFigures(totalRow.cells[c] ?? "") : [];
+      if (found >= 0 && (!whole || extra.length > 0 || whole.unit !== "percent" || Math.abs(whole.value - 100) > 0.5)) continue;
       const shares = body.map((r) => readFigures(r.cells[c] ?? ""));
       if (shares.some((f) => f.length !== 1 || f[0]!.unit !== "percent")) continue;
       const flat = shares.map((f) => f[0]!);
@@ -176,8 +232,8 @@ function tableShares(claims: readonly ReadClaim[]): NumberFinding[] {
       const column = table.header[c] ?? `column ${c + 1}`;
       out.push(
         finding("share", {
-          claims: [totalRow.read, ...body.map((r) => r.read)],
-          message: `"${column}": the rows' shares add up to ${formatNumber(total, 1)}%, the total row says 100%`,
+          claims: found >= 0 ? [totalRow.read, ...body.map((r) => r.read)] : body.map((r) => r.read).reverse(),
+          message: `"${column}": the rows' shares add up to ${formatNumber(total, 1)}%${found >= 0 ? ", the total row says 100%" : ""}`,
           computation: `${flat.map((f) => formatNumber(f.value, 2)).join(" + ")} = ${formatNumber(total, 2)}%`,
           expected: "100%",
           stated: `${formatNumber(total, 2)}%`,
