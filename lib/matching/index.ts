@@ -2,10 +2,13 @@
  * Seen before (issue 16): each claim matched to earlier, checked claims of other articles.
  *
  *   claim text ──searchTerms──▶ FTS5 index of checked claims (search-index.ts, BM25)
- *              ──8 candidates──▶ scoreMatch: shared words (Porter2 stems, normalise.ts), figures, dates and
- *                                names (figures.ts, number-words.ts), polarity with each negation's scope
- *                                (polarity.ts), contrasting subjects (contrast.ts)
- *              ──best 5──▶ ClaimMatch rows ("same" only when figures, polarity and subject agree)
+ *              ──8 candidates──▶ readPair (pair-features.ts): shared words (Porter2 stems, normalise.ts),
+ *                                names, the candidate's place among the others; and the guards: figures
+ *                                (figures.ts, number-words.ts, written-numbers.ts), polarity with each
+ *                                negation's scope (polarity.ts), contrasting subjects (contrast.ts)
+ *              ──judgePair (score.ts)──▶ "same" only when no guard objects and the learned same-claim
+ *                                model (same-claim.ts, models/matching/) is sure enough; else "related"
+ *              ──best 5──▶ ClaimMatch rows
  *
  * Runs on import (lib/articles/import-article.ts calls matchImportedArticle after its transaction,
  * waiting for it or not: after-import.ts)

@@ -107,12 +107,17 @@ const SEEN_MAX = 200_000;
 
 /** The claim's content words as matching compares them (no function words, no numbers), deduplicated. */
 export function contentWords(text: string): string[] {
-  const out = new Set<string>();
+  return [...new Set(contentWordSequence(text))];
+}
+
+/** {@link contentWords} in the claim's order, repeats kept: what word pairs ("violent crime") are read from. */
+export function contentWordSequence(text: string): string[] {
+  const out: string[] = [];
   for (const w of words(text)) {
     if (STOPWORDS.has(w) || FILLERS.has(w) || NEGATIONS.has(w) || /\d/.test(w) || w.length < 2) continue;
-    out.add(canonical(w));
+    out.push(canonical(w));
   }
-  return [...out];
+  return out;
 }
 
 /** The forms of a word the index may hold: as written, its stem, and the stem's plain inflections. */

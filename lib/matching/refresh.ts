@@ -1,6 +1,8 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { newId, sqliteDateTime } from "@/lib/revisions/update-rows";
-import { DEFAULT_THRESHOLDS, featuresOf, scoreFeatures, type ClaimFeatures, type MatchThresholds, type ScoredMatch } from "./score";
+import { readPair } from "./pair-features";
+import { featuresOf, judgePair, MIN_OVERLAP, wordOverlap, type ClaimFeatures, type ScoredMatch } from "./score";
+import { shippedModel, type SameClaimModel } from "./same-claim";
 import { searchTerms } from "./normalise";
 import { findCandidates, type Candidate, type Db } from "./search-index";
 import type { ClaimMatch } from "./types";
@@ -33,9 +35,18 @@ export async function findClaimCandidates(db: Db, claims: readonly QueryClaim[])
 
 /**
  * The second half: each claim's candidates reranked (score.ts), best first, at most MAX_MATCHES.
- * Pure, so the evaluation can rerank one set of candidates under other thresholds.
+ * Pure, so the evaluation can rerank one set of candidates under another same-claim model.
  */
-export function rankCandidates(claims: readonly Pick<QueryClaim, "id" | "text">[], found: ReadonlyMap<string, readonly Candidate[]>, thresholds: Readonly<MatchThresholds> = DEFAULT_THRESHOLDS): Map<string, ClaimMatch[]> {
+export function rankCandidates(claims: readonly Pick<QueryClaim, "id" | "text">[], found: ReadonlyMap<string, readonly Candidate[]>, model: Readonly<SameClaimModel> = shippedModel()): Map<string, ClaimMatch[]> {
+  const out = new Map<string, ClaimMatch[]>();
+  for (const [claimId, scored] of scoreCandidates(claims, found, model)) {
+    out.set(claimId, scored.slice(0, MAX_MATCHES).map((m) => ({ claimId, matchedClaimId: m.matchedClaimId, score: m.score, relation: m.relation, reasons: m.reasons })));
+  }
+  return out;
+}
+
+/** Every candidate offered for each claim, scored (with the model's confidence and features), best first. */
+export function scoreCandidates(claims: readonly Pick<QueryClaim, "id" | "text">[], found: ReadonlyMap<string, readonly Candidate[]>, model: Readonly<SameClaimModel> = shippedModel()): Map<string, Array<ScoredMatch & { matchedClaimId: string }>> {
   // Candidates recur across the claims of one article: read each text once.
   const features = new Map<string, ClaimFeatures>();
   const read = (text: string) => {
@@ -43,25 +54,34 @@ export function rankCandidates(claims: readonly Pick<QueryClaim, "id" | "text">[
     if (!f) features.set(text, (f = featuresOf({ text })));
     return f;
   };
-  const out = new Map<string, ClaimMatch[]>();
+  const out = new Map<string, Array<ScoredMatch & { matchedClaimId: string }>>();
   for (const claim of claims) {
     const candidates = found.get(claim.id) ?? [];
     const best = candidates[0]?.bm25 ?? 1;
     const query = read(claim.text);
+    const readings = candidates.map((c) => {
+      const target = read(c.text);
+      const overlap = wordOverlap(query.words, target.words);
+      return overlap.overlap < MIN_OVERLAP ? null : readPair(query, target, overlap);
+    });
     const scored: Array<ScoredMatch & { matchedClaimId: string }> = [];
-    for (const candidate of candidates) {
-      const match = scoreFeatures(query, read(candidate.text), best > 0 ? candidate.bm25 / best : 0, thresholds);
-      if (match) scored.push({ ...match, matchedClaimId: candidate.claimId });
-    }
-    scored.sort(bestFirst);
-    out.set(claim.id, scored.slice(0, MAX_MATCHES).map((m) => ({ claimId: claim.id, matchedClaimId: m.matchedClaimId, score: m.score, relation: m.relation, reasons: m.reasons })));
+    readings.forEach((reading, rank) => {
+      if (!reading) return;
+      // The margin over the others that could be the same claim: a near twin among them makes this one less sure.
+      const bestOtherOverlap = Math.max(0, ...readings.filter((r, i) => i !== rank && r && !r.guard).map((r) => r!.overlap));
+      const context = { bm25Share: best > 0 ? candidates[rank]!.bm25 / best : 0, rank, bestOtherOverlap };
+      const match = judgePair(reading, context, model);
+      if (match) scored.push({ ...match, matchedClaimId: candidates[rank]!.claimId });
+    });
+    out.set(claim.id, scored.sort(bestFirst));
   }
   return out;
 }
 
-/** "same" before "related", then by score. */
-export function bestFirst(a: { relation: string; score: number }, b: { relation: string; score: number }): number {
+/** "same" before "related"; the surest "same" first, then by score. */
+export function bestFirst(a: { relation: string; score: number; confidence?: number }, b: { relation: string; score: number; confidence?: number }): number {
   if (a.relation !== b.relation) return a.relation === "same" ? -1 : 1;
+  if (a.relation === "same" && (a.confidence ?? 0) !== (b.confidence ?? 0)) return (b.confidence ?? 0) - (a.confidence ?? 0);
   return b.score - a.score;
 }
 

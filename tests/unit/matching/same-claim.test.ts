@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { chooseThreshold, figuresAt, fitSameClaim, pairsOf, type TrainingQuery } from "@/lib/matching/fit-same-claim";
+import { PAIR_FEATURES } from "@/lib/matching/pair-features";
+import { rankCandidates } from "@/lib/matching/refresh";
+import { NEVER_SAME, shippedModel, type SameClaimModel } from "@/lib/matching/same-claim";
+import { scoreMatch } from "@/lib/matching/score";
+import type { Candidate } from "@/lib/matching/search-index";
+import { compareWrittenNumbers, writtenNumbers } from "@/lib/matching/written-numbers";
+
+/** The learned "same" decision: the guards it may not overrule, its abstention, and its fitting. */
+
+const claim = (text: string) => ({ text });
+/** A model sure of everything: what the guards must still hold back. */
+const ALWAYS_SURE: SameClaimModel = { ...NEVER_SAME, bias: 50, threshold: 0.5 };
+
+describe("the shipped model", () => {
+  it("was trained on the features the code computes, so it is the one used", () => {
+    const model = shippedModel();
+    expect(model).not.toBe(NEVER_SAME);
+    expect(model.features).toEqual([...PAIR_FEATURES]);
+    expect(model.weights).toHaveLength(PAIR_FEATURES.length);
+    expect(model.threshold).toBeGreaterThan(0);
+    expect(model.threshold).toBeLessThan(1);
+  });
+  it("calls a restatement the same claim and says how sure it is", () => {
+    const m = scoreMatch(claim("The Ferris County clerk rejected 1,250 mail ballots in the general election."), claim("In the Ferris County general election, 1,250 mail-in ballots were rejected by the clerk."));
+    expect(m?.relation).toBe("same");
+    expect(m?.reasons.some((r) => /^the same claim: \d+% sure$/.test(r))).toBe(true);
+  });
+  it("abstains on a claim sharing a topic and a few words but asserting something else", () => {
+    expect(scoreMatch(claim("Ferris County opened two new early-voting sites for the general election."), claim("Ferris County election officials hired 40 more poll workers."))?.relation ?? "none").not.toBe("same");
+  });
+});
+
+describe("the guards the model may not overrule", () => {
+  it("keeps a changed number, a flipped polarity and another subject apart, however sure the model", () => {
+    const related = (a: string, b: string) => scoreMatch(claim(a), claim(b), {}, ALWAYS_SURE)?.relation;
+    expect(related("Agencies taking part grew from 36 to 149.", "Agencies taking part grew from 36 to 150.")).toBe("related");
+    expect(related("The jail honored 221 ICE detainers in 2022.", "The jail honored 221 ICE detainers in 2021.")).toBe("related");
+    expect(related("Ridership in Halden has recovered.", "Ridership in Halden has not recovered.")).toBe("related");
+    expect(related("Violent crime in Dunmore fell 8% in 2023.", "Property crime in Dunmore fell 8% in 2023.")).toBe("related");
+    expect(related("Ferris County rejected 1,250 mail ballots.", "Ferris County rejected 1,250 mail ballots.")).toBe("same");
+  });
+  it("reads written numbers plainly, as a backstop under the figures", () => {
+    expect(writtenNumbers("$14.3k a year, 1.2 million people, 1,261 aliens")).toEqual([14300, 1200000, 1261]);
+    expect(compareWrittenNumbers(writtenNumbers("1.2 million people"), writtenNumbers("1,200,000 people"))).toBe("agree");
+    expect(compareWrittenNumbers(writtenNumbers("from 36 to 149"), writtenNumbers("from 36 to 150"))).toBe("conflict");
+    expect(compareWrittenNumbers(writtenNumbers("1,261 in FY 2020"), writtenNumbers("1,261"))).toBe("one-sided");
+    expect(compareWrittenNumbers([], [])).toBe("none");
+  });
+  it("says 'same' of nothing under a model that is never sure (a stale model file)", () => {
+    expect(scoreMatch(claim("Ferris County rejected 1,250 mail ballots."), claim("Ferris County rejected 1,250 mail ballots."), {}, NEVER_SAME)?.relation).toBe("related");
+  });
+});
+
+describe("the candidate's place among the others", () => {
+  const candidates = (texts: string[]): Map<string, Candidate[]> => new Map([["q", texts.map((text, i) => ({ claimId: `c${i}`, articleId: `a${i}`, text, bm25: 10 - i }))]]);
+  it("is less sure of a claim that has a near twin among the candidates than of the same claim alone", () => {
+    const query = [{ id: "q", text: "Westbrook added 1,800 homes in 2023, the city's planning office said." }];
+    const gold = "The Westbrook planning office said the city added 1,800 homes in 2023.";
+    const twin = "The Westbrook planning office said the city added 1,800 homes and offices in 2023.";
+    const alone = rankCandidates(query, candidates([gold]))
+      .get("q")!
+      .find((m) => m.matchedClaimId === "c0")!;
+    const beside = rankCandidates(query, candidates([gold, twin]))
+      .get("q")!
+      .find((m) => m.matchedClaimId === "c0")!;
+    const sureness = (reasons: string[]) => Number(/(\d+)% sure/.exec(reasons.find((r) => r.includes("% sure"))!)![1]);
+    expect(sureness(beside.reasons)).toBeLessThan(sureness(alone.reasons));
+  });
+});
+
+describe("fitting", () => {
+  const vector = (overlap: number) => PAIR_FEATURES.map((name) => (name === "overlap" ? overlap : 0));
+  const query = (gold: number, other: number): TrainingQuery => ({
+    candidates: [
+      { id: "gold", vector: vector(gold), guarded: false },
+      { id: "other", vector: vector(other), guarded: false },
+      { id: "changed", vector: vector(0.95), guarded: true },
+    ],
+    gold: "gold",
+    differentNumber: ["changed"],
+    guardCases: ["changed"],
+  });
+  const groups = [0, 1, 2].map((g) => Array.from({ length: 20 }, (_, i) => query(0.7 + ((i + g) % 5) * 0.05, 0.2 + ((i + g) % 4) * 0.05)));
+  it("learns from the candidates, leaving out the guards' own cases", () => {
+    expect(pairsOf(groups[0]!)).toHaveLength(40);
+    const model = fitSameClaim(pairsOf(groups.flat()), 0.5, 0.01);
+    expect(model.weights[PAIR_FEATURES.indexOf("overlap")]).toBeGreaterThan(0);
+  });
+  it("chooses a threshold on splits the weights did not see, and never calls a guarded candidate 'same'", () => {
+    const t = chooseThreshold(groups, 0.01);
+    const model = fitSameClaim(pairsOf(groups.flat()), t, 0.01);
+    const confidences = groups[0]!.map((q) => q.candidates.map((c) => ({ id: c.id, confidence: c.guarded ? 0 : 1 / (1 + Math.exp(-(model.bias + model.weights.reduce((s, w, j) => s + (w * (c.vector[j]! - model.mean[j]!)) / model.scale[j]!, 0)))) })));
+    const f = figuresAt(groups[0]!, confidences, t);
+    expect(f.wrongNumber).toBe(0);
+    expect(f.correct).toBe(f.answered);
+    expect(f.correct).toBe(20);
+  });
+});
