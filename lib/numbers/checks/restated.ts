@@ -22,6 +22,10 @@ const BACK_REFERENCE = new RegExp(`(?:^|[^\\w'’])${DETERMINER}\\s+${HEDGED}$`,
 const COMPARISON_BEFORE = new RegExp(`(?:\\d[\\d,.]*%\\s+of|\\b(?:than|from|to|double|twice|times|versus|vs\\.?|compared with|with|over|above|below|beyond|under|exceed\\w*|past|nearly|almost|about|some))\\s+(?:the\\s+)?${DETERMINER}\\s+${HEDGED}$`, "i");
 // "last year's 2,170", "Monday's 300": an owner that is a time names another time, not the same figure.
 const TIME_OWNER = /\b(?:year|years|month|week|decade|quarter|season|day|yesterday|today|(?:19|20)\d\d|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer|autumn|fall|winter)['’]s\s+\S*\s*$/i;
+const OF_REFERENCE = new RegExp(`(?:^|[^\\w'’])((?:the|its|their|[A-Za-z]+['’]s)(?:\\s+[a-z]+){0,2}?)\\s+([a-z]{4,})\\s+of\\s+${HEDGED}$`, "i");
+/** Words reporters use in turn for one figure's qualifier ("jobless rate", "unemployment rate"). */
+const SAME_WORD: Record<string, string[]> = { jobless: ["unemploy"], unemployment: ["jobless"], yearly: ["annual"], annual: ["yearly", "a year"] };
+const YEAR_OWNER = /\b((?:19|20)\d\d)(?:\s+[a-z]+)?['’]s\s+\S*\s*$/i;
 const OTHER_TIME = /^[^.;]{0,40}?\b(?:(?:19|20)\d\d|last|a year (?:earlier|ago|before)|previous|before|prior|earlier|former|original|initial|planned|proposed|projected|target|goal)\b/i;
 const names = (t: string) => new Set((t.match(/(?<!^|[.!?]\s)\b[A-Z][a-z]+\b/g) ?? []).filter((w) => !CALENDAR.test(w)));
 const years = new WeakMap<ReadClaim, Set<string>>();
@@ -30,6 +34,12 @@ function yearsOf(read: ReadClaim): Set<string> {
   let found = years.get(read);
   if (!found) years.set(read, (found = new Set(read.claim.text.match(/\b(?:19|20)\d\d\b/g) ?? [])));
   return found;
+}
+/** The year a figure is given for: the one just after it in its clause ("48 sailings in 2026, up from 40 in 2025"), or its sentence's only year. */
+function yearOfFigure(read: ReadClaim, f: Figure): string | undefined {
+  const next = read.figures.find((g) => g.at > f.end && !/^(?:19|20)\d\d$/.test(g.raw));
+  const own = /\b(?:19|20)\d\d\b/.exec(read.claim.text.slice(f.end, Math.min(next?.at ?? Infinity, f.end + 40)))?.[0];
+  return own ?? (yearsOf(read).size === 1 ? [...yearsOf(read)][0] : undefined);
 }
 const CALENDAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?$/;
 const STOP = new Set(["vs", "versus", "of", "in", "to", "for", "the", "a", "an", "and", "or", "that", "who", "which", "it", "is", "was", "are", "were"]);
@@ -85,6 +95,12 @@ const AT_FIRST = /^[^,]{0,20},\s+(?:the|its|their)\s+(?:[A-Z][\w'’-]*\s+){0,2}
 const phrase = (f: Figure): string => (f.counted ?? "").toLowerCase().trim().split(/\s+/).filter((w) => /^[a-z]/.test(w)).join(" ");
 /** The words after a figure up to the end of its clause (at most 40 characters): what the figure itself is said to be. */
 const clauseAfter = (text: string, f: Figure): string => /^[^,;.]{0,40}/.exec(text.slice(f.end))![0];
+/**
+ * The words that qualify the figure itself, up to its clause's verb: "the 186,000 doses distributed
+ * in 2022" is dated, "the 45,000-seat stadium will host its first game in 2028" is not (the year is
+ * the game's), nor "digitise all 9,000 paintings by 2030" (a target for the work, not the count's).
+ */
+const ownWords = (text: string, f: Figure): string => clauseAfter(text, f).split(/\b(?:will|would|is|was|are|were|has|have|had|can|could|should|may|might|must|by)\b/i)[0]!;
 
 const sameSize = (a: Figure, b: Figure) => a.value > 0 && b.value > 0 && Math.max(a.value, b.value) / Math.min(a.value, b.value) <= 2 && /\d/.test(a.raw);
 
@@ -98,6 +114,8 @@ export function checkRestated(claims: readonly ReadClaim[]): NumberFinding[] {
   const loose = new Set<Figure>();
   const qualified = new Map<Figure, string | null>();
   const spelled = new Set<Figure>();
+  const dated = new Map<Figure, string>();
+  const modified = new Map<Figure, string[]>();
   for (const later of claims) {
     const { text } = later.claim;
     for (const g of later.figures) {
@@ -108,23 +126,31 @@ export function checkRestated(claims: readonly ReadClaim[]): NumberFinding[] {
       const atFirst = /^\s*(?:at|with)\s+$/i.test(text.slice(0, g.at)) ? AT_FIRST.exec(text.slice(g.end, g.end + 60)) : null;
       const bare = !BACK_REFERENCE.test(before) && (inQuote(text, g.at) || ofNoun(text, g) !== null || atFirst !== null);
       // An abbreviation after a bare figure is a unit ("6.2 MB"), not a thing counted.
-      if ((!bare && !BACK_REFERENCE.test(before)) || TIME_OWNER.test(before) || (bare && (NOT_BARE.test(before) || /^[A-Z]{2,}\b/.test(g.counted ?? "")))) continue;
+      // "The 2025 season's 60 cruise calls" is the figure given for 2025 before; "last year's 2,170" is not known.
+      const year = YEAR_OWNER.exec(before)?.[1];
+      // "the plant's workforce of 3,600", "The March jobless rate of 4.8%": a named thing's figure after "of".
+      const of = OF_REFERENCE.exec(before);
+      if ((!bare && !of && !BACK_REFERENCE.test(before)) || (TIME_OWNER.test(before) && !year) || (bare && (NOT_BARE.test(before) || /^[A-Z]{2,}\b/.test(g.counted ?? "")))) continue;
       // "the bridge's $430 million price tag": money named by its owner.
       const owner = g.unit && /^[A-Z]{3}$/.test(g.unit) ? /\b([a-z]+)['’]s\s+\S*\s*$/i.exec(before)?.[1] : undefined;
-      const nouns = [...namesOf(text, g).filter((w) => w !== singular((g.unit ?? "").toLowerCase())), ...(owner && !STOP.has(owner.toLowerCase()) ? [singular(owner.toLowerCase())] : []), ...(atFirst?.[1] ? [singular(atFirst[1].toLowerCase())] : [])];
+      // "The 45,000-seat stadium" after "The new stadium will seat 42,000 fans": the compound's thing, same size only.
+      const compound = /^-[a-z]+\s/i.test(text.slice(g.end)) && ofNoun(text, g) === null && !/[A-Za-z]['’]s\s+$/.test(before) && g.unit === null ? (g.counted ?? "").split(/\s+/).pop() : undefined;
+      const nouns = of ? [singular(of[2]!.toLowerCase())] : compound ? [singular(compound.toLowerCase())] : [...namesOf(text, g).filter((w) => w !== singular((g.unit ?? "").toLowerCase())), ...(owner && !STOP.has(owner.toLowerCase()) ? [singular(owner.toLowerCase())] : []), ...(atFirst?.[1] ? [singular(atFirst[1].toLowerCase())] : [])];
       // Digits only ("the two sides" names a set), and not a compound ("the 60-member House" is a size).
       // Number words only with a noun of two words or more, matched in full below ("the nine new
       // schools" after "seven new schools"); a compound only after an owner ("Harris's 1,402-vote margin").
       const words = !/\d/.test(g.raw);
       const owned = /[A-Za-z]['’]s\s+$/.test(before);
-      if ((words && (phrase(g).split(" ").length < 2 || bare)) || (/^-/.test(text.slice(g.end)) && ofNoun(text, g) === null && !owned) || nouns.length === 0 || COMPARISON_BEFORE.test(before) || OTHER_TIME.test(clauseAfter(text, g))) continue;
+      if ((words && (phrase(g).split(" ").length < 2 || bare)) || (/^-/.test(text.slice(g.end)) && ofNoun(text, g) === null && !owned && !compound) || nouns.length === 0 || COMPARISON_BEFORE.test(before) || OTHER_TIME.test(ownWords(text, g))) continue;
       if (words) spelled.add(g);
       // A bare figure qualified by what it is for ("2,075 aliens for assault") is another count
       // unless the earlier sentence names that too; read below against each earlier figure.
       if (bare) qualified.set(g, QUALIFIER.exec(text.slice(g.end, g.end + 50))?.[1]?.toLowerCase() ?? null);
       references.set(g, nouns);
       // "214 of the 640 voters notified" picks out a group as often as it points back: same size only.
-      if (bare || !/(?:^|[^\w'’])(?:the|its|their|this|that|these|those)\s+$/i.test(before) || /\d\s+of\s+(?:the|its|their)\s+$/i.test(before)) loose.add(g);
+      if (of) modified.set(g, (of[1] ?? "").toLowerCase().split(/[^a-z]+/).filter((w) => w && !/^(?:the|its|their|s|new|current|latest|total|annual|monthly|overall)$/.test(w) && !CALENDAR.test(w.charAt(0).toUpperCase() + w.slice(1))));
+      if (bare || compound || year || of || !/(?:^|[^\w'’])(?:the|its|their|this|that|these|those)\s+$/i.test(before) || /\d\s+of\s+(?:the|its|their)\s+$/i.test(before)) loose.add(g);
+      if (year) dated.set(g, year);
     }
   }
   if (references.size === 0) return [];
@@ -142,6 +168,10 @@ export function checkRestated(claims: readonly ReadClaim[]): NumberFinding[] {
       earlier.sort((a, b) => a.read.claim.position - b.read.claim.position);
       const qualifier = qualified.get(g);
       if (loose.has(g)) earlier.splice(0, earlier.length, ...earlier.filter((e) => sameSize(e.f, g) && (!qualifier || e.read.claim.text.toLowerCase().includes(qualifier))));
+      const modifiers = modified.get(g);
+      if (modifiers) earlier.splice(0, earlier.length, ...earlier.filter((e) => modifiers.every((w) => e.read.claim.text.toLowerCase().includes(w) || (SAME_WORD[w] ?? []).some((v) => e.read.claim.text.toLowerCase().includes(v)))));
+      const year = dated.get(g);
+      if (year) earlier.splice(0, earlier.length, ...earlier.filter((e) => yearOfFigure(e.read, e.f) === year));
       if (spelled.has(g)) earlier.splice(0, earlier.length, ...earlier.filter((e) => phrase(e.f) === phrase(g)));
       if (earlier.length === 0 || earlier.some((e) => overlaps(e.f.range, g.range))) continue;
       // "The 180 beds at the Eastside shelter", "the 2023 total": another thing, or another year, than before.

@@ -72,6 +72,18 @@ const CASES: Case[] = [
   { rule: "share column", text: "| Ward | Voters | Turnout |\n|---|---:|---:|\n| Ward 1 | 5,200 | 52% |\n| Ward 2 | 3,100 | 61% |\n| Ward 3 | 2,200 | 48% |\n", finding: null },
   { rule: "opposite", text: "Two in three of the town's shop owners said they were unhappy with the new parking rules, while 45% said they were happy.", finding: "share" },
   { rule: "opposite", text: "Two in three of the town's shop owners said they were unhappy with the new parking rules, while 30% said they were happy.", finding: null },
+  // Restated: a compound's thing, a year's owner, "the X of N", a target year that is not the count's.
+  { rule: "compound", text: "The new stadium will seat 42,000 fans. Construction starts in June. The 45,000-seat stadium will host its first game in 2028.", finding: "restated" },
+  { rule: "compound", text: "The new stadium will seat 42,000 fans. Construction starts in June. The 42,000-seat stadium will host its first game in 2028.", finding: null },
+  { rule: "compound", text: "The arena will seat 18,000 fans. A 2,500-seat theatre will be built next door.", finding: null },
+  { rule: "year owner", text: "The harbour expects 48 ferry sailings in 2026, up from 40. Merchants are pleased. The 2026 season's 44 ferry sailings will each carry 300 people.", finding: "restated" },
+  { rule: "year owner", text: "The harbour expects 48 ferry sailings in 2026, up from 40 in 2025. Merchants are pleased. The 2025 season's 40 ferry sailings each carried 300 people.", finding: null },
+  { rule: "the X of N", text: "The county's unemployment rate was 5.2% in March. Jobs in retail led losses. The March jobless rate of 4.8% was the highest since 2021.", finding: "restated" },
+  { rule: "the X of N", text: "The county's unemployment rate was 5.2% in March. Jobs in retail led losses. The state's March jobless rate of 4.8% was the highest since 2021.", finding: null },
+  { rule: "the X of N", text: "The county's unemployment rate was 5.2% in March. Prices rose quickly. The inflation rate of 4.8% was the highest since 2021.", finding: null },
+  { rule: "the X of N", text: "The plant employs 1,200 workers. The company's workforce of 9,800 spans six states.", finding: null },
+  { rule: "a target year", text: "The museum owns some 8,000 paintings. It shows only a fraction. Curators hope to digitise all 9,000 paintings by 2030.", finding: "restated" },
+  { rule: "a target year", text: "The museum owns some 8,000 paintings. It shows only a fraction. Curators hope to digitise all 8,000 paintings by 2030.", finding: null },
 ];
 
 describe("session 8 rules", () => {
