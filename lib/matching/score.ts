@@ -1,7 +1,9 @@
+import { extractQuantities } from "@/lib/claims/quantities";
 import type { Quantity } from "@/lib/claims/types";
 import { contrastWords, type ContrastWords } from "./contrast";
 import { claimFigures, type ClaimFigures } from "./figures";
 import { contentWordSequence } from "./normalise";
+import { numbersAsDigits } from "./number-words";
 import { pairVector, readPair, wordOverlap, type CandidateContext, type PairReading } from "./pair-features";
 import { polarityOf, type Polarity } from "./polarity";
 import { sameClaimProbability, shippedModel, type SameClaimModel } from "./same-claim";
@@ -64,10 +66,12 @@ export function featuresOf(claim: ClaimText): ClaimFeatures {
     let value: T | undefined;
     return () => (value ??= make());
   };
-  const figures = lazy(() => claimFigures(claim));
+  // Number words made digits once: the figures and the written numbers both read them.
+  const digits = lazy(() => numbersAsDigits(claim.text));
+  const figures = lazy(() => claimFigures({ text: claim.text, quantities: claim.quantities ?? extractQuantities(digits()) }));
   const polarity = lazy(() => polarityOf(claim.text));
   const contrasts = lazy(() => contrastWords(claim.text));
-  const numbers = lazy(() => writtenNumbers(claim.text));
+  const numbers = lazy(() => writtenNumbers(claim.text, digits()));
   const names = lazy(() => namesOf(claim.text));
   const bigrams = lazy(() => new Set(sequence.slice(1).map((w, i) => `${sequence[i]} ${w}`)));
   return {

@@ -11,10 +11,10 @@ import { numbersAsDigits } from "./number-words";
 const SCALE: Record<string, number> = { k: 1e3, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
 const NUMBER = /(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:\s*(thousand|million|billion|trillion)\b|(k)\b)?/gi;
 
-/** The values of the numbers a claim writes, in order. */
-export function writtenNumbers(text: string): number[] {
+/** The values of the numbers a claim writes, in order; `digits` is its text with number words as digits, when already made. */
+export function writtenNumbers(text: string, digits = numbersAsDigits(text)): number[] {
   const out: number[] = [];
-  for (const m of numbersAsDigits(text).matchAll(NUMBER)) {
+  for (const m of digits.matchAll(NUMBER)) {
     const whole = m[1]!.replace(/,/g, "");
     const value = Number(m[2] ? `${whole}.${m[2]}` : whole) * (m[3] || m[4] ? SCALE[(m[3] ?? m[4])!.toLowerCase()]! : 1);
     if (Number.isFinite(value)) out.push(value);
