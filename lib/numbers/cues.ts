@@ -10,7 +10,8 @@ const DOWN = /^(?:down|dip|contraction|fell|fall|falls|falling|fallen|decrease|d
 // "up" after "making", "adds", "sums" is part of a verb ("making up 41% of revenue"), not a change.
 const VERB_BEFORE = new RegExp(`\\b((?<!\\b(?:make|makes|making|made|add|adds|adding|added|sum|sums|summing|summed|take|takes|taking|took|end|ends|ending|ended|show|shows|showing|showed|pick|picks|picked|open|opens|opening|opened|set|sets|setting|turn|turns|turned|split|back|backed|back)\\s)up|down|rose|rise|rises|rising|risen|fell|fall|falls|falling|fallen|increased|increases|increase|decreased|decreases|decrease|grew|grow|grows|grown|jumped|climbed|dropped|declined|slipped|plunged|soared|gained|lost|cut|raised|raise|reduced|reduce)\\s+(?:by\\s+)?(?:${HEDGE_WORDS}\\s+)?$`, "i");
 const NOUN_OF_BEFORE = new RegExp(`\\b(increase|decrease|rise|drop|decline|jump|gain|cut|reduction|growth|hike|fall|climb|boost|loss|change|slide|surge)\\s+of\\s+(?:${HEDGE_WORDS}\\s+)?$`, "i");
-const ARTICLE_BEFORE = new RegExp(`\\b(?:a|an)\\s+(?:${HEDGE_WORDS}\\s+)?$`, "i");
+// "a 20% drop", and a sentence's subject "The 20% drop worried organisers" (the sentence before's change).
+const ARTICLE_BEFORE = new RegExp(`(?:\\b(?:a|an)|^(?:the|that|this))\\s+(?:${HEDGE_WORDS}\\s+)?$`, "i");
 // "a 6% improvement", "a 12-point jump": which way an improvement goes depends on the measure, so it has no direction.
 const NOUN_AFTER = /^(?:[\s-]*(?:percentage[\s-]points?|points?))?[\s-]+(increase|decrease|rise|drop|decline|jump|gain|cut|reduction|growth|hike|fall|climb|boost|loss|slide|surge|uptick|raise|pay rise|markup|improvement|spike|dip|rebound|expansion|contraction)\b/i;
 

@@ -7,6 +7,7 @@ import { changePairs, changeStatement, type ChangeStatement, type Pair } from ".
 import { type Figure, readFigures, type ReadClaim } from "../figures";
 import { groupsOf } from "../groups";
 import { finding } from "../finding";
+import { fromOnly, pairAcross, pairForward, pairTwoBack } from "./change-across";
 import { divide, formatAmount, formatChange, formatNumber, type Interval, minus, overlaps } from "../interval";
 import type { NumberFinding } from "../types";
 
@@ -32,6 +33,10 @@ export function checkChanges(claims: readonly ReadClaim[]): NumberFinding[] {
         // Several figures of the sentence before may be the after one: a finding only when none fits.
         const judged = fromOnly(claims[i - 1]!, read, stated, keys).map((p) => judge([read, claims[i - 1]!], p, stated, statement));
         if (judged.length > 0 && judged.every(Boolean)) f = judged[0]!;
+      }
+      if (!f && !pair && !across && !back) {
+        const forward = pairForward(read, claims[i + 1], stated);
+        if (forward) f = judge([read, claims[i + 1]!], forward, stated, statement);
       }
       if (f) out.push(f);
     }
@@ -67,77 +72,6 @@ function tableChanges(claims: readonly ReadClaim[]): NumberFinding[] {
     }
   }
   return out;
-}
-
-/**
- * "The county had 1,200 shelter beds in 2019. By 2023 it had 1,500 beds, a 40% increase": the
- * before figure in the sentence before. Only when each sentence holds one figure of that kind and
- * both name what they count with the same word, so an unrelated figure is never taken for the base.
- */
-function pairAcross(previous: ReadClaim | undefined, read: ReadClaim, stated: Figure, statements: Set<Figure>): Pair | null {
-  if (!previous) return null;
-  const kind = (f: Figure) => f.unit !== "percent" && f.unit !== "points";
-  const back = backFrom(previous, read, stated, statements);
-  if (back) return back;
-  const afters = read.figures.filter((f) => !statements.has(f) && kind(f) && f.end <= stated.at);
-  const to = afters[afters.length - 1];
-  if (!to || afters.filter((f) => f.unit === to.unit).length !== 1) return null;
-  const befores = previous.figures.filter((f) => f.unit === to.unit);
-  const from = befores[0];
-  if (!from || befores.length !== 1 || previous.figures.some((f) => changeStatement(previous.claim.text, f))) return null;
-  const shared = [...words(to)].some((w) => words(from).has(w));
-  return shared ? { from, to } : null;
-}
-
-const words = (f: Figure) => new Set((f.counted ?? "").toLowerCase().split(/\s+/).filter((w) => w.length > 2 && !/^\d/.test(w)).map((w) => w.replace(/s$/, "")));
-const BACK_FROM = /^(?:that|this|it|the (?:figure|total|number|count))\s+(?:was|is|were|marks?|marked)\s+(?:up|down)\s+from\s+(?:about\s+|roughly\s+|some\s+|nearly\s+)?$/i;
-
-/**
- * "The buses carried 12 million passengers last year. That was up from 10 million passengers the
- * year before, a 25% increase": the before figure here, the after the one figure of the sentence
- * before that counts the same thing.
- */
-function backFrom(previous: ReadClaim, read: ReadClaim, stated: Figure, statements: Set<Figure>): Pair | null {
-  const from = read.figures.find((f) => !statements.has(f) && f.end <= stated.at && BACK_FROM.test(read.claim.text.slice(0, f.at)));
-  if (!from) return null;
-  const named = words(from);
-  const tos = previous.figures.filter((f) => f.unit === from.unit && !changeStatement(previous.claim.text, f) && [...words(f)].some((w) => named.has(w)));
-  return tos.length === 1 ? { from, to: tos[0]! } : null;
-}
-
-const FROM_ONLY = /\bfrom\s+(?:the\s+|[\w'’]+['’]s\s+)?(?:about\s+|roughly\s+|some\s+|nearly\s+)?$/i;
-const POINTS_BACK = /^(?:the (?:count|number|total|figure|tally|rate|share)|that|this|it|they)\b/i;
-const SUBJECT_STOP = new Set(["the", "was", "were", "are", "and", "for", "its", "their", "has", "had", "have", "been"]);
-const subjectOf = (text: string, until: number) => new Set((text.slice(0, until).toLowerCase().match(/[a-z]{3,}/g) ?? []).filter((w) => !SUBJECT_STOP.has(w)).map((w) => w.replace(/s$/, "")));
-
-/**
- * "… 6,150 medical emergencies … Medical calls were up 10% from 5,750 the year before"; "38 homicides
- * in 2025 … The count was down 30% from 2024's 50": the before figure here, after "from", and the after
- * the figure of the sentence before that this one's subject names (or, when the subject points back,
- * "The count", the sentence before's first figure of that kind, of a like size).
- */
-function fromOnly(previous: ReadClaim, read: ReadClaim, stated: Figure, statements: Set<Figure>): Pair[] {
-  const { text } = read.claim;
-  const from = read.figures.find((f) => !statements.has(f) && f.at > stated.end && f.at - stated.end < 20 && FROM_ONLY.test(text.slice(stated.end, f.at)));
-  if (!from || read.figures.some((f) => f !== from && f !== stated && f.unit === from.unit && !statements.has(f))) return [];
-  const likeSize = (f: Figure) => Math.max(f.value, from.value) / Math.min(f.value, from.value);
-  const kin = previous.figures.filter((f) => f.unit === from.unit && !changeStatement(previous.claim.text, f) && f.value > 0 && likeSize(f) <= 3);
-  const subject = subjectOf(text, stated.at);
-  const named = kin.filter((f) => [...words(f)].some((w) => subject.has(w))).sort((a, b) => likeSize(a) - likeSize(b));
-  if (named.length > 0) return named.map((to) => ({ from, to }));
-  return POINTS_BACK.test(text) && kin.length > 0 && kin[0] === previous.figures.find((f) => f.unit === from.unit) ? [{ from, to: kin[0]! }] : [];
-}
-
-/**
- * "Tuition was $8,000 a year. Today it's $9,200. That's a 12% increase": a change that points back
- * ("That's") over two sentences of one figure each, the earlier the before.
- */
-function pairTwoBack(earlier: ReadClaim | undefined, previous: ReadClaim | undefined, read: ReadClaim, stated: Figure): Pair | null {
-  if (!earlier || !previous || !POINTS_BACK.test(read.claim.text) || read.figures.some((f) => f !== stated && f.unit !== "percent")) return null;
-  const amounts = (c: ReadClaim) => c.figures.filter((f) => f.unit !== "percent" && f.unit !== "points" && /\d/.test(f.raw));
-  const [to, from] = [amounts(previous), amounts(earlier)];
-  if (to.length !== 1 || from.length !== 1 || to[0]!.unit !== from[0]!.unit || previous.figures.some((f) => changeStatement(previous.claim.text, f))) return null;
-  return { from: from[0]!, to: to[0]! };
 }
 
 // "Rents rose 5%, while the average went from $1,200 to $1,300": a new clause, another change.

@@ -84,6 +84,17 @@ const CASES: Case[] = [
   { rule: "the X of N", text: "The plant employs 1,200 workers. The company's workforce of 9,800 spans six states.", finding: null },
   { rule: "a target year", text: "The museum owns some 8,000 paintings. It shows only a fraction. Curators hope to digitise all 9,000 paintings by 2030.", finding: "restated" },
   { rule: "a target year", text: "The museum owns some 8,000 paintings. It shows only a fraction. Curators hope to digitise all 8,000 paintings by 2030.", finding: null },
+  // Changes over two sentences: a subject that points back, "The 20% drop", a pair in the sentence after.
+  { rule: "it, again", text: "The food bank served 4,000 families in 2022. Last year it served 5,000, a jump of 25%.", finding: null },
+  { rule: "it, again", text: "The food bank served 4,000 families in 2022. Last year it served 5,000, a jump of 20%.", finding: "change" },
+  { rule: "they, again", text: "Fares were $2.50 last year. This year they are $3.00, a 25% increase.", finding: "change" },
+  { rule: "they, again", text: "Fares were $2.50 last year. This year they are $3.00, a 20% increase.", finding: null },
+  { rule: "it, something else", text: "The county hired 40 nurses in 2023. This year it hired 60 teachers, a 10% rise in its teaching staff.", finding: null },
+  { rule: "the N% drop", text: "Membership stood at 800 in January. By June it had fallen to 600. The 20% drop worried organisers.", finding: "change" },
+  { rule: "the N% drop", text: "Membership stood at 800 in January. By June it had fallen to 640. The 20% drop worried organisers.", finding: null },
+  { rule: "pair after", text: "Burglaries dropped 30% in 2025. Police recorded 420 burglaries, compared with 500 in 2024.", finding: "change" },
+  { rule: "pair after", text: "Burglaries dropped 16% in 2025. Police recorded 420 burglaries, compared with 500 in 2024.", finding: null },
+  { rule: "pair after", text: "Ridership fell 15% during the strike. There were 30,000 riders a day in May, compared with 34,000 in April.", finding: null },
 ];
 
 describe("session 8 rules", () => {
