@@ -2,7 +2,7 @@ import { contrastOf } from "./contrast";
 import { compareFigures, type FigureComparison } from "./figures";
 import { oppositePolarity, weakerPolarity } from "./polarity";
 import type { ClaimFeatures } from "./score";
-import { compareWrittenNumbers } from "./written-numbers";
+import { compareWrittenNumbers, sameNumber, writtenNumbers } from "./written-numbers";
 
 /**
  * What the learned same-claim decision (same-claim.ts) reads of one candidate: a few measures that
@@ -67,6 +67,17 @@ export function wordOverlap(a: readonly string[], b: readonly string[]): { overl
   return { overlap: (dice + cover) / 2, shared };
 }
 
+/**
+ * The written numbers the figures did not read: when the figures agree, those they read are
+ * theirs to compare (they know "36 months" is "three years"), and only the rest is checked plainly.
+ */
+function unread(f: ClaimFeatures, agreement: FigureComparison["agreement"]): number[] {
+  if (agreement !== "same") return f.numbers;
+  const { figures, ...rest } = f.figures;
+  const read = [...figures.map((g) => g.raw), ...Object.values(rest).flat()].flatMap((raw) => writtenNumbers(raw));
+  return f.numbers.filter((x) => !read.some((y) => sameNumber(x, y)));
+}
+
 const share = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
 
 function dice<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
@@ -83,7 +94,7 @@ export function readPair(claim: ClaimFeatures, candidate: ClaimFeatures, overlap
   let guard: string | null = null;
   if (figures.agreement === "different") guard = "different figures";
   else if (figures.agreement === "one-sided") guard = "figures in one claim only";
-  else if (compareWrittenNumbers(claim.numbers, candidate.numbers) === "conflict") guard = `different number written: ${claim.numbers.join(", ")} vs ${candidate.numbers.join(", ")}`;
+  else if (compareWrittenNumbers(unread(claim, figures.agreement), unread(candidate, figures.agreement)) === "conflict") guard = `different number written: ${claim.numbers.join(", ")} vs ${candidate.numbers.join(", ")}`;
   else guard = oppositePolarity(claim.polarity, candidate.polarity) ?? weakerPolarity(claim.polarity, candidate.polarity) ?? contrastOf(claim.contrastWords, candidate.contrastWords);
   const candidateWords = new Set(candidate.words);
   const claimWords = new Set(claim.words);

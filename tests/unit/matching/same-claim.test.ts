@@ -47,6 +47,11 @@ describe("the guards the model may not overrule", () => {
     expect(compareWrittenNumbers(writtenNumbers("from 36 to 149"), writtenNumbers("from 36 to 150"))).toBe("conflict");
     expect(compareWrittenNumbers(writtenNumbers("1,261 in FY 2020"), writtenNumbers("1,261"))).toBe("one-sided");
     expect(compareWrittenNumbers([], [])).toBe("none");
+    expect(writtenNumbers("Costs rose $1.5M, and the pool is 5m deep.")).toEqual([1500000, 5]);
+  });
+  it("leaves the numbers the figures read to the figures, which know a span in another unit", () => {
+    expect(scoreMatch(claim("The Arlow pilot program ran for 36 months."), claim("The Arlow pilot program ran for three years."), {}, ALWAYS_SURE)?.relation).toBe("same");
+    expect(scoreMatch(claim("The Arlow pilot program ran for 36 months."), claim("The Arlow pilot program ran for four years."), {}, ALWAYS_SURE)?.relation).toBe("related");
   });
   it("says 'same' of nothing under a model that is never sure (a stale model file)", () => {
     expect(scoreMatch(claim("Ferris County rejected 1,250 mail ballots."), claim("Ferris County rejected 1,250 mail ballots."), {}, NEVER_SAME)?.relation).toBe("related");
