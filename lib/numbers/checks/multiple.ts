@@ -76,17 +76,55 @@ function pairFor(text: string, figures: Figure[], pairs: Pair[], m: Multiple): P
   return to ? { from: base, to } : null;
 }
 
+const amounts = (c: ReadClaim) => c.figures.filter((f) => f.unit !== "percent" && f.unit !== "points" && /\d/.test(f.raw) && !/^(?:19|20)\d\d$/.test(f.raw));
+const nouns = (f: Figure) => new Set((f.counted ?? "").toLowerCase().split(/\s+/).filter((w) => w.length > 2).map((w) => w.replace(/e?s$/, "")));
+/** "… has three times as many", "… triple the number": the multiple is of the same thing as before. */
+const APPOSED = /^\s*(?:[a-z]+\s+){0,1}?,?\s*(?:(?:which|that)\s+is\s+|or\s+|has\s+|have\s+|is\s+|are\s+)?(?:nearly\s+|almost\s+|about\s+|roughly\s+|more than\s+|over\s+|close to\s+|just under\s+)?$/i;
+const SAME_THING_AFTER = /^\s*(?:as\s+(?:many|much)\b|the\s+(?:number|total|figure|count|amount|level)\b|that\b|what\b|[.;]|$)/i;
+
+/**
+ * "The town had 40 food trucks in 2020. It now has 100, more than triple the number"; "Pine County
+ * has 12 fire stations. Oak County, with 30, has three times as many": the one figure here against
+ * the one figure of that kind in the sentence before, when both count one thing.
+ */
+function baseBefore(previous: ReadClaim | undefined, read: ReadClaim, m: Multiple): Pair | null {
+  if (!previous) return null;
+  const here = amounts(read);
+  const to = here[0];
+  // The multiple says what the figure is ("It now has 100, more than triple the number"), not a
+  // clause of its own ("It now has 320, and crime has doubled").
+  if (here.length !== 1 || !to || to.end > m.at || !APPOSED.test(read.claim.text.slice(to.end, m.at))) return null;
+  const befores = amounts(previous).filter((f) => f.unit === to.unit);
+  const from = befores[0];
+  if (befores.length !== 1 || !from || previous.figures.some((f) => changeStatement(previous.claim.text, f)) || multiplesOf(previous.claim.text).length > 0) return null;
+  const [a, b] = [nouns(to), nouns(from)];
+  const shared = [...a].some((w) => b.has(w));
+  return shared || (a.size === 0 && SAME_THING_AFTER.test(read.claim.text.slice(m.end))) ? { from, to } : null;
+}
+
+/** "Cycling trips doubled. Counters logged 9,000 trips, compared with 4,000": the one pair of the sentence after, counting the subject. */
+function withPairAfter(read: ReadClaim, next: ReadClaim | undefined, m: Multiple): Pair | null {
+  if (!next || amounts(read).length > 0 || multiplesOf(next.claim.text).length > 0) return null;
+  const stated = new Set(next.figures.filter((f) => changeStatement(next.claim.text, f, next.figures)));
+  const pairs = changePairs(next.claim.text, next.figures, stated);
+  if (stated.size > 0 || pairs.length !== 1) return null;
+  const subject = new Set((read.claim.text.slice(0, m.at).toLowerCase().match(/[a-z]{3,}/g) ?? []).map((w) => w.replace(/e?s$/, "")));
+  const pair = pairs[0]!;
+  return [...nouns(pair.from), ...nouns(pair.to)].some((w) => subject.has(w)) ? pair : null;
+}
+
 /** Multiples in words that the figures they describe do not bear out. */
 export function checkMultiples(claims: readonly ReadClaim[]): NumberFinding[] {
   const out: NumberFinding[] = [];
-  for (const read of claims) {
+  for (const [i, read] of claims.entries()) {
     const { text } = read.claim;
     const multiples = multiplesOf(text);
     if (multiples.length === 0) continue;
     const stated = new Set(read.figures.filter((f) => changeStatement(text, f)));
     const pairs = changePairs(text, read.figures, stated);
     for (const m of multiples) {
-      const pair = pairFor(text, read.figures, pairs, m);
+      const across = pairFor(text, read.figures, pairs, m) ? null : baseBefore(claims[i - 1], read, m) ?? withPairAfter(read, claims[i + 1], m);
+      const pair = pairFor(text, read.figures, pairs, m) ?? across;
       if (!pair || pair.from.value <= 0 || pair.to.value <= 0) continue;
       const { from, to } = pair;
       // Compare as a growth factor ≥ 1 either way, so "halved" and "doubled" share one tolerance.
@@ -99,7 +137,7 @@ export function checkMultiples(claims: readonly ReadClaim[]): NumberFinding[] {
       const statedFactor = down ? `÷${formatNumber(1 / m.factor)}` : `×${m.alternatives.map((a) => formatNumber(a)).join(" or ×")}`;
       out.push(
         finding("multiple", {
-          claims: [read],
+          claims: across ? [read, ...[claims[i - 1], claims[i + 1]].filter((c): c is ReadClaim => c !== undefined && c.figures.some((f) => f === from || f === to))] : [read],
           message: `${from.raw} → ${to.raw} is ${expected}, the text says '${m.words}'`,
           computation: down ? `${formatNumber(from.value)} / ${formatNumber(to.value)} = ${formatNumber(actual, 2)}` : `${formatNumber(to.value)} / ${formatNumber(from.value)} = ${formatNumber(actual, 2)}`,
           expected,

@@ -95,6 +95,16 @@ const CASES: Case[] = [
   { rule: "pair after", text: "Burglaries dropped 30% in 2025. Police recorded 420 burglaries, compared with 500 in 2024.", finding: "change" },
   { rule: "pair after", text: "Burglaries dropped 16% in 2025. Police recorded 420 burglaries, compared with 500 in 2024.", finding: null },
   { rule: "pair after", text: "Ridership fell 15% during the strike. There were 30,000 riders a day in May, compared with 34,000 in April.", finding: null },
+  // Multiples over two sentences: the base in the sentence before, or the pair in the sentence after.
+  { rule: "base before", text: "The town had 40 food trucks in 2020. It now has 100, more than triple the number.", finding: "multiple" },
+  { rule: "base before", text: "The town had 40 food trucks in 2020. It now has 100, two and a half times as many.", finding: null },
+  { rule: "base before", text: "Pine County has 12 fire stations. Neighbouring Oak County, with 30, has three times as many.", finding: "multiple" },
+  { rule: "base before", text: "Pine County has 12 fire stations. Neighbouring Oak County, with 36, has three times as many.", finding: null },
+  { rule: "base before", text: "The city had 300 officers in 2015. It now has 320, and crime has doubled.", finding: null },
+  { rule: "base before", text: "Pine County has 12 fire stations. Oak County, with 30 ambulances, has twice as many paramedics.", finding: null },
+  { rule: "pair after", text: "Cycling trips doubled last year. Counters logged 9,000 trips, compared with 6,000 the year before.", finding: "multiple" },
+  { rule: "pair after", text: "Cycling trips doubled last year. Counters logged 9,000 trips, compared with 4,500 the year before.", finding: null },
+  { rule: "pair after", text: "Rents doubled in a decade. The city added 4,000 homes, compared with 2,500 in the decade before.", finding: null },
 ];
 
 describe("session 8 rules", () => {
