@@ -155,6 +155,8 @@ export function yearsOf(text: string): string[] {
   // "FY2025" and "FY25" are fiscal 2025 as much as "FY 2025" is.
   const years = new Set([...text.matchAll(/(?:\b|(?<=\bFY))(?:19|20)\d\d\b/g)].map((m) => m[0]));
   for (const m of text.matchAll(/\bFY'?(\d\d)\b/g)) years.add(`20${m[1]}`);
+  // "2023-24" is the span 2023 to 2024, as "2023–2024" is.
+  for (const m of text.matchAll(/\b((?:19|20)\d)(\d)[-–](\d\d)\b/g)) if (Number(m[3]) === (Number(`${m[1]!.slice(-1)}${m[2]}`) + 1) % 100) years.add(`${m[1]!.slice(0, 2)}${m[3]}`);
   if (years.size === 1 && /\b(?:the|a) year (?:before|earlier|prior)\b|\bthe (?:previous|prior) year\b/i.test(text)) {
     years.add(String(Number([...years][0]) - 1));
   }

@@ -53,6 +53,8 @@ export function numbersAsDigits(text: string): string {
   });
   // "50 cents" → "$0.50", so it compares with dollar figures.
   out = out.replace(/\b(\d{1,2})\s+cents\b/gi, (_, c: string) => `$0.${c.padStart(2, "0")}`);
+  // "half a million", "a quarter of a million", "three quarters of a billion": a share of the scale (before "a million" is read as 1 million).
+  out = out.replace(/\b(half|a half|a quarter|one quarter|three[\s-]quarters)\s+(?:of\s+)?(?:a|one)\s+(million|billion|trillion)\b/gi, (_, share: string, scale: string) => `${/three/i.test(share) ? 0.75 : /quarter/i.test(share) ? 0.25 : 0.5} ${scale}`);
   // "a trillion dollars", "a million people": one of the scale; "one thousand four hundred" is left to the compound pass.
   out = out.replace(new RegExp(`\\b(?:a|one)\\s+(thousand|million|billion|trillion)\\b(?![\\s-]+(?:and\\s+)?${WORD}\\b)`, "gi"), "1 $1");
   // "a trillion dollars" → "$1 trillion": the currency where lib/claims reads it.

@@ -197,3 +197,16 @@ describe("words of a negation and of money (session 7)", () => {
     expect(contentWords("They didn't vote.")).not.toContain("didn");
   });
 });
+
+describe("shares of a scale and school-year spans", () => {
+  it("reads 'half a million' and 'a quarter of a million' as their share, not as a million", () => {
+    expect(agreement("Half a million people voted in Arlow.", "500,000 people voted in Arlow.")).toBe("same");
+    expect(agreement("A quarter of a million people voted in Arlow.", "250,000 people voted in Arlow.")).toBe("same");
+    expect(agreement("Arlow spent half a billion dollars on roads.", "Arlow spent $500 million on roads.")).toBe("same");
+    expect(agreement("Half a million people voted in Arlow.", "A million people voted in Arlow.")).toBe("different");
+  });
+  it("reads '2023-24' as 2023 to 2024, and not as 2022 to 2023", () => {
+    expect(agreement("Arlow schools enrolled 1,200 pupils in 2023-24.", "Arlow schools enrolled 1,200 pupils in 2023–2024.")).toBe("same");
+    expect(agreement("Arlow schools enrolled 1,200 pupils in 2023-24.", "Arlow schools enrolled 1,200 pupils in 2022–2023.")).toBe("different");
+  });
+});
