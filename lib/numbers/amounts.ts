@@ -26,7 +26,7 @@ export function joinNumberWords(text: string, n: LocatedNumber): LocatedNumber {
 
 // A capitalised word (not the first of its sentence) before a bare whole number names a thing: "Ward 5".
 const LABEL_BEFORE = /(?:^|[^.!?:\s]\s+|[,;(]\s*)([A-Z][a-z]+\.?)\s+$/;
-const NOT_LABEL = /^(?:The|A|An|About|Some|Nearly|Almost|Over|Under|Only|Just|All|Of|In|On|At|By|For|From|To|With|And|Or|But|Since|Between|Around|Roughly|Approximately)$/;
+const NOT_LABEL = /^(?:The|A|An|About|Some|Nearly|Almost|Over|Under|Only|Just|All|Of|In|On|At|By|For|From|To|With|And|Or|But|Since|Between|Around|Roughly|Approximately|Another|Those|These|Its|Their|His|Her|Our|Fully|Exactly|Barely|Still|Further)$/;
 const AGE_BEFORE = /\b(?:aged|ages?)\s+(?:\d{1,3}\s+(?:or|to|and|through)\s+|\d{1,3}\s*[–-]\s*)?$/i;
 const AGE_AFTER = /^(?:\s+(?:or|and)\s+(?:younger|older|over|under|above|below)\b|-?\s*years?[\s-]old\b|-year-olds?\b)/i;
 const OR_NUMBER_AFTER = /^\s+or\s+\d{1,3}\b(?!\s*%|\s*per)/i;

@@ -11,6 +11,7 @@ import { type Figure, readFigures, type ReadClaim } from "../figures";
 import { finding } from "../finding";
 import { groupsOf } from "../groups";
 import { formatAmount, type Interval, overlaps, plus } from "../interval";
+import { sumsAcross } from "./sum-across";
 import type { NumberFinding } from "../types";
 
 const SELECTION = /\b(?:including|includes?|included|among|such as|for example|for instance|top|largest|biggest|some|several|main|major|notable)\b/i;
@@ -25,7 +26,7 @@ const LIST_COUNT = new RegExp(`\\b(two|three|four|five|six|seven|eight|nine|ten|
 
 /** Parts and totals that disagree. */
 export function checkSums(claims: readonly ReadClaim[]): NumberFinding[] {
-  return [...listSums(claims), ...tableSums(claims), ...ofTheSums(claims), ...sentenceTotals(claims)];
+  return [...listSums(claims), ...tableSums(claims), ...ofTheSums(claims), ...sentenceTotals(claims), ...sumsAcross(claims)];
 }
 
 const isAmount = (f: Figure) => f.unit !== "percent" && f.unit !== "points";
@@ -33,7 +34,7 @@ const isAmount = (f: Figure) => f.unit !== "percent" && f.unit !== "points";
 const total = (figures: Figure[]): Interval => figures.reduce<Interval>((acc, f) => plus(acc, f.cited), [0, 0]);
 const sumText = (parts: Figure[]) => parts.map((p) => p.raw.replace(/^\$/, "")).join(" + ");
 
-interface Judged {
+export interface Judged {
   parts: Figure[];
   whole: Figure;
   /** The words say the parts are the whole, so a shortfall counts too. */
@@ -41,7 +42,7 @@ interface Judged {
 }
 
 /** Whether parts and whole disagree beyond their rounding, and a draft of the finding if so. */
-function disagreement({ parts, whole, exhaustive }: Judged) {
+export function disagreement({ parts, whole, exhaustive }: Judged) {
   const sum = total(parts);
   // The total too is read as printed, to its rounding up to 1%: "$3 million" over parts given to the
   // $100,000 is 3.0, not anything from 2.5 to 3.5.
@@ -131,7 +132,8 @@ function ofTheSums(claims: readonly ReadClaim[]): NumberFinding[] {
       return;
     }
     // "All 48 stations were inspected; 31 passed and the other 12 failed": the rest of a whole named before.
-    if (/^\D{0,40}\d[\d,]*\b[^.;]*\b(?:and|while|with)\s+the\s+(?:other|remaining)\s+\d/i.test(own.claim.text) && !OF_THE.test(own.claim.text)) {
+    // ("Another 18 are technicians, and the remaining 14 …" goes on from the sentence before's parts: sum-across.ts.)
+    if (/^\D{0,40}\d[\d,]*\b[^.;]*\b(?:and|while|with)\s+the\s+(?:other|remaining)\s+\d/i.test(own.claim.text) && !OF_THE.test(own.claim.text) && !/^(?:another|a further)\b/i.test(own.claim.text)) {
       const f = ofThose(own, claims[i - 1]);
       if (f) out.push(f);
       return;

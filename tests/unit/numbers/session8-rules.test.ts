@@ -105,6 +105,16 @@ const CASES: Case[] = [
   { rule: "pair after", text: "Cycling trips doubled last year. Counters logged 9,000 trips, compared with 6,000 the year before.", finding: "multiple" },
   { rule: "pair after", text: "Cycling trips doubled last year. Counters logged 9,000 trips, compared with 4,500 the year before.", finding: null },
   { rule: "pair after", text: "Rents doubled in a decade. The city added 4,000 homes, compared with 2,500 in the decade before.", finding: null },
+  // Sums: the first part before its whole, parts going on with "Another", votes over ballots cast.
+  { rule: "first part first", text: "Twelve of the 20 council seats went to Democrats, six to Republicans and four to independents.", finding: "sum" },
+  { rule: "first part first", text: "Ten of the 20 council seats went to Democrats, six to Republicans and four to independents.", finding: null },
+  { rule: "first part first", text: "Eight of the 30 schools failed inspection, the report said, while 12 were rated excellent.", finding: null },
+  { rule: "include, another", text: "The 48 new hires include 20 nurses. Another 18 are technicians, and the remaining 14 work in administration.", finding: "sum" },
+  { rule: "include, another", text: "The 48 new hires include 20 nurses. Another 18 are technicians, and the remaining 10 work in administration.", finding: null },
+  { rule: "include, another", text: "The 48 new hires include 20 nurses. Another 18 will be hired next year.", finding: null },
+  { rule: "votes", text: "Voters cast 12,000 ballots. Smith won 6,100 votes, Jones 4,200 and Lee 2,100.", finding: "sum" },
+  { rule: "votes", text: "Voters cast 12,000 ballots. Smith won 6,100 votes, Jones 4,200 and Lee 1,700.", finding: null },
+  { rule: "votes", text: "Voters cast 12,000 ballots on the levy. In the 2022 race, Smith won 7,100 votes and Jones 6,200.", finding: null },
 ];
 
 describe("session 8 rules", () => {
