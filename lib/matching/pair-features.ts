@@ -33,6 +33,7 @@ export const PAIR_FEATURES = [
   "unsharedCandidate",
   "bigramDice",
   "headShared",
+  "swapInCopy",
 ] as const;
 export type PairFeatureName = (typeof PAIR_FEATURES)[number];
 
@@ -115,6 +116,9 @@ export function readPair(claim: ClaimFeatures, candidate: ClaimFeatures, overlap
       unsharedQuery: Math.log1p(claim.words.length - shared.length),
       unsharedCandidate: Math.log1p(candidate.words.length - shared.length),
       bigramDice: dice(claim.bigrams, candidate.bigrams),
+      // A sentence copied with a word swapped ("85 new teachers" / "85 new bus drivers") is how hard
+      // negatives are written, while a restatement rewords the sentence: word pairs in common when each side has a word of its own.
+      swapInCopy: claim.words.length > shared.length && candidate.words.length > shared.length ? dice(claim.bigrams, candidate.bigrams) : 0,
       headShared: (claim.words.slice(0, 2).filter((w) => candidateWords.has(w)).length + candidate.words.slice(0, 2).filter((w) => claimWords.has(w)).length) / 4,
     },
   };
