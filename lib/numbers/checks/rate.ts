@@ -32,6 +32,8 @@ interface Rate {
   baseFigure: Figure | null;
   /** A percent rate's numerator and denominator are counts; a per-person rate's numerator has its unit. */
   numeratorUnit: string | null;
+  /** The noun of "per household": the denominator counts it, when a figure beside it says so. */
+  over?: string;
 }
 
 function ratesOf(read: ReadClaim): Rate[] {
@@ -59,7 +61,7 @@ function ratesOf(read: ReadClaim): Rate[] {
     const baseText = per[3];
     const baseFigure = baseText ? (read.figures.find((g) => g.at > f.end && g.at <= f.end + 40 && g.raw.replace(/,/g, "") === baseText.replace(/,/g, "")) ?? null) : null;
     const base = baseText ? (baseFigure?.value ?? (baseText === "thousand" ? 1e3 : baseText === "million" ? 1e6 : Number(baseText.replace(/,/g, "")))) : 1;
-    out.push({ rate: f, base, baseFigure, numeratorUnit: f.unit });
+    out.push({ rate: f, base, baseFigure, numeratorUnit: f.unit, over: per[2]?.toLowerCase() });
   }
   return out;
 }
@@ -89,6 +91,9 @@ export function checkRates(claims: readonly ReadClaim[]): NumberFinding[] {
         involved = [read, previous];
         readings = readingsOf(r, pool);
       }
+      // "46,000 boxes, an average of 20 boxes per household": a count per a noun that no figure here
+      // counts is over figures the sentence does not give (140 volunteers are not the households).
+      if (r.over && r.numeratorUnit === null && !pool.some((g) => countsNoun(g, r.over!))) continue;
       if (readings.length === 0 || readings.some((x) => overlaps(x.range, r.rate.range))) continue;
       const { numerator, denominator, value } = readings[0]!;
       const per = r.base === 100 ? "%" : r.base === 1 ? "" : ` per ${formatNumber(r.base)}`;
@@ -106,6 +111,12 @@ export function checkRates(claims: readonly ReadClaim[]): NumberFinding[] {
     }
   });
   return out;
+}
+
+/** Whether a figure counts the noun ("2,300 households" for "per household"). */
+function countsNoun(g: Figure, noun: string): boolean {
+  const forms = new Set([noun, `${noun}s`, `${noun}es`, noun.replace(/y$/, "ies"), noun.replace(/s$/, "")]);
+  return (g.counted ?? "").toLowerCase().split(/\s+/).some((w) => forms.has(w) || forms.has(w.replace(/s$/, "")));
 }
 
 interface Reading {

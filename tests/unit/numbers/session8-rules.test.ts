@@ -115,6 +115,9 @@ const CASES: Case[] = [
   { rule: "votes", text: "Voters cast 12,000 ballots. Smith won 6,100 votes, Jones 4,200 and Lee 2,100.", finding: "sum" },
   { rule: "votes", text: "Voters cast 12,000 ballots. Smith won 6,100 votes, Jones 4,200 and Lee 1,700.", finding: null },
   { rule: "votes", text: "Voters cast 12,000 ballots on the levy. In the 2022 race, Smith won 7,100 votes and Jones 6,200.", finding: null },
+  // Precision: a count "per household" that no figure beside it counts is over figures not given.
+  { rule: "per an uncounted noun", text: "Volunteers, who number about 140, packed 46,000 boxes, an average of 20 boxes per household.", finding: null },
+  { rule: "per a counted noun", text: "The agency's 240 buses carried 12 million passengers, about 60,000 per bus.", finding: "rate" },
 ];
 
 describe("session 8 rules", () => {
