@@ -103,3 +103,44 @@ describe("fitting", () => {
     expect(f.correct).toBe(20);
   });
 });
+
+describe("restatements and changed copies written apart from the splits (session 8 probe)", () => {
+  // Written for this file in the fixture README's kinds of pair, never tuned on.
+  const restatements: [string, string][] = [
+    ["Crestview's library system checked out 412,000 books last year, the director said.", "Library director says Crestview libraries lent 412,000 books last year."],
+    ["\"We cut property taxes by 8 percent,\" Mayor Olin said.", "Mayor Olin said her administration lowered property taxes 8%."],
+    ["The county jail held an average of 1,150 inmates a day in 2022.", "In 2022, the county jail's average daily population was 1,150 inmates."],
+    ["Nearly one in four Bexley children lives in poverty.", "About 25% of children in Bexley live in poverty."],
+    ["Bexley's unemployment rate fell to 3.9% in June.", "In June, the jobless rate in Bexley dropped to 3.9 percent."],
+    ["The new stadium will cost taxpayers $1.1 billion.", "Taxpayers will pay $1,100 million for the new stadium."],
+    ["Senator Vance has never voted for a tax increase.", "Vance has not once voted to raise taxes, the senator said."],
+    ["Halford County's population doubled between 2000 and 2020.", "Between 2000 and 2020 the number of Halford County residents grew by 100%."],
+    ["The district hired 85 new teachers this fall.", "Eighty-five teachers joined the district this fall as new hires."],
+    ["Emergency room wait times at Mercy General average four hours.", "Patients wait an average of 4 hours in Mercy General's emergency room."],
+    ["Ridgeway recycled 38% of its household waste in 2023.", "In 2023 Ridgeway's recycling rate for household waste was 38 percent."],
+    ["Overdose deaths in Pike County fell by half over five years.", "Pike County overdose deaths dropped 50% over a five-year period."],
+    ["The transit agency carried 2.4 million riders in March.", "In March, 2,400,000 people rode the transit agency's buses and trains."],
+    ["Governor Hale signed 212 bills into law in 2023.", "In 2023, 212 bills became law with Governor Hale's signature."],
+    ["Almost 40,000 Dunmore residents lack health insurance.", "Close to 40,000 people in Dunmore are uninsured."],
+  ];
+  const changed: [string, string][] = [
+    ["Crestview's library system checked out 412,000 books last year.", "Crestview's library system checked out 421,000 books last year."],
+    ["Bexley's unemployment rate fell to 3.9% in June.", "Bexley's unemployment rate rose to 3.9% in June."],
+    ["Senator Vance has never voted for a tax increase.", "Senator Vance voted for a tax increase in 2019."],
+    ["The county jail held an average of 1,150 inmates a day in 2022.", "The county jail held an average of 1,150 inmates a day in 2021."],
+    ["Governor Hale signed 212 bills into law in 2023.", "Governor Hale vetoed 212 bills in 2023."],
+    ["The transit agency carried 2.4 million riders in March.", "The transit agency carried 2.4 million riders in April."],
+    ["The new stadium will cost taxpayers $1.1 billion.", "The new stadium will cost taxpayers $1.1 million."],
+    ["Overdose deaths in Pike County fell by half over five years.", "Overdose deaths in Pike County fell by half over ten years."],
+  ];
+  it("calls nearly every restatement the same claim", () => {
+    const found = restatements.filter(([a, b]) => scoreMatch(claim(a), claim(b))?.relation === "same");
+    // One is missed: 'doubled' is not read as 'grew by 100%'.
+    expect(found.length).toBeGreaterThanOrEqual(restatements.length - 1);
+  });
+  it("never calls a copy with a number, a year, a month or the polarity changed the same claim", () => {
+    expect(changed.filter(([a, b]) => scoreMatch(claim(a), claim(b))?.relation === "same")).toEqual([]);
+  });
+  // Known weakness: a copy with one word swapped on the same figures ('85 new teachers' / '85 new
+  // bus drivers', 'household' / 'commercial waste') is 'same' unless contrast.ts lists the pair.
+});
