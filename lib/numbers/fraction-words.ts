@@ -15,7 +15,7 @@ const MANY: Record<string, number> = { one: 1, a: 1, an: 1, another: 1, two: 2, 
 const FRACTION = /\b(?:(a|one|another|two|three|four|nine)[\s-](half|thirds?|quarters?|fifths?|tenths?)|(half))\b/gi;
 const HEDGE = /\b(about|around|roughly|nearly|almost|some|more than|over|just over|just under|less than|under|close to)\s+(?:the\s+)?$/i;
 // Not a part of a whole: a multiple, a cut, a span or measure, an ordinal, a change by a fraction.
-const NOT_BEFORE = /(?:\b(?:by|in|first|second|third|fourth|last|final|latest|than|to|from|the|its|their|his|her)\s+(?:a\s+)?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+and\s+(?:a\s+)?|[\d-])$/i;
+const NOT_BEFORE = /(?:\b(?:by|in|first|second|third|fourth|last|final|latest|(?<!\b(?:more|less)\s)than|to|from|the|its|their|his|her)\s+(?:a\s+)?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+and\s+(?:a\s+)?|[\d-])$/i;
 const NOT_AFTER = /^(?:[\s-]+(?:as|an?|the size|times|hour|hours|day|days|century|centuries|decade|mile|miles|dozen|million|billion|percent|per cent|point|points|mark|time|way|term|round|century|pound|inch|acre|marathon|year|years|month|months|season|finals?|-?hour|-?mile|-?acre|-?day|-?year|-?century|-?time)\b|[\s-]*(?:of\s+(?:a|an|one)\b)|-)/i;
 const ROUNDING = { half: 2 };
 const added = new WeakSet<Figure>();

@@ -21,8 +21,8 @@ const OVERLAPPING = /\b(?:more than one|multiple|could choose|could select|could
 // below the state average"), and further on are a part's own words ("37% read below it").
 const NOT_PARALLEL = /\b(?:not|instead|rather|than|compared|versus|vs\.?|while|whereas|but|(?<!\b(?:make|makes|making|made)\s)up|down|rose|fell|since|after|before|until|of the (?:federal|state|area|county|national|median)\b(?!['’]s)|median|poverty)\b/i;
 // Backing and opposing one thing: "73% favoured the curfew, while 35% opposed it" are of one whole.
-const FOR = /^\s+(?:of\s+[^;]{0,60}?\s+)?(?:favou?red|supported|backed|approved|support|back|favou?r|approve|agreed|wanted)\b[^;]*,?\s+(?:while|whereas|but)\s+$/i;
-const AGAINST = /^\s+(?:opposed|oppose|rejected|disapproved|disapprove|disagreed|were against|are against|said no)\b/i;
+const FOR = /^\s+(?:of\s+[^;]{0,60}?\s+|(?:[a-z]+\s+){1,2}?)?(?:favou?red|supported|backed|approved|support|back|favou?r|approve|agreed|wanted|voted\s+(?:for|to|in\s+favou?r|yes))\b[^;]*,?\s+(?:while|whereas|but)\s+$/i;
+const AGAINST = /^\s+(?:opposed|oppose|rejected|disapproved|disapprove|disagreed|were against|are against|said no|voted\s+(?:against|no))\b/i;
 /**
  * One answer and its opposite across "while" or "but": "feel unsafe …, while half said they feel
  * safe"; "have broadband, while four in 10 have no internet" is not one (another thing is named).
@@ -76,7 +76,7 @@ function followingShares(claims: readonly ReadClaim[]): NumberFinding[] {
       i++;
       continue;
     }
-    const divides = DIVIDES.test(first.claim.text) || (i > 0 && ASKS.test(claims[i - 1]!.claim.text));
+    const divides = DIVIDES.test(first.claim.text) || (i > 0 && ASKS.test(claims[i - 1]!.claim.text)) || (start.length === 1 && PART_AFTER.test(first.claim.text.slice(start[0]!.end)));
     const chain: { read: ReadClaim; shares: Figure[] }[] = [{ read: first, shares: start }];
     for (let j = i + 1; j < claims.length; j++) {
       const read = claims[j]!;
@@ -108,7 +108,9 @@ function followingShares(claims: readonly ReadClaim[]): NumberFinding[] {
 const DIVIDES = /^(?:Of|Among)\s+(?:the|its|their|all|[\w'’]+['’]s)\b[^,]{0,60},/;
 /** The sentence before asks one question: "The survey asked residents how they commute." */
 const ASKS = /\b(?:asked|asking)\b[^.]{0,80}\b(?:how|which|what|where|whether|who)\b/i;
-const PART_VERB = /\b(?:takes?|took|gets?|got|receives?|received|goes\s+to|go\s+to|went\s+to|accounts?\s+for|accounted\s+for|makes?\s+up|made\s+up|comes?\s+from|came\s+from|supplies|supplied|covers?|covered)\s+(?:the\s+(?:remaining|other|rest)\s+)?(?:about\s+|roughly\s+|nearly\s+|some\s+|just\s+over\s+|just\s+under\s+)?$/i;
+/** "Most of the county's electricity, 62%, comes from gas": a share given as one part of a whole. */
+const PART_AFTER = /^[\s,)]*(?:of\s+(?:the|its|their)\s+[\w'’ -]{1,40}?\s+)?(?:comes?\s+from|came\s+from|goes\s+to|go\s+to|went\s+to|is\s+spent\s+on|was\s+spent\s+on|pays\s+for|paid\s+for)\b/i;
+const PART_VERB = /\b(?:supplies|supply|provides?|provided|generates?|generated|funds?|funded|takes?|took|gets?|got|receives?|received|goes\s+to|go\s+to|went\s+to|accounts?\s+for|accounted\s+for|makes?\s+up|made\s+up|comes?\s+from|came\s+from|supplies|supplied|covers?|covered)\s+(?:the\s+(?:remaining|other|rest)\s+)?(?:about\s+|roughly\s+|nearly\s+|some\s+|just\s+over\s+|just\s+under\s+)?$/i;
 const OPINION = /\b(?:said|say|says|agree[sd]?|disagree[sd]?|reported|believe[sd]?|think|thought|felt|feel)\b/i;
 
 function goesOn(read: ReadClaim, shares: Figure[], divides: boolean): boolean {

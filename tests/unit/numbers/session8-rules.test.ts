@@ -105,6 +105,11 @@ const CASES: Case[] = [
   { rule: "pair after", text: "Cycling trips doubled last year. Counters logged 9,000 trips, compared with 6,000 the year before.", finding: "multiple" },
   { rule: "pair after", text: "Cycling trips doubled last year. Counters logged 9,000 trips, compared with 4,500 the year before.", finding: null },
   { rule: "pair after", text: "Rents doubled in a decade. The city added 4,000 homes, compared with 2,500 in the decade before.", finding: null },
+  { rule: "voted for, against", text: "Nearly six in ten members voted to strike, while more than half voted against.", finding: "share" },
+  { rule: "voted for, against", text: "Four in ten members voted to strike, while more than half voted against.", finding: null },
+  { rule: "a part's source", text: "Most of the county's electricity, 62%, comes from gas. Wind supplies 24% and solar 19%.", finding: "share" },
+  { rule: "a part's source", text: "Most of the county's electricity, 62%, comes from gas. Wind supplies 24% and solar 14%.", finding: null },
+  { rule: "a part's source", text: "About 62% of the city's water comes from the river. Wind supplies 30% of its electricity, and solar 20%.", finding: null },
   // Sums: the first part before its whole, parts going on with "Another", votes over ballots cast.
   { rule: "first part first", text: "Twelve of the 20 council seats went to Democrats, six to Republicans and four to independents.", finding: "sum" },
   { rule: "first part first", text: "Ten of the 20 council seats went to Democrats, six to Republicans and four to independents.", finding: null },
