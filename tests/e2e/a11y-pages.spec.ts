@@ -1,9 +1,7 @@
-import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { seedArticle, storageStateOf } from "./support";
+import { runSeedScript, seedArticle, storageStateOf } from "./support";
 
 /**
  * Axe on every page the other accessibility specs do not open (issue 15: "0 violations of any
@@ -24,11 +22,6 @@ async function violations(page: Page): Promise<string[]> {
 /** Soft, so one run reports every page's violations rather than stopping at the first page. */
 async function expectNoViolations(page: Page, where: string): Promise<void> {
   expect.soft(await violations(page), `axe on ${where}`).toEqual([]);
-}
-
-/** Runs a seeding script with tsx against the e2e server's database. */
-function runTsx(args: string[]): void {
-  execFileSync(path.resolve("node_modules/.bin/tsx"), args, { env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL }, stdio: "pipe" });
 }
 
 /** Revision 2 of the seed article: one figure changed, one sentence gone, so the diff has both an insertion and a deletion. */
@@ -132,7 +125,7 @@ test.describe("signed in as an editor", () => {
 
   test("the report page and the HTML report it links to", async ({ page }) => {
     const slug = seedArticle("axe-report");
-    runTsx(["tests/e2e/reading/seed-approved.ts", slug, "--draft"]);
+    runSeedScript("tests/e2e/reading/seed-approved.ts", [slug, "--draft"], { stdio: "pipe" });
     await page.goto(`/articles/${slug}/report`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Report and exports");
     await expectNoViolations(page, "the report page");
@@ -154,7 +147,7 @@ test.describe("signed in as an editor", () => {
 
   test("the desk, and an article's desk with a disagreement, before and after publishing", async ({ page }) => {
     const slug = seedArticle("axe-desk");
-    runTsx(["tests/e2e/a11y/seed-disagreement.ts", slug]);
+    runSeedScript("tests/e2e/a11y/seed-disagreement.ts", [slug], { stdio: "pipe" });
     await page.goto("/desk");
     await expect(page.locator(`tr[data-slug="${slug}"]`)).toBeVisible();
     await expectNoViolations(page, "/desk");

@@ -1,5 +1,5 @@
 /**
- * Run with tsx against the e2e database (DATABASE_URL): Rita and Ravi review the first three claims
+ * Run by runSeedScript (tests/e2e/support.ts) against the e2e database (DATABASE_URL): Rita and Ravi review the first three claims
  * of an imported article — claim 1 Accurate against False (a disagreement), claim 2 Misleading from
  * both, claim 3 from Rita only — so an article's desk shows every kind of row.
  * Usage: tsx tests/e2e/a11y/seed-disagreement.ts <slug>

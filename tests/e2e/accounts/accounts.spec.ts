@@ -1,9 +1,7 @@
-import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { storageStateOf } from "../support";
+import { runSeedScript, storageStateOf } from "../support";
 
 // Issue 15, items 4 and 5, in the browser: an admin manages accounts through /admin/accounts, a
 // user edits their own profile, and "Sign out" works from every page at 127.0.0.1. Accounts that
@@ -16,10 +14,7 @@ const unique = (who: string) => `${who}-${randomBytes(4).toString("hex")}@claimd
 /** An account with the demo password, written straight to the e2e database (tests/e2e/security/accounts.ts). */
 function accountWithDemoPassword(role: "reviewer" | "editor"): string {
   const email = unique(`acct-${role}`);
-  execFileSync(path.resolve("node_modules/.bin/tsx"), ["tests/e2e/security/accounts.ts", "create", email, role], {
-    env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL },
-    stdio: "pipe",
-  });
+  runSeedScript("tests/e2e/security/accounts.ts", ["create", email, role], { stdio: "pipe" });
   return email;
 }
 

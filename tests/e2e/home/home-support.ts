@@ -1,9 +1,9 @@
-import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { seedApproved } from "../reading/reading-support";
+import { importFile, runSeedScript } from "../support";
 
 export type HomeArticle = { slug: string; title: string; marker: string; publisher: string; figure: string };
 export type Progress = { total: number; reviewed: number; approved: number; assigned: number };
@@ -28,16 +28,15 @@ export function seedHomeArticle(kind: "draft" | "published", options: { assign?:
   writeFileSync(file, text);
   // The slug carries no marker: redirects and the 404's flight payload echo the address.
   const slug = `home-${kind}-${id}`;
-  const env = { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL };
   try {
-    execFileSync(path.resolve("node_modules/.bin/tsx"), ["scripts/import.ts", file, "--slug", slug], { env, stdio: "pipe" });
+    importFile(file, slug);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
   seedApproved(slug, { draft: kind === "draft" });
   const article = { slug, title, marker, publisher, figure };
   if (!options.assign) return article;
-  const out = execFileSync(path.resolve("node_modules/.bin/tsx"), ["tests/e2e/home/seed-home.ts", slug], { env, encoding: "utf8" });
+  const out = runSeedScript("tests/e2e/home/seed-home.ts", [slug]);
   return { ...article, progress: JSON.parse(out.trim().split("\n").at(-1)!) as Progress };
 }
 

@@ -1,5 +1,5 @@
 /**
- * Run with tsx against the e2e database (DATABASE_URL), after reading/seed-approved.ts has approved
+ * Run by runSeedScript (tests/e2e/support.ts) against the e2e database (DATABASE_URL), after reading/seed-approved.ts has approved
  * two claims: assigns three other claims of the article to reviewer@claimdesk.test, gives the first
  * of them a finished review (state "reviewed") and dismisses one unassigned claim, then prints the
  * numbers the front page should show as JSON. Usage: tsx tests/e2e/home/seed-home.ts <slug>

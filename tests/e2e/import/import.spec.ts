@@ -19,7 +19,7 @@ const unique = (prefix: string) => `${prefix}-${randomBytes(4).toString("hex")}`
 function cliRefusal(name: string, bytes: Buffer): string {
   const file = path.join(mkdtempSync(path.join(tmpdir(), "claimdesk-e2e-")), name);
   writeFileSync(file, bytes);
-  const run = spawnSync(path.resolve("node_modules/.bin/tsx"), ["scripts/import.ts", file], {
+  const run = spawnSync(process.execPath, ["scripts/import-cli.mjs", file], {
     env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL },
     encoding: "utf8",
   });

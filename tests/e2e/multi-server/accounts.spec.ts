@@ -1,7 +1,5 @@
-import { execFileSync } from "node:child_process";
-import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { storageStateOf } from "../support";
+import { runSeedScript, storageStateOf } from "../support";
 import { PROXY_SOURCE_ADDRESS } from "@/scripts/proxy/nginx";
 import { newAccount, pinTo, servedBy, signedIn, type ServerName } from "./servers";
 
@@ -10,10 +8,7 @@ import { newAccount, pinTo, servedBy, signedIn, type ServerName } from "./server
 
 /** The account's recorded sign-in attempts (tests/e2e/security/sign-in-accounts.ts). */
 function attemptsOf(email: string): Array<{ address: string; succeeded: boolean }> {
-  const out = execFileSync(path.resolve("node_modules/.bin/tsx"), ["tests/e2e/security/sign-in-accounts.ts", "attempts", email], {
-    env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL },
-    encoding: "utf8",
-  });
+  const out = runSeedScript("tests/e2e/security/sign-in-accounts.ts", ["attempts", email]);
   return JSON.parse(out) as Array<{ address: string; succeeded: boolean }>;
 }
 

@@ -1,7 +1,6 @@
-import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import path from "node:path";
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { runSeedScript } from "../support";
 
 /**
  * What the two-server specs share. The project's baseURL is nginx (scripts/proxy/nginx.ts) in
@@ -31,12 +30,7 @@ export async function pinTo(context: BrowserContext, server: ServerName): Promis
 
 /** Runs tests/e2e/security/accounts.ts (create, role, …) against the e2e database. */
 export function accounts(...args: string[]): string {
-  const databaseUrl = process.env.E2E_DATABASE_URL;
-  if (!databaseUrl) throw new Error("E2E_DATABASE_URL is not set: run the tests through playwright.config.ts");
-  return execFileSync(path.resolve("node_modules/.bin/tsx"), ["tests/e2e/security/accounts.ts", ...args], {
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-    encoding: "utf8",
-  });
+  return runSeedScript("tests/e2e/security/accounts.ts", args);
 }
 
 /** A new account with the demo password and a unique address. */

@@ -1,4 +1,4 @@
-/** Run with tsx against the e2e database: publishes the seed article as setup does outside production. */
+/** Run by runSeedScript (tests/e2e/support.ts) against the e2e database: publishes the seed article as setup does outside production. */
 import { publishSeedArticle } from "@/lib/articles/publish-seed";
 import { createDatabase } from "@/lib/db/create-database";
 

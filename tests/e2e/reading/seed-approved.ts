@@ -1,5 +1,5 @@
 /**
- * Run with tsx against the e2e database (DATABASE_URL): gives two claims of an imported article an
+ * Run by runSeedScript (tests/e2e/support.ts) against the e2e database (DATABASE_URL): gives two claims of an imported article an
  * approved verdict — the first claim (the headline) "Misleading" with a note and a citation, the
  * "1,261 for dangerous drugs" statistic "Accurate", and with --false the next other claim "False" —
  * and publishes the article. Prints what the specs need as JSON.

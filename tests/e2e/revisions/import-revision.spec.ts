@@ -1,9 +1,8 @@
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { openWorkbench, seedArticle, storageStateOf } from "../support";
+import { importFile, openWorkbench, seedArticle, storageStateOf } from "../support";
 
 // Revision 2 of the seed article: one number changed, one sentence deleted.
 const seed = readFileSync("content/ice-287g-fy2020.md", "utf8");
@@ -125,10 +124,7 @@ test.describe("a reviewer", () => {
     const slug = seedArticle("revision-reviewer");
     const file = path.join(mkdtempSync(path.join(tmpdir(), "claimdesk-e2e-")), "edited.md");
     writeFileSync(file, edited);
-    execFileSync(path.resolve("node_modules/.bin/tsx"), ["scripts/import.ts", file, "--slug", slug], {
-      env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL },
-      stdio: "pipe",
-    });
+    importFile(file, slug);
     await openWorkbench(page, slug);
     await expect(page.getByTestId("orphans-panel")).toHaveCount(0);
     // The orphan is still listed among the claims, with its state.

@@ -1,5 +1,5 @@
 /**
- * Run with tsx against the e2e database (DATABASE_URL): the revocation spec's own accounts, so it
+ * Run by runSeedScript (tests/e2e/support.ts) against the e2e database (DATABASE_URL): the revocation spec's own accounts, so it
  * never demotes, disables or deletes the shared demo accounts other specs are signed in as.
  *
  *   create <email> <role>   an account with the demo password

@@ -1,18 +1,12 @@
-import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { runSeedScript } from "../support";
 
 // Issue 11, finding 4: a client-sent X-Forwarded-For must not reset the limits. The e2e server trusts
 // no proxy (CLAIMDESK_TRUSTED_PROXIES unset), so every attempt counts under the socket's address.
 
 function accounts(...args: string[]): string {
-  const databaseUrl = process.env.E2E_DATABASE_URL;
-  if (!databaseUrl) throw new Error("E2E_DATABASE_URL is not set: run the tests through playwright.config.ts");
-  return execFileSync(path.resolve("node_modules/.bin/tsx"), ["tests/e2e/security/sign-in-accounts.ts", ...args], {
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-    encoding: "utf8",
-  });
+  return runSeedScript("tests/e2e/security/sign-in-accounts.ts", args);
 }
 
 async function signIn(page: Page, email: string, password: string, forwardedFor: string): Promise<string> {

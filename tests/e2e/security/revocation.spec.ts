@@ -1,21 +1,14 @@
-import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import path from "node:path";
 import { expect, test, type Browser, type BrowserContext } from "@playwright/test";
 import { seedApproved } from "../reading/reading-support";
-import { seedArticle } from "../support";
+import { runSeedScript, seedArticle } from "../support";
 
 // Issue 11, finding 1: signing out, a role change, disabling and deleting an account each take
 // effect on the session's next request. Every test signs in with an account of its own (made by
 // accounts.ts), so the shared demo accounts other specs are signed in as are never touched.
 
 function accounts(...args: string[]): string {
-  const databaseUrl = process.env.E2E_DATABASE_URL;
-  if (!databaseUrl) throw new Error("E2E_DATABASE_URL is not set: run the tests through playwright.config.ts");
-  return execFileSync(path.resolve("node_modules/.bin/tsx"), ["tests/e2e/security/accounts.ts", ...args], {
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-    encoding: "utf8",
-  });
+  return runSeedScript("tests/e2e/security/accounts.ts", args);
 }
 
 function newAccount(role: "reviewer" | "editor"): string {

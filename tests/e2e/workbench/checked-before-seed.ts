@@ -1,5 +1,5 @@
 /**
- * Run with tsx against the e2e database (DATABASE_URL): gives the seed article's "from 36 to 149"
+ * Run by runSeedScript (tests/e2e/support.ts) against the e2e database (DATABASE_URL): gives the seed article's "from 36 to 149"
  * statistic a review by Ravi Reviewer (verdict, note and one cited source) that Eddie Editor
  * approves, through the review verbs (so the matcher's index triggers fire as in the app), and
  * publishes the article. Prints the claim, the note and the source as JSON.

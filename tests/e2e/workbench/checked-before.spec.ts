@@ -1,11 +1,10 @@
 import AxeBuilder from "@axe-core/playwright";
-import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { importFile, openWorkbench, seedArticle, storageStateOf } from "../support";
+import { importFile, openWorkbench, runSeedScript, seedArticle, storageStateOf } from "../support";
 
 test.use({ storageState: storageStateOf("reviewer") });
 
@@ -25,16 +24,10 @@ const REPEATED = "The number of participating law enforcement departments increa
 
 type Seeded = { claimId: string; text: string; note: string; source: { url: string; title: string; publisher: string } };
 
-const tsx = (args: string[]) => {
-  const databaseUrl = process.env.E2E_DATABASE_URL;
-  if (!databaseUrl) throw new Error("E2E_DATABASE_URL is not set: run the tests through playwright.config.ts");
-  return execFileSync(path.resolve("node_modules/.bin/tsx"), args, { env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: "utf8", stdio: "pipe" });
-};
-
 /** The seed article with an approved, cited verdict on its "from 36 to 149" statistic, published. */
 function seedChecked(): { slug: string; seeded: Seeded } {
   const slug = seedArticle("before");
-  const seeded = JSON.parse(tsx(["tests/e2e/workbench/checked-before-seed.ts", slug]).trim().split("\n").pop()!) as Seeded;
+  const seeded = JSON.parse(runSeedScript("tests/e2e/workbench/checked-before-seed.ts", [slug], { stdio: "pipe" }).trim().split("\n").pop()!) as Seeded;
   return { slug, seeded };
 }
 
