@@ -93,15 +93,18 @@ export interface TypedUnit {
  * and for scripts that learn from its units (scripts/claims-data.ts); `extractClaims` is the API.
  */
 export function typedUnits(input: string, format: SourceFormat): TypedUnit[] {
-  return typedUnitsOf(unitsOf(input, format));
+  return [...typedUnitsOf(unitsOf(input, format))];
 }
 
-function typedUnitsOf({ runs, units }: Units): TypedUnit[] {
+/**
+ * One unit at a time, so that claimsOf asks the kind model about a unit right after the type stage
+ * read it: both featurize the same sentence, and ./model/features.ts keeps only the last two.
+ */
+function* typedUnitsOf({ runs, units }: Units): Generator<TypedUnit> {
   const plain = joinPlainText(runs);
   // In a transcript the host's turns run the event; who the host is needs the whole document.
   const transcript = units.some((u) => u.speaker !== undefined);
   const hosts = transcript ? hostSpeakers(units.map((u) => ({ speaker: u.speaker ?? null, text: unitText(u) }))) : new Set<string>();
-  const out: TypedUnit[] = [];
   for (const whole of units) {
     for (const unit of splitUnit(whole)) {
       const text = unitText(unit);
@@ -110,18 +113,17 @@ function typedUnitsOf({ runs, units }: Units): TypedUnit[] {
       const speaker = unit.speaker ?? null;
       const why = whyNotAClaim({ text, block: unit.block, context: unit.context, withImage: unit.run.hasImage, styled: unit.styled, linkOnly: unit.linkOnly, typing, speaker, transcript, host: speaker !== null && hosts.has(speaker) });
       const kindInput: KindInput = { text, ruleKind: typing.kind, signals: typing.signals, block: unit.block, context: unit.context, spoken: speaker !== null };
-      out.push({ unit, text, typing, kindInput, anchor, why });
+      yield { unit, text, typing, kindInput, anchor, why };
     }
   }
-  return out;
 }
 
 function extract(input: string, format: SourceFormat): ExtractionResult {
-  return claimsOf(typedUnits(input, format));
+  return claimsOf(typedUnitsOf(unitsOf(input, format)));
 }
 
 /** The claims and dropped units among typed units, each claim's kind decided (the kind model's say). */
-function claimsOf(typed: readonly TypedUnit[]): ExtractionResult {
+function claimsOf(typed: Iterable<TypedUnit>): ExtractionResult {
   const claims: ExtractedClaim[] = [];
   const dropped: DroppedUnit[] = [];
   for (const { unit, text, typing, kindInput, anchor, why } of typed) {

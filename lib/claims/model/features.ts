@@ -118,8 +118,22 @@ const WORD_NAMES: Record<string, string> = {
 const shown = (words: string) =>
   words.replace(/#year/g, "‹year›").replace(/#small/g, "‹small figure›").replace(/#/g, "‹figure›");
 
+/** describeFeature's answers: a reason line names three features of every claim, mostly the same few hundred. */
+const described = new Map<string, string>();
+
 /** A feature in words, for a claim's reasons: 'word "deficit"', 'a percentage', 'words "in ‹year›"'. */
 export function describeFeature(feature: string): string {
+  let words = described.get(feature);
+  if (words === undefined) {
+    words = describe(feature);
+    // Bounded: a long-running server reads unbounded vocabularies.
+    if (described.size >= 10_000) described.clear();
+    described.set(feature, words);
+  }
+  return words;
+}
+
+function describe(feature: string): string {
   const known = DESCRIPTIONS[feature];
   if (known) return known;
   const [prefix, ...rest] = feature.split(":");
