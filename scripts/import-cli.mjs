@@ -18,6 +18,10 @@ import { ensureBundle } from "./esbuild-bundle.mjs";
 // too: only `--job` on PostgreSQL loads it, so the bundle need not carry it for every import.
 const external = ["better-sqlite3", "@prisma/*", "server-only", "pg-boss"];
 const launcher = ["scripts/import-cli.mjs", "scripts/esbuild-bundle.mjs", "package-lock.json", "tsconfig.json"];
+// CommonJS packages required rather than imported, and PostgreSQL's only on first use (a SQLite
+// import never loads them): see esbuild-bundle.mjs's requirePlugin.
+const viaRequire = ["@prisma/client/runtime/client", "@prisma/adapter-better-sqlite3", "better-sqlite3"];
+const lazy = { pg: [], "@prisma/adapter-pg": ["PrismaPg"] };
 
 globalThis.claimdeskImportRun = async () => {
   const heavy = await ensureBundle({
@@ -30,6 +34,8 @@ globalThis.claimdeskImportRun = async () => {
     // that lazy for bundled code but hoists an external import to the top of the bundle, where
     // server-only's plain entry throws on every start. Bundled, it throws only if that code ran.
     external: external.filter((name) => name !== "server-only"),
+    viaRequire,
+    lazy,
   });
   return import(pathToFileURL(heavy).href);
 };
@@ -39,6 +45,8 @@ const light = await ensureBundle({
   name: "import-cli.mjs",
   sources: ["lib", "scripts/import.ts", ...launcher],
   external,
+  viaRequire,
+  lazy,
 });
 // In this process: the command reads process.argv.slice(2), which are this launcher's own arguments.
 await import(pathToFileURL(light).href);
