@@ -8,7 +8,10 @@
  * - A start and an end dated in two sentences, the span said with the end: "The mill opened in 1998.
  *   It closed in 2021, after three decades in business." (23 years).
  *
- * Both read the sentence before only, and only its one range or its one dated start: further back,
+ * - A span said first, its dates in the sentence after: "Construction took three years. Work began in
+ *   2019 and the bridge opened in 2024."
+ *
+ * Each reads the next sentence only, and only its one range or its one dated start: further away,
  * the dates may be of something else.
  */
 import type { ReadClaim } from "../figures";
@@ -26,7 +29,10 @@ const SPAN_WITH_END = [new RegExp(`\\b(?:closed|shut|ended|finished|retired|left
 const AFTER_THE_RANGE = /^\s+(?:of\s+(?:service|operation|use|existence|history|life)|in\s+(?:service|operation|use)|since)\b/i;
 const MADE = /\b(?:built|constructed|rebuilt|renovated|restored|developed|designed|planned|drafted|negotiated)\b/i;
 
-/** Spans that do not fit the dates of the sentence before them. */
+/** "Construction took three years. Work began in 2019 and the bridge opened in 2024.": the span first. */
+const DURATION = new RegExp(`\\b(?:took|lasted|spanned)\\s+${N}\\s+(years?|months?)\\s*(?:[.,;]|$)`, "gi");
+
+/** Spans that do not fit the dates of the sentence before them, or of the sentence after. */
 export function checkSpansAcross(claims: readonly ReadClaim[]): NumberFinding[] {
   const out: NumberFinding[] = [];
   claims.forEach((read, i) => {
@@ -40,6 +46,7 @@ export function checkSpansAcross(claims: readonly ReadClaim[]): NumberFinding[] 
       const spans = [...own.matchAll(POINTS_BACK)];
       if (spans.every((m) => !AFTER_THE_RANGE.test(own.slice(m.index + m[0].length)))) out.push(...spansAgainst([read, previous], own, before, [POINTS_BACK]));
     }
+    else if (beforeYears.length === 0 && ownYears.length >= 2 && namesRange(own)) out.push(...spansAgainst([previous, read], before, own, [DURATION]));
     else if (ownYears.length === 1 && beforeYears.length === 1 && Number(beforeYears[0]) < Number(ownYears[0]) && STARTED.test(before) && ENDED.test(own)) {
       out.push(...spansAgainst([read, previous], own, `${before} ${own}`, SPAN_WITH_END));
     }

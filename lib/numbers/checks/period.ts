@@ -18,7 +18,9 @@ const WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six:
 const KIND = "(?:fiscal|school|academic|calendar|budget|financial|full|straight|consecutive|successive)";
 /** Spans in words that describe the period the sentence's dates bound. */
 const SPANS = [
-  new RegExp(`\\b(?:past|last|previous|preceding)\\s+${N}\\s+(years?|months?)\\b`, "gi"),
+  new RegExp(`\\b(?:past|last|previous|preceding)\\s+${N}\\s+(?:${KIND}\\s+)?(years?|months?)\\b`, "gi"),
+  // "launched in 2016, marked its 10th anniversary in 2024".
+  /\b(\d{1,3})(?:st|nd|rd|th)\s+(anniversary)\b/gi,
   new RegExp(`\\b(?:in|over|during|across|within|for|took|taken|takes|lasted|lasting|spanned|spanning|ran)\\s+(?:the\\s+|those\\s+)?${N}\\s+(?:${KIND}\\s+)?(years?|months?),?\\s+(?:from|between|since|to|ending|through)\\b`, "gi"),
   // "covering the five school years from 2022 to 2025", "the three fiscal years from fiscal 2020".
   new RegExp(`\\b(?:the|those)\\s+${N}\\s+(?:${KIND}\\s+)?(years?|months?),?\\s+(?:from|between)\\b`, "gi"),
@@ -79,7 +81,7 @@ export function checkPeriods(claims: readonly ReadClaim[]): NumberFinding[] {
 }
 
 /** "began in 2019 and ended in 2024", "issued in 2010, matures in 2040": a start and an end, dated. */
-export const START_END = /\b(?:began|begun|started|opened|launched|founded|established|built|issued|signed|took office|was elected|joined|arrived|broke ground)\b[^.;]{0,60}?\b(?:19|20)\d\d\b[^.;]{0,80}?\b(?:ended|ending|finished|closed|closing|shut|wrapped up|completed|matures?|expires?|expired|left|retired|stepped down|was sold|sold)\b[^.;]{0,30}?\b(?:19|20)\d\d\b/i;
+export const START_END = /\b(?:began|begun|started|opened|launched|founded|established|built|issued|signed|took office|was elected|joined|arrived|broke ground)\b[^.;]{0,60}?\b(?:19|20)\d\d\b[^.;]{0,80}?\b(?:ended|ending|finished|closed|closing|shut|wrapped up|completed|opened|reopened|matures?|expires?|expired|left|retired|stepped down|was sold|sold|runs? (?:through|until|to)|lasts? until)\b[^.;]{0,30}?\b(?:19|20)\d\d\b|\b(?:retired|left|closed|ended|stepped down|died)\b[^.;]{0,60}?\b(?:19|20)\d\d\b[^.;]{0,80}?\b(?:joined|founded|opened|began|started|was hired|took office)\b[^.;]{0,30}?\b(?:19|20)\d\d\b/i;
 
 /** Whether the text names its dates as a range: then its looser span wordings are read too. */
 export function namesRange(text: string): boolean {
