@@ -17,6 +17,7 @@ import { checkDatedSpans } from "./checks/period-dates";
 import { checkPerPeriod } from "./checks/per-year";
 import { checkStatedRates } from "./checks/rate-stated";
 import { checkAverages } from "./checks/rate-average";
+import { checkRatios } from "./checks/rate-ratio";
 import { checkRates } from "./checks/rate";
 import { checkPerUnitRates } from "./checks/rate-per";
 import { checkRestated } from "./checks/restated";
@@ -30,7 +31,7 @@ import type { CheckedClaim, NumberFinding } from "./types";
 
 export * from "./types";
 
-const CHECKS: Array<(claims: readonly ReadClaim[]) => NumberFinding[]> = [checkChanges, checkMultiples, checkSums, checkShares, checkRates, checkPerUnitRates, checkAverages, checkStatedRates, checkSpeeds, checkPerPeriod, checkRestated, checkSwappedDigits, checkRestatedChanges, checkPeriods, checkSpansAcross, checkDatedSpans];
+const CHECKS: Array<(claims: readonly ReadClaim[]) => NumberFinding[]> = [checkChanges, checkMultiples, checkSums, checkShares, checkRates, checkPerUnitRates, checkAverages, checkRatios, checkStatedRates, checkSpeeds, checkPerPeriod, checkRestated, checkSwappedDigits, checkRestatedChanges, checkPeriods, checkSpansAcross, checkDatedSpans];
 
 /**
  * Checks an article's figures against each other. Pure and fast: ≤ 200 ms for 2,000 claims.

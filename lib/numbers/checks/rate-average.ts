@@ -16,7 +16,7 @@ import { divide, formatAmount, formatNumber, type Interval, overlaps } from "../
 import type { NumberFinding } from "../types";
 
 /** "per student is", "each bus carried an average of", "the average household pays": the noun before the figure. */
-const OVER_BEFORE = /\b(?:per|each|every|the average|an average|average)\s+([a-z]+)\b[^,;:.]{0,40}?$/i;
+const OVER_BEFORE = /\b(?:per|each|every|the average|an average|average)\s+([a-z]+)\b,?[^,;:.]{0,40}?$/i;
 const AVERAGE = /\baverag(?:e|ed|es|ing)\b|\bper\b/i;
 const CHANGE = /\b(?:rose|fell|up|down|increase|decrease|grew|dropped|climbed|more than|less than|compared|than|from|to)\s+(?:\$)?$/i;
 const YEAR = /^(?:19|20)\d\d$/;
@@ -31,7 +31,9 @@ const forms = (w: string): string[] => {
   const s = w.toLowerCase().replace(/['’]s$/, "");
   return [s, `${s}s`, `${s}es`, s.replace(/y$/, "ies")];
 };
-const sameNoun = (a: string, b: string) => forms(a).includes(b.toLowerCase()) || forms(b).includes(a.toLowerCase());
+const PEOPLE = new Set(["capita", "head", "person", "people", "resident", "residents", "inhabitant", "inhabitants", "citizen", "citizens", "population"]);
+// "per capita", "per head" are over the people counted ("its 600,000 residents").
+const sameNoun = (a: string, b: string) => forms(a).includes(b.toLowerCase()) || forms(b).includes(a.toLowerCase()) || (PEOPLE.has(a.toLowerCase()) && PEOPLE.has(b.toLowerCase()));
 const amount = (f: Figure) => f.unit !== "percent" && f.unit !== "points" && /\d/.test(f.raw) && f.value > 0 && !YEAR.test(f.raw);
 /** The noun a figure counts, its first and last word: "trips last year" → trips, year. */
 const nouns = (f: Figure) => (f.counted ?? "").split(/\s+/).filter((w, i, all) => w && (i === 0 || i === all.length - 1));

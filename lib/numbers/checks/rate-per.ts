@@ -17,7 +17,7 @@ import { divide, formatAmount, formatNumber, type Interval, overlaps, times } fr
 import type { NumberFinding } from "../types";
 
 // The rate presented as following from its inputs.
-const LEAD = /(?:,\s*(?:or\s+)?|\b(?:or|that's|that is|this is|which is|works? out to|worked out to|comes? to|amounts? to|averaging|an average of|on average|a (?:cost|yield|rate|price|spend|ratio) of|at)\s+)(?:about\s+|roughly\s+|around\s+|nearly\s+|almost\s+|some\s+|approximately\s+|just over\s+|just under\s+)?$/i;
+const LEAD = /(?:,\s*(?:or\s+)?|\b(?:or|that's|that is|this is|which is|works? out to|worked out to|comes? to|amounts? to|averaging|an average of|on average|(?:a|an|the|its|their) (?:average )?(?:cost|yield|rate|price|spend|ratio|harvest|density) of|at)\s+)(?:about\s+|roughly\s+|around\s+|nearly\s+|almost\s+|some\s+|approximately\s+|just over\s+|just under\s+)?$/i;
 /** "per gallon", "an acre", "a day", "each": the unit the rate is over, up to two words after the figure. */
 const PER = /^\s*((?:[a-z-]+\s+){0,2}?)(?:per|an?|each|for each)\s+([a-z]+)\b/i;
 const ONE_FOR_EVERY = /\bone\s+(?:[a-z]+\s+)?(?:for|per)\s+(?:every|each)\s+$/i;
@@ -69,7 +69,8 @@ export function checkPerUnitRates(claims: readonly ReadClaim[]): NumberFinding[]
         }
       }
       // The rate's figures are its own sentence's, or the sentence before when it points back ("That's").
-      const backward = /^(?:that|this|it|which)\b/i.test(text) && i > 0;
+      // "The yield of 200 bushels an acre was a record" names the sentence before's harvest the same way.
+      const backward = /^(?:that|this|it|which|the (?:average )?(?:yield|cost|price|spend|harvest|density) of)\b/i.test(text) && i > 0;
       const pool = [...(backward ? claims[i - 1]!.figures : []), ...read.figures].filter((g) => g !== rate && amount(g) && !/^(?:19|20)\d\d$/.test(g.raw));
       const readings: Reading[] = [];
       if (inverse) {

@@ -130,6 +130,13 @@ const CASES: Case[] = [
   { rule: "votes", text: "Voters cast 12,000 ballots. Smith won 6,100 votes, Jones 4,200 and Lee 2,100.", finding: "sum" },
   { rule: "votes", text: "Voters cast 12,000 ballots. Smith won 6,100 votes, Jones 4,200 and Lee 1,700.", finding: null },
   { rule: "votes", text: "Voters cast 12,000 ballots on the levy. In the 2022 race, Smith won 7,100 votes and Jones 6,200.", finding: null },
+  { rule: "per capita, that is", text: "The county spent $36 million on libraries for its 600,000 residents. Per capita, that is $80.", finding: "rate" },
+  { rule: "per capita, that is", text: "The county spent $36 million on libraries for its 600,000 residents. Per capita, that is $60.", finding: null },
+  { rule: "the yield of", text: "The 1,500-acre farm produced 270,000 bushels of corn. The yield of 200 bushels an acre was a record.", finding: "rate" },
+  { rule: "the yield of", text: "The 1,500-acre farm produced 270,000 bushels of corn. The yield of 180 bushels an acre was a record.", finding: null },
+  { rule: "ratio", text: "With 9,000 students and 450 teachers, the district has a student-teacher ratio of 25 to 1.", finding: "rate" },
+  { rule: "ratio", text: "With 9,000 students and 450 teachers, the district has a student-teacher ratio of 20 to 1.", finding: null },
+  { rule: "ratio", text: "The school enrolls 600 students. Its student-to-counsellor ratio is 300 to 1, with 2 counsellors.", finding: null },
   // Precision: a count "per household" that no figure beside it counts is over figures not given.
   { rule: "per an uncounted noun", text: "Volunteers, who number about 140, packed 46,000 boxes, an average of 20 boxes per household.", finding: null },
   { rule: "per a counted noun", text: "The agency's 240 buses carried 12 million passengers, about 60,000 per bus.", finding: "rate" },
