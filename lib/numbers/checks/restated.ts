@@ -22,7 +22,7 @@ const BACK_REFERENCE = new RegExp(`(?:^|[^\\w'’])${DETERMINER}\\s+${HEDGED}$`,
 const COMPARISON_BEFORE = new RegExp(`(?:\\d[\\d,.]*%\\s+of|\\b(?:than|from|to|double|twice|times|versus|vs\\.?|compared with|with|over|above|below|beyond|under|exceed\\w*|past|nearly|almost|about|some))\\s+(?:the\\s+)?${DETERMINER}\\s+${HEDGED}$`, "i");
 // "last year's 2,170", "Monday's 300": an owner that is a time names another time, not the same figure.
 const TIME_OWNER = /\b(?:year|years|month|week|decade|quarter|season|day|yesterday|today|(?:19|20)\d\d|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer|autumn|fall|winter)['’]s\s+\S*\s*$/i;
-const OF_REFERENCE = new RegExp(`(?:^|[^\\w'’])((?:the|its|their|[A-Za-z]+['’]s)(?:\\s+[a-z]+){0,2}?)\\s+([a-z]{4,})\\s+of\\s+${HEDGED}$`, "i");
+const OF_REFERENCE = new RegExp(`(?:^|[^\\w'’])((?:the|its|their|[A-Za-z]+['’]s)(?:\\s+[a-z]+){0,2}?)\\s+([a-z]{4,})\\s+of\\s+${HEDGED}$|^(?:with|at)\\s+(a|an)\\s+([a-z]{4,})\\s+of\\s+${HEDGED}$|^((?:the|its|their|[A-Z][\\w-]*['’]s)(?:\\s+[a-z]+){0,2}?)\\s+([a-z]{4,}),\\s+${HEDGED}$`, "i");
 /** Words reporters use in turn for one figure's qualifier ("jobless rate", "unemployment rate"). */
 const SAME_WORD: Record<string, string[]> = { jobless: ["unemploy"], unemployment: ["jobless"], yearly: ["annual"], annual: ["yearly", "a year"] };
 const YEAR_OWNER = /\b((?:19|20)\d\d)(?:\s+[a-z]+)?['’]s\s+\S*\s*$/i;
@@ -102,6 +102,8 @@ const clauseAfter = (text: string, f: Figure): string => /^[^,;.]{0,40}/.exec(te
  */
 const ownWords = (text: string, f: Figure): string => clauseAfter(text, f).split(/\b(?:will|would|is|was|are|were|has|have|had|can|could|should|may|might|must|by)\b/i)[0]!;
 
+/** "14 miles" and "the 41-mile lake" are in one unit: the pipeline names it singular in a compound. */
+const unitOf = (f: Figure) => f.unit?.replace(/s$/, "") ?? null;
 const sameSize = (a: Figure, b: Figure) => a.value > 0 && b.value > 0 && Math.max(a.value, b.value) / Math.min(a.value, b.value) <= 2 && /\d/.test(a.raw);
 
 /** The same quantity stated twice with values that cannot both be right. */
@@ -129,13 +131,17 @@ export function checkRestated(claims: readonly ReadClaim[]): NumberFinding[] {
       // "The 2025 season's 60 cruise calls" is the figure given for 2025 before; "last year's 2,170" is not known.
       const year = YEAR_OWNER.exec(before)?.[1];
       // "the plant's workforce of 3,600", "The March jobless rate of 4.8%": a named thing's figure after "of".
-      const of = OF_REFERENCE.exec(before);
+      const found = OF_REFERENCE.exec(before);
+      // "With a population of 98,000, it is …" points back only through its pronoun ("…, neighbouring Ash County is" is another).
+      const of = found && (found[4] === undefined || /^\s*,\s+(?:it|they|she|he)\b/i.test(text.slice(g.end))) ? found : null;
       if ((!bare && !of && !BACK_REFERENCE.test(before)) || (TIME_OWNER.test(before) && !year) || (bare && (NOT_BARE.test(before) || /^[A-Z]{2,}\b/.test(g.counted ?? "")))) continue;
       // "the bridge's $430 million price tag": money named by its owner.
       const owner = g.unit && /^[A-Z]{3}$/.test(g.unit) ? /\b([a-z]+)['’]s\s+\S*\s*$/i.exec(before)?.[1] : undefined;
       // "The 45,000-seat stadium" after "The new stadium will seat 42,000 fans": the compound's thing, same size only.
       const compound = /^-[a-z]+\s/i.test(text.slice(g.end)) && ofNoun(text, g) === null && !/[A-Za-z]['’]s\s+$/.test(before) && g.unit === null ? (g.counted ?? "").split(/\s+/).pop() : undefined;
-      const nouns = of ? [singular(of[2]!.toLowerCase())] : compound ? [singular(compound.toLowerCase())] : [...namesOf(text, g).filter((w) => w !== singular((g.unit ?? "").toLowerCase())), ...(owner && !STOP.has(owner.toLowerCase()) ? [singular(owner.toLowerCase())] : []), ...(atFirst?.[1] ? [singular(atFirst[1].toLowerCase())] : [])];
+      // "The parks budget, $4.8 million, includes …"; "With a population of 98,000, it is …".
+      const head = of ? (of[2] ?? of[4] ?? of[6])! : "";
+      const nouns = of ? [singular(head.toLowerCase())] : compound ? [singular(compound.toLowerCase())] : [...namesOf(text, g).filter((w) => w !== singular((g.unit ?? "").toLowerCase())), ...(owner && !STOP.has(owner.toLowerCase()) ? [singular(owner.toLowerCase())] : []), ...(atFirst?.[1] ? [singular(atFirst[1].toLowerCase())] : [])];
       // Digits only ("the two sides" names a set), and not a compound ("the 60-member House" is a size).
       // Number words only with a noun of two words or more, matched in full below ("the nine new
       // schools" after "seven new schools"); a compound only after an owner ("Harris's 1,402-vote margin").
@@ -148,7 +154,7 @@ export function checkRestated(claims: readonly ReadClaim[]): NumberFinding[] {
       if (bare) qualified.set(g, QUALIFIER.exec(text.slice(g.end, g.end + 50))?.[1]?.toLowerCase() ?? null);
       references.set(g, nouns);
       // "214 of the 640 voters notified" picks out a group as often as it points back: same size only.
-      if (of) modified.set(g, (of[1] ?? "").toLowerCase().split(/[^a-z]+/).filter((w) => w && !/^(?:the|its|their|s|new|current|latest|total|annual|monthly|overall)$/.test(w) && !CALENDAR.test(w.charAt(0).toUpperCase() + w.slice(1))));
+      if (of) modified.set(g, (of[1] ?? of[3] ?? of[5] ?? "").toLowerCase().split(/[^a-z]+/).filter((w) => w && !/^(?:the|its|their|a|an|s|new|current|latest|total|annual|monthly|overall)$/.test(w) && !CALENDAR.test(w.charAt(0).toUpperCase() + w.slice(1))));
       if (bare || compound || year || of || !/(?:^|[^\w'’])(?:the|its|their|this|that|these|those)\s+$/i.test(before) || /\d\s+of\s+(?:the|its|their)\s+$/i.test(before)) loose.add(g);
       if (year) dated.set(g, year);
     }
@@ -164,7 +170,7 @@ export function checkRestated(claims: readonly ReadClaim[]): NumberFinding[] {
       const nouns = references.get(g);
       if (!nouns) continue;
       const earlier: { read: ReadClaim; f: Figure; noun: string }[] = [];
-      for (const noun of nouns) for (const e of named.get(noun) ?? []) if (e.f.unit === g.unit) earlier.push({ ...e, noun });
+      for (const noun of nouns) for (const e of named.get(noun) ?? []) if (unitOf(e.f) === unitOf(g)) earlier.push({ ...e, noun });
       earlier.sort((a, b) => a.read.claim.position - b.read.claim.position);
       const qualifier = qualified.get(g);
       if (loose.has(g)) earlier.splice(0, earlier.length, ...earlier.filter((e) => sameSize(e.f, g) && (!qualifier || e.read.claim.text.toLowerCase().includes(qualifier))));

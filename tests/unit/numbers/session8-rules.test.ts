@@ -94,6 +94,12 @@ const CASES: Case[] = [
   { rule: "the X of N", text: "The plant employs 1,200 workers. The company's workforce of 9,800 spans six states.", finding: null },
   { rule: "a target year", text: "The museum owns some 8,000 paintings. It shows only a fraction. Curators hope to digitise all 9,000 paintings by 2030.", finding: "restated" },
   { rule: "a target year", text: "The museum owns some 8,000 paintings. It shows only a fraction. Curators hope to digitise all 8,000 paintings by 2030.", finding: null },
+  { rule: "appositive", text: "The council approved a $4.2 million parks budget on Monday. Residents had asked for more pools. The parks budget, $4.8 million, includes two new playgrounds.", finding: "restated" },
+  { rule: "appositive", text: "The parks budget was $4.2 million last year. The library budget, $4.8 million, includes new computers.", finding: null },
+  { rule: "with a X of", text: "Kent County's population is 88,000, according to the census. The county has grown since 2010. With a population of 98,000, it is the state's fifth-largest county.", finding: "restated" },
+  { rule: "with a X of", text: "Kent County's population is 88,000. With a population of 98,000, neighbouring Ash County is larger.", finding: null },
+  { rule: "a measure's compound", text: "Lake Orla is 14 miles long. Fishing is popular there. The 41-mile lake draws 200,000 visitors a year.", finding: "restated" },
+  { rule: "a measure's compound", text: "Lake Orla is 14 miles long. Fishing is popular there. The 41-mile trail around it draws 200,000 visitors a year.", finding: null },
   // Changes over two sentences: a subject that points back, "The 20% drop", a pair in the sentence after.
   { rule: "it, again", text: "The food bank served 4,000 families in 2022. Last year it served 5,000, a jump of 25%.", finding: null },
   { rule: "it, again", text: "The food bank served 4,000 families in 2022. Last year it served 5,000, a jump of 20%.", finding: "change" },
