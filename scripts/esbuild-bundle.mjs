@@ -4,7 +4,7 @@
  * claims command (scripts/claims-cli.mjs) and the upload processing worker
  * (scripts/processing-host.mjs), which would otherwise compile the whole pipeline on every start.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -77,9 +77,13 @@ export async function ensureBundle({ entry, name, sources, external = [], viaReq
   mkdirSync(path.dirname(bundle), { recursive: true });
   // Written beside and renamed into place, so a process started meanwhile never runs half a bundle.
   const partial = `${bundle}.${process.pid}.tmp`;
-  await build({
-    entryPoints: [path.join(root, entry)],
-    outfile: partial,
+  await build({ ...buildOptions({ external, viaRequire, lazy }), entryPoints: [path.join(root, entry)], outfile: partial });
+  renameSync(partial, bundle);
+  return bundle;
+}
+
+function buildOptions({ external, viaRequire, lazy }) {
+  return {
     bundle: true,
     platform: "node",
     format: "esm",
@@ -90,7 +94,43 @@ export async function ensureBundle({ entry, name, sources, external = [], viaReq
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     external,
     plugins: [requirePlugin({ viaRequire, lazy })],
+  };
+}
+
+/** Builds kept besides the current one, for processes that started on them and load more of them. */
+const KEEP_BUILDS = 2;
+
+/**
+ * Like ensureBundle, for entries that one process loads in turn (the import command's light and
+ * heavy halves): one build with code splitting, so the code they share (zod, the errors, the
+ * database's set-up) is read and run once, not once per bundle. `entries` maps output names to
+ * entries. Each build is a folder of its own under node_modules/.cache/claimdesk/`name`, and the
+ * link `current` names the newest, replaced at once when a build is done: a process resolves the
+ * link once and loads every entry from that one folder, so it never mixes two builds. Answers the
+ * folder's real path.
+ */
+export async function ensureBundles({ name, entries, sources, external = [], viaRequire = [], lazy = {} }) {
+  const home = path.join(root, "node_modules", ".cache", "claimdesk", name);
+  const current = path.join(home, "current");
+  const built = existsSync(current) ? statSync(current).mtimeMs : 0;
+  if (built > Math.max(...sources.map((s) => newest(path.join(root, s))))) return realpathSync(current);
+  const { build } = await import("esbuild");
+  const folder = `build-${Date.now()}-${process.pid}`;
+  mkdirSync(path.join(home, folder), { recursive: true });
+  await build({
+    ...buildOptions({ external, viaRequire, lazy }),
+    entryPoints: Object.fromEntries(Object.entries(entries).map(([out, entry]) => [out, path.join(root, entry)])),
+    outdir: path.join(home, folder),
+    outExtension: { ".js": ".mjs" },
+    splitting: true,
+    chunkNames: "chunk-[hash]",
   });
-  renameSync(partial, bundle);
-  return bundle;
+  const link = path.join(home, `current.${process.pid}.tmp`);
+  rmSync(link, { force: true });
+  symlinkSync(folder, link);
+  renameSync(link, current);
+  // Folders are named by time: drop all but the newest few (the current one among them).
+  const builds = readdirSync(home).filter((f) => /^build-\d+-\d+$/.test(f)).sort((a, b) => Number(b.split("-")[1]) - Number(a.split("-")[1]));
+  for (const old of builds.slice(KEEP_BUILDS + 1)) if (old !== folder) rmSync(path.join(home, old), { recursive: true, force: true });
+  return realpathSync(current);
 }
