@@ -21,7 +21,7 @@ const PER = /^\s*(?:[\w-]+\s+){0,2}?(?:(each|apiece)\b|(?:per|for every|for each
 // "…, or 37.5% of the total", "made up 65% of the total", "roughly a third of the total".
 const SHARE_BEFORE = /(?:,\s*or|\bmade up|\bmake up|\bmakes up|\baccounted for|\baccounts? for|\baccounting for|\brepresent(?:s|ed|ing)?|\bthat is|,)\s+(?:about\s+|roughly\s+|around\s+|nearly\s+|almost\s+|some\s+|approximately\s+|just over\s+|just under\s+|more than\s+|less than\s+)?$/i;
 const CLAUSE_END = /^\s*(?:[,.;)]|$|and\b)/i;
-const SHARE_AFTER = /^\s+of\s+(?:the|its|their|all|total)\b(?:\s+(?:total|budget|spending|sum|amount|revenue|cost|costs|all)\b)?/i;
+const SHARE_AFTER = /^\s+of\s+(?:the|its|their|all|total|them|those|these)\b(?:\s+(?:total|budget|spending|sum|amount|revenue|cost|costs|all)\b)?/i;
 
 interface Rate {
   rate: Figure;

@@ -34,6 +34,7 @@ function opposite(first: string, second: string): boolean {
   const negated = (x: string[], y: string[]) => x.some((w) => w.length > 4 && /^(?:un|in|dis|non)/.test(w) && y.includes(w.replace(/^(?:un|in|dis|non)/, "")));
   return negated(a, b) || negated(b, a);
 }
+const NOT_A_GROUP = /^(?:of|by|on|in|at|to|for|from|with|the|a|an|and|or|said|say|says|are|were|is|was|have|had|has|do|did|use|used|take|took|drive|walk|ride|back|backed|support|oppose|opposed|favou?r|want|wanted|would|will|could|chose|named|picked|went|go|goes|came|come|percent)$/;
 const OF_WHOLE = /^\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?([\w'’-]+(?:\s+[\w'’-]+)?)/i;
 const PEOPLE = /^\s+of\s+(?:the\s+|all\s+|its\s+|their\s+|[\w'’]+['’]s\s+)?(?:registered\s+|eligible\s+|likely\s+)?(?:voters|residents|students|households|respondents|workers|adults|children|people|members|patients|families|employees|citizens|ballots|votes|drivers|teachers|nurses|officers|staff|riders|users|customers|participants|applicants|owners|renters|homeowners|tenants|parents|seniors|veterans|inmates|schools|hospitals|homes|businesses)\b/i;
 
@@ -140,7 +141,8 @@ function sentenceShares(claims: readonly ReadClaim[]): NumberFinding[] {
     const paired = new Set(changePairs(text, read.figures, stated).flatMap((p) => [p.from, p.to]));
     // Written shares only: "not the two-thirds" beside "a 55% majority" is a rule, not a share.
     const shares = read.figures.filter((f) => (written(f) || inWords(text, f)) && f.value <= 100 && !stated.has(f) && !paired.has(f));
-    if (shares.length < 2 || !shares.some(written) || shares.length !== read.figures.filter((f) => f.unit === "percent").length) continue;
+    // Three shares in words or more are a breakdown too ("Two in five …, three in ten … and two in five …").
+    if (shares.length < 2 || !(shares.some(written) || shares.length >= 3) || shares.length !== read.figures.filter((f) => f.unit === "percent").length) continue;
     // A parallel run: nothing between consecutive shares that compares, contrasts or changes them.
     // "or" only as an alternative to the next share ("10 percent, or 5 percent for …"), not inside a
     // part's words ("38% were aged 16 or 17, 41% …"); "while" between backing and opposing is one whole.
@@ -154,7 +156,9 @@ function sentenceShares(claims: readonly ReadClaim[]): NumberFinding[] {
     // "62% of the cost for men and 58% of the cost for women": each share names its own whole.
     const wholes = shares.map((f) => OF_WHOLE.exec(text.slice(f.end))?.[0]?.toLowerCase()).filter(Boolean);
     const tails = new Set(shares.filter((f) => OF_WHOLE.test(text.slice(f.end))).map((f) => text.slice(f.end).split(/\s+/).slice(0, 6).join(" ").toLowerCase()));
-    if (!parallel || new Set(wholes).size > 1 || tails.size > 1) continue;
+    // "two in three parents, three in four teachers": shares in words naming their own groups.
+    const groups = new Set(shares.filter((f) => /^\w+ in \w+$/i.test(f.raw)).map((f) => /^\s+([a-z]+)/i.exec(text.slice(f.end))?.[1]?.toLowerCase()).filter((w): w is string => w !== undefined && !NOT_A_GROUP.test(w)));
+    if (!parallel || new Set(wholes).size > 1 || tails.size > 1 || groups.size > 1) continue;
     const sum = sumOf(shares);
     if (sum[0] <= 100) continue;
     const total = shares.reduce((a, f) => a + f.value, 0);

@@ -204,7 +204,7 @@ function sentenceTotals(claims: readonly ReadClaim[]): NumberFinding[] {
       if (parts.length >= 2) judged = { parts, whole: named, exhaustive: true, head: "" };
     } else if (colon > 0) {
       // The whole is the last figure before the colon with at least two parts after it ("three" counts projects).
-      const whole = amounts.filter((f) => f.end <= colon && amounts.filter((p) => p.at > colon && p.unit === f.unit).length >= 2 && /\d/.test(f.raw)).pop();
+      const whole = amounts.filter((f) => f.end <= colon && amounts.filter((p) => p.at > colon && p.unit === f.unit).length >= 2 && (/\d/.test(f.raw) || f.value >= 10)).pop();
       const head = text.slice(0, colon);
       // "…: 80 for patrol and 40 for the jails, plus 15 civilian clerks": what comes after "plus" is beside the total.
       const beside = /\b(?:plus|besides|as well as|in addition to|on top of)\b/i.exec(text.slice(colon));
