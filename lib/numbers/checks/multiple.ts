@@ -107,10 +107,29 @@ function withPairAfter(read: ReadClaim, next: ReadClaim | undefined, m: Multiple
   if (!next || amounts(read).length > 0 || multiplesOf(next.claim.text).length > 0) return null;
   const stated = new Set(next.figures.filter((f) => changeStatement(next.claim.text, f, next.figures)));
   const pairs = changePairs(next.claim.text, next.figures, stated);
-  if (stated.size > 0 || pairs.length !== 1) return null;
+  if (stated.size > 0) return null;
+  // "We cut the backlog in half. When I came in there were 900 applications waiting; today there are 600."
+  const thenNow = pairs.length === 0 ? thenAndNow(next) : null;
+  if (!thenNow && pairs.length !== 1) return null;
   const subject = new Set((read.claim.text.slice(0, m.at).toLowerCase().match(/[a-z]{3,}/g) ?? []).map((w) => w.replace(/e?s$/, "")));
-  const pair = pairs[0]!;
-  return [...nouns(pair.from), ...nouns(pair.to)].some((w) => subject.has(w)) ? pair : null;
+  const pair = thenNow ?? pairs[0]!;
+  // The pair counts the multiple's subject ("Cycling trips doubled" and "9,000 trips"), or is money
+  // for a subject that is ("Rents doubled" and "they paid $900; today they pay $1,400").
+  const money = pair.from.unit !== null && /^[A-Z]{3}$/.test(pair.from.unit) && MONEY_SUBJECT.test(read.claim.text.slice(0, m.at));
+  return money || [...nouns(pair.from), ...nouns(pair.to)].some((w) => subject.has(w)) ? pair : null;
+}
+
+const MONEY_SUBJECT = /\b(?:rents?|prices?|fares?|costs?|tax(?:es)?|salar(?:y|ies)|wages?|fees?|bills?|tuition|budgets?|spending|premiums?|tolls?)\b/i;
+const THEN = /^(?:when|back when|back in|in|at the start|before)\b/i;
+const NOW = /\b(?:today|now|these days|currently|this year)\b/i;
+
+/** A sentence that opens on a past time and gives one figure then and one now, in one unit. */
+function thenAndNow(next: ReadClaim): Pair | null {
+  const { text } = next.claim;
+  const figures = amounts(next);
+  if (!THEN.test(text) || figures.length !== 2) return null;
+  const [from, to] = figures as [Figure, Figure];
+  return from.unit === to.unit && NOW.test(text.slice(from.end, to.at)) && !NOW.test(text.slice(0, from.at)) ? { from, to } : null;
 }
 
 /** Multiples in words that the figures they describe do not bear out. */

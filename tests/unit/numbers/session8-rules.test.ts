@@ -131,6 +131,9 @@ const CASES: Case[] = [
   { rule: "shares in words only", text: "The survey found two in three parents, three in four teachers and four in five principals back the plan.", finding: null },
   { rule: "a share of them", text: "The program reached 3,000 of the county's 12,000 seniors, a third of them.", finding: "rate" },
   { rule: "a share of them", text: "The program reached 3,000 of the county's 12,000 seniors, a quarter of them.", finding: null },
+  { rule: "then and now", text: "Rents doubled over the decade. When the Lees moved in, they paid $900; today they pay $1,400.", finding: "multiple" },
+  { rule: "then and now", text: "Rents doubled over the decade. When the Lees moved in, they paid $900; today they pay $1,800.", finding: null },
+  { rule: "then and now", text: "Ticket prices doubled. In 2019 the team drew 30,000 fans a game; now it draws 22,000.", finding: null },
   // Sums: the first part before its whole, parts going on with "Another", votes over ballots cast.
   { rule: "first part first", text: "Twelve of the 20 council seats went to Democrats, six to Republicans and four to independents.", finding: "sum" },
   { rule: "first part first", text: "Ten of the 20 council seats went to Democrats, six to Republicans and four to independents.", finding: null },
