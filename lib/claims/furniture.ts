@@ -87,9 +87,11 @@ export function furnitureReason(plain: string, words: number, measured: boolean)
   return null;
 }
 
+const NAME_ALONE = new RegExp(`^${CALLED}[.!]?$`);
+
 /** A sentence that is only a name or title ("Councilwoman.", "Senator Ruiz."): a speaker called on. */
 export function isNameAlone(plain: string): boolean {
-  return new RegExp(`^${CALLED}[.!]?$`).test(plain) && plain.split(/\s+/).length <= 4 && !/\b(?:is|are|was|were|has|have|had|will)\b/.test(plain);
+  return NAME_ALONE.test(plain) && plain.split(/\s+/).length <= 4 && !/\b(?:is|are|was|were|has|have|had|will)\b/.test(plain);
 }
 
 /** A speaker label that names the role of running the event: "MODERATOR", "HOST", "Q", "INTERVIEWER (Jo Park)". */

@@ -81,17 +81,24 @@ export function contextWeights(): ContextWeights | null {
 export function checkWorthiness(text: string, top = 3): CheckWorthiness {
   const { lookup, a, b } = model();
   let z = 0;
-  const contributions: { feature: string; weight: number }[] = [];
+  // The `top` strongest, strongest first, an earlier feature first among equals: what a stable sort
+  // of all of them by |weight| would start with, without sorting every feature of every sentence.
+  const strongest: { feature: string; weight: number }[] = [];
   for (const feature of featurize(text)) {
     const weight = lookup.get(feature);
     if (weight === undefined) continue;
     z += weight;
-    if (feature !== "bias") contributions.push({ feature, weight });
+    if (feature === "bias" || top <= 0) continue;
+    const strength = Math.abs(weight);
+    let at = strongest.length;
+    while (at > 0 && Math.abs(strongest[at - 1]!.weight) < strength) at--;
+    if (at >= top) continue;
+    strongest.splice(at, 0, { feature, weight });
+    if (strongest.length > top) strongest.pop();
   }
-  contributions.sort((x, y) => Math.abs(y.weight) - Math.abs(x.weight));
   return {
     probability: sigmoid(a * z + b),
     margin: z,
-    weighed: contributions.slice(0, top).map((c) => ({ ...c, words: describeFeature(c.feature) })),
+    weighed: strongest.map((c) => ({ ...c, words: describeFeature(c.feature) })),
   };
 }
