@@ -104,6 +104,8 @@ const ownWords = (text: string, f: Figure): string => clauseAfter(text, f).split
 
 /** "14 miles" and "the 41-mile lake" are in one unit: the pipeline names it singular in a compound. */
 const unitOf = (f: Figure) => f.unit?.replace(/s$/, "") ?? null;
+/** The owner phrase right before a figure, from its determiner: "The Westside shelter's " before "150 beds". */
+const ownerBefore = (text: string, f: Figure): string => /(?:^|\s)(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}[\w-]+['’]s\s+$/.exec(text.slice(Math.max(0, f.at - 60), f.at))?.[0] ?? "";
 const sameSize = (a: Figure, b: Figure) => a.value > 0 && b.value > 0 && Math.max(a.value, b.value) / Math.min(a.value, b.value) <= 2 && /\d/.test(a.raw);
 
 /** The same quantity stated twice with values that cannot both be right. */
@@ -181,7 +183,8 @@ export function checkRestated(claims: readonly ReadClaim[]): NumberFinding[] {
       if (spelled.has(g)) earlier.splice(0, earlier.length, ...earlier.filter((e) => phrase(e.f) === phrase(g)));
       if (earlier.length === 0 || earlier.some((e) => overlaps(e.f.range, g.range))) continue;
       // "The 180 beds at the Eastside shelter", "the 2023 total": another thing, or another year, than before.
-      const own = names(clauseAfter(text, g));
+      // "The Westside shelter's 150 beds" after "The Eastside shelter, with 180 beds": its owner's name too.
+      const own = new Set([...names(clauseAfter(text, g)), ...names(ownerBefore(text, g))]);
       const laterYears = yearsOf(later);
       const distinct = (e: { read: ReadClaim }) => [...own].some((n) => !e.read.claim.text.includes(n)) || (yearsOf(e.read).size > 0 && [...laterYears].some((y) => !yearsOf(e.read).has(y)));
       // "the 300 teachers who left": a relative clause picks out a part of the earlier whole.

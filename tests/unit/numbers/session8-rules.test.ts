@@ -134,6 +134,10 @@ const CASES: Case[] = [
   { rule: "then and now", text: "Rents doubled over the decade. When the Lees moved in, they paid $900; today they pay $1,400.", finding: "multiple" },
   { rule: "then and now", text: "Rents doubled over the decade. When the Lees moved in, they paid $900; today they pay $1,800.", finding: null },
   { rule: "then and now", text: "Ticket prices doubled. In 2019 the team drew 30,000 fans a game; now it draws 22,000.", finding: null },
+  // Precision, from a probe of longer consistent articles: each share of its own group; an owner's name.
+  { rule: "among each group", text: "In a poll of 900 residents, 61% said the city is headed in the right direction. Among renters, 48% agreed; among homeowners, 70% did.", finding: null },
+  { rule: "among each group", text: "Among the city's 900 workers, 48% work in public safety, 31% in public works and 27% in administration.", finding: "share" },
+  { rule: "another owner", text: "Harbor City's two shelters held 310 people on Monday night. The Eastside shelter, with 180 beds, was full. The Westside shelter's 150 beds held 130 people.", finding: null },
   // Sums: the first part before its whole, parts going on with "Another", votes over ballots cast.
   { rule: "first part first", text: "Twelve of the 20 council seats went to Democrats, six to Republicans and four to independents.", finding: "sum" },
   { rule: "first part first", text: "Ten of the 20 council seats went to Democrats, six to Republicans and four to independents.", finding: null },
