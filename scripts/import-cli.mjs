@@ -13,6 +13,7 @@
  */
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import v8 from "node:v8";
 import { ensureBundles } from "./esbuild-bundle.mjs";
 
 // Native and engine packages stay in node_modules: they load files relative to themselves. pg-boss
@@ -27,6 +28,13 @@ const launcher = ["scripts/import-cli.mjs", "scripts/esbuild-bundle.mjs", "packa
 // import never loads them): see esbuild-bundle.mjs's requirePlugin.
 const viaRequire = ["@prisma/client/runtime/client", "@prisma/adapter-better-sqlite3", "better-sqlite3"];
 const lazy = { pg: [], "@prisma/adapter-pg": ["PrismaPg"] };
+
+// Prisma's query compiler is WebAssembly (~2 MB). V8 compiles it with its baseline compiler,
+// Liftoff, and then again, function by function, with TurboFan on background threads; an import
+// sends it a few dozen queries (the claims themselves go in as raw SQL), so the second compile
+// never pays back, and on a small machine those threads take the core from the pipeline: ~130 ms
+// of CPU of every import. Set before anything compiles WebAssembly; JavaScript is not affected.
+v8.setFlagsFromString("--liftoff-only");
 
 // One build of both halves (esbuild-bundle.mjs's ensureBundles): the heavy half reuses the light
 // half's modules instead of carrying and running copies of them.
