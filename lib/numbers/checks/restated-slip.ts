@@ -37,7 +37,8 @@ export function checkSwappedDigits(claims: readonly ReadClaim[]): NumberFinding[
       const d = digitsOf(g);
       if (d.length < 2 || new Set(d).size < 2 || g.hedge || OTHER.test(text.slice(Math.max(0, g.at - 30), g.at))) continue;
       // "A separate parks fund raised $6.4 million": the sentence says it is another thing.
-      if (ANOTHER_THING.test(text.slice(0, g.at))) continue;
+      // "… the 530 positions at the company's other plant": the figure's own words may say so too.
+      if (ANOTHER_THING.test(text.slice(0, g.at)) || ANOTHER_THING.test(/^[^,;.]{0,40}/.exec(text.slice(g.end))![0])) continue;
       const unit = unitOf(g);
       const sameValue = seen.some((e) => unitOf(e.f) === unit && e.f.value === g.value);
       if (sameValue) continue;

@@ -54,9 +54,9 @@ function nounsOf(f: Figure): string[] {
 }
 const VAGUE = new Set(["new", "total", "more", "other", "additional", "same", "all", "said", "more", "fewer", "extra", "further", "such", "million", "billion", "thousand"]);
 // Words reporters use for one thing in turn ("will cut 220 jobs" … "the 270 layoffs").
-const SAME_THING: Record<string, string> = { layoff: "job", position: "job", post: "job", employee: "worker", staffer: "worker", pupil: "student", automobile: "car", vehicle: "car", dwelling: "home", apartment: "home" };
+const SAME_THING: Record<string, string> = { layoff: "job", position: "job", post: "job", employee: "worker", staffer: "worker", staff: "worker", house: "home", pupil: "student", automobile: "car", vehicle: "car", dwelling: "home", apartment: "home" };
 const singular = (w: string) => {
-  const one = w.replace(/(?:ies)$/, "y").replace(/(?<=[^s])s$/, "");
+  const one = w.replace(/(?:ies)$/, "y").replace(/^(bus|gas|census)es$/, "$1").replace(/(?<=[^s])s$/, "");
   return SAME_THING[one] ?? one;
 };
 
@@ -76,7 +76,7 @@ function ofNoun(text: string, f: Figure): string | null {
   const thing = "((?:[A-Z][\\w'’-]*\\s+){0,2}[A-Z][a-z]+|[a-z][a-z'’-]+)\\b";
   const m = new RegExp(`^\\s+[a-z./]+\\s+of\\s+(?:the\\s+|its\\s+|their\\s+)?${thing}`).exec(after) ?? new RegExp(`^-[a-z]+(?:-long)?\\s+${thing}`).exec(after);
   // A proper name is named by its last word: "the Cask River" is a river.
-  const word = m?.[1]?.split(/\s+/).pop()?.toLowerCase();
+  const word = m?.[1]?.split(/\s+/).pop()?.toLowerCase().replace(/['’]s$/, "");
   return word && !STOP.has(word) && !VAGUE.has(word) ? singular(word) : null;
 }
 const namesOf = (text: string, f: Figure): string[] => {
@@ -143,13 +143,14 @@ export function checkRestated(claims: readonly ReadClaim[]): NumberFinding[] {
       const compound = /^-[a-z]+\s/i.test(text.slice(g.end)) && ofNoun(text, g) === null && !/[A-Za-z]['’]s\s+$/.test(before) && g.unit === null ? (g.counted ?? "").split(/\s+/).pop() : undefined;
       // "The parks budget, $4.8 million, includes …"; "With a population of 98,000, it is …".
       const head = of ? (of[2] ?? of[4] ?? of[6])! : "";
-      const nouns = of ? [singular(head.toLowerCase())] : compound ? [singular(compound.toLowerCase())] : [...namesOf(text, g).filter((w) => w !== singular((g.unit ?? "").toLowerCase())), ...(owner && !STOP.has(owner.toLowerCase()) ? [singular(owner.toLowerCase())] : []), ...(atFirst?.[1] ? [singular(atFirst[1].toLowerCase())] : [])];
+      const nouns = of ? [singular(head.toLowerCase()), ...namesOf(text, g)] : compound ? [singular(compound.toLowerCase())] : [...namesOf(text, g).filter((w) => w !== singular((g.unit ?? "").toLowerCase())), ...(owner && !STOP.has(owner.toLowerCase()) ? [singular(owner.toLowerCase())] : []), ...(atFirst?.[1] ? [singular(atFirst[1].toLowerCase())] : [])];
       // Digits only ("the two sides" names a set), and not a compound ("the 60-member House" is a size).
       // Number words only with a noun of two words or more, matched in full below ("the nine new
       // schools" after "seven new schools"); a compound only after an owner ("Harris's 1,402-vote margin").
       const words = !/\d/.test(g.raw);
       const owned = /[A-Za-z]['’]s\s+$/.test(before);
-      if ((words && (phrase(g).split(" ").length < 2 || bare)) || (/^-/.test(text.slice(g.end)) && ofNoun(text, g) === null && !owned && !compound) || nouns.length === 0 || COMPARISON_BEFORE.test(before) || OTHER_TIME.test(ownWords(text, g))) continue;
+      // One noun is enough from three up ("the nine schools" after "Seven schools"): "the two sides" names a set.
+      if ((words && ((phrase(g).split(" ").length < 2 && g.value < 3) || bare)) || (/^-/.test(text.slice(g.end)) && ofNoun(text, g) === null && !owned && !compound) || nouns.length === 0 || COMPARISON_BEFORE.test(before) || OTHER_TIME.test(ownWords(text, g))) continue;
       if (words) spelled.add(g);
       // A bare figure qualified by what it is for ("2,075 aliens for assault") is another count
       // unless the earlier sentence names that too; read below against each earlier figure.
@@ -157,6 +158,10 @@ export function checkRestated(claims: readonly ReadClaim[]): NumberFinding[] {
       references.set(g, nouns);
       // "214 of the 640 voters notified" picks out a group as often as it points back: same size only.
       if (of) modified.set(g, (of[1] ?? of[3] ?? of[5] ?? "").toLowerCase().split(/[^a-z]+/).filter((w) => w && !/^(?:the|its|their|a|an|s|new|current|latest|total|annual|monthly|overall)$/.test(w) && !CALENDAR.test(w.charAt(0).toUpperCase() + w.slice(1))));
+      // "Its partner agency's 54 employees" after "a staff of 45": an owner qualified by another word
+      // names another one unless both its words were named before ("the group's" may be the nonprofit).
+      const ownerWords = /\b(?:its|their|the|his|her)\s+([a-z]+)\s+([a-z]+)['’]s\s+(?:[a-z-]+\s+)?$/i.exec(before);
+      if (ownerWords && !of && !year) modified.set(g, [ownerWords[1]!.toLowerCase(), ownerWords[2]!.toLowerCase()]);
       if (bare || compound || year || of || !/(?:^|[^\w'’])(?:the|its|their|this|that|these|those)\s+$/i.test(before) || /\d\s+of\s+(?:the|its|their)\s+$/i.test(before)) loose.add(g);
       if (year) dated.set(g, year);
     }
@@ -186,9 +191,12 @@ export function checkRestated(claims: readonly ReadClaim[]): NumberFinding[] {
       // "The Westside shelter's 150 beds" after "The Eastside shelter, with 180 beds": its owner's name too.
       const own = new Set([...names(clauseAfter(text, g)), ...names(ownerBefore(text, g))]);
       const laterYears = yearsOf(later);
-      const distinct = (e: { read: ReadClaim }) => [...own].some((n) => !e.read.claim.text.includes(n)) || (yearsOf(e.read).size > 0 && [...laterYears].some((y) => !yearsOf(e.read).has(y)));
+      // "bought 60 buses in 2020. Today its fleet of 85 buses …": a dated figure, then one for now.
+      const now = /\b(?:today|now|currently|these days|this year)\b/i.test(text);
+      const distinct = (e: { read: ReadClaim }) => [...own].some((n) => !e.read.claim.text.includes(n)) || (yearsOf(e.read).size > 0 && ([...laterYears].some((y) => !yearsOf(e.read).has(y)) || now));
       // "the 300 teachers who left": a relative clause picks out a part of the earlier whole.
-      if (earlier.some(distinct) || /^[^,.;]{0,30}?\b(?:who|whom|whose|that|which)\b/i.test(text.slice(g.end))) continue;
+      // "the 530 positions at the company's other plant": another thing, said so.
+      if (earlier.some(distinct) || /\b(?:other|another|separate|different|second)\b/i.test(ownWords(text, g)) || /^[^,.;]{0,30}?\b(?:who|whom|whose|that|which)\b/i.test(text.slice(g.end))) continue;
       const first = earlier[0]!;
       out.push(
         finding("restated", {
