@@ -25,6 +25,7 @@ const TIME_OWNER = /\b(?:year|years|month|week|decade|quarter|season|day|yesterd
 const OF_REFERENCE = new RegExp(`(?:^|[^\\w'’])((?:the|its|their|[A-Za-z]+['’]s)(?:\\s+[a-z]+){0,2}?)\\s+([a-z]{4,})\\s+of\\s+${HEDGED}$|^(?:with|at)\\s+(a|an)\\s+([a-z]{4,})\\s+of\\s+${HEDGED}$|^((?:the|its|their|[A-Z][\\w-]*['’]s)(?:\\s+[a-z]+){0,2}?)\\s+([a-z]{4,}),\\s+${HEDGED}$`, "i");
 /** Words reporters use in turn for one figure's qualifier ("jobless rate", "unemployment rate"). */
 const SAME_WORD: Record<string, string[]> = { jobless: ["unemploy"], unemployment: ["jobless"], yearly: ["annual"], annual: ["yearly", "a year"] };
+const PLAN = /\b(?:would|will|could|plans?|planned|expects?|expected|by (?:19|20)\d\d)\b/i;
 const YEAR_OWNER = /\b((?:19|20)\d\d)(?:\s+[a-z]+)?['’]s\s+\S*\s*$/i;
 const OTHER_TIME = /^[^.;]{0,40}?\b(?:(?:19|20)\d\d|last|a year (?:earlier|ago|before)|previous|before|prior|earlier|former|original|initial|planned|proposed|projected|target|goal)\b/i;
 const names = (t: string) => new Set((t.match(/(?<!^|[.!?]\s)\b[A-Z][a-z]+\b/g) ?? []).filter((w) => !CALENDAR.test(w)));
@@ -56,7 +57,7 @@ const VAGUE = new Set(["new", "total", "more", "other", "additional", "same", "a
 // Words reporters use for one thing in turn ("will cut 220 jobs" … "the 270 layoffs").
 const SAME_THING: Record<string, string> = { layoff: "job", position: "job", post: "job", employee: "worker", staffer: "worker", staff: "worker", house: "home", pupil: "student", automobile: "car", vehicle: "car", dwelling: "home", apartment: "home" };
 const singular = (w: string) => {
-  const one = w.replace(/(?:ies)$/, "y").replace(/^(bus|gas|census)es$/, "$1").replace(/(?<=[^s])s$/, "");
+  const one = /^(?:bus|gas|census)(?:es)?$/.test(w) ? w.replace(/es$/, "") : w.replace(/(?:ies)$/, "y").replace(/(?<=[^s])s$/, "");
   return SAME_THING[one] ?? one;
 };
 
@@ -120,6 +121,7 @@ export function checkRestated(claims: readonly ReadClaim[]): NumberFinding[] {
   const spelled = new Set<Figure>();
   const dated = new Map<Figure, string>();
   const modified = new Map<Figure, string[]>();
+  const planned = new Set<Figure>();
   for (const later of claims) {
     const { text } = later.claim;
     for (const g of later.figures) {
@@ -151,6 +153,8 @@ export function checkRestated(claims: readonly ReadClaim[]): NumberFinding[] {
       const owned = /[A-Za-z]['’]s\s+$/.test(before);
       // One noun is enough from three up ("the nine schools" after "Seven schools"): "the two sides" names a set.
       if ((words && ((phrase(g).split(" ").length < 2 && g.value < 3) || bare)) || (/^-/.test(text.slice(g.end)) && ofNoun(text, g) === null && !owned && !compound) || nouns.length === 0 || COMPARISON_BEFORE.test(before) || OTHER_TIME.test(ownWords(text, g))) continue;
+      // "…, when half of its fleet of 250 buses would be electric": a plan's figure is another than today's.
+      if ((of || compound) && PLAN.test(text)) planned.add(g);
       if (words) spelled.add(g);
       // A bare figure qualified by what it is for ("2,075 aliens for assault") is another count
       // unless the earlier sentence names that too; read below against each earlier figure.
@@ -181,6 +185,7 @@ export function checkRestated(claims: readonly ReadClaim[]): NumberFinding[] {
       earlier.sort((a, b) => a.read.claim.position - b.read.claim.position);
       const qualifier = qualified.get(g);
       if (loose.has(g)) earlier.splice(0, earlier.length, ...earlier.filter((e) => sameSize(e.f, g) && (!qualifier || e.read.claim.text.toLowerCase().includes(qualifier))));
+      if (planned.has(g)) earlier.splice(0, earlier.length, ...earlier.filter((e) => PLAN.test(e.read.claim.text)));
       const modifiers = modified.get(g);
       if (modifiers) earlier.splice(0, earlier.length, ...earlier.filter((e) => modifiers.every((w) => e.read.claim.text.toLowerCase().includes(w) || (SAME_WORD[w] ?? []).some((v) => e.read.claim.text.toLowerCase().includes(v)))));
       const year = dated.get(g);

@@ -105,6 +105,7 @@ const CASES: Case[] = [
   { rule: "words for one thing", text: "The fire destroyed 23 houses on Elm Ridge. Crews contained it by Sunday. Insurers said the 32 homes lost were mostly uninsured.", finding: "restated" },
   { rule: "fleet of", text: "The district operates 140 buses. Drivers are in short supply. Mechanics maintain the district's fleet of 170 buses at one garage.", finding: "restated" },
   { rule: "fleet of", text: "The city bought 60 buses in 2020. Today its fleet of 85 buses is the region's largest.", finding: null },
+  { rule: "a plan's figure", text: "The transit agency has 220 buses. About a quarter of them are electric. The agency plans to buy 60 more electric buses by 2030, when half of its fleet of 250 buses would be electric.", finding: null },
   { rule: "number words", text: "Seven schools will close in June. Parents protested at Monday's meeting. The board defended closing the nine schools, citing falling enrollment.", finding: "restated" },
   { rule: "number words", text: "Seven schools will close in June. Parents protested. The board said the district's other nine schools would take the students.", finding: null },
   { rule: "another thing", text: "The plant's expansion will create 350 jobs, the company said. Hiring starts in March. Governor Ito said the 530 positions at the company's other plant pay well.", finding: null },
