@@ -71,7 +71,9 @@ export function checkPeriods(claims: readonly ReadClaim[]): NumberFinding[] {
     const joined = next && (own.match(YEAR) ?? []).length === 1 && /\b(?:last time|since|last (?:year|month|season|seen|recorded|reached)|not since)\b/i.test(next.claim.text) ? next : null;
     const text = joined ? `${own} ${joined.claim.text}` : own;
     const ranged = namesRange(text);
-    out.push(...spansAgainst(joined ? [read, joined] : [read], text, text, ranged ? [...SPANS, ...RANGED_SPANS] : SPANS));
+    // The joined clause only dates this sentence's span: "… since 1952. Maria has run it for 30 years,
+    // since 1995" is the next sentence's own span, not one of 1952 to 1995.
+    out.push(...spansAgainst(joined ? [read, joined] : [read], own, text, ranged ? [...SPANS, ...RANGED_SPANS] : SPANS));
     if (ranged) {
       const hedged = hedgedSpan(read, text);
       if (hedged) out.push(hedged);

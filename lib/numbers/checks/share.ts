@@ -152,7 +152,8 @@ function sentenceShares(claims: readonly ReadClaim[]): NumberFinding[] {
       const words = between(i);
       if (/\bor\s*$/i.test(words) || /^[\s,]*(?:above|below)\b/i.test(words)) return false;
       // "Among renters, 48% agreed; among homeowners, 70% did": each share of its own group.
-      if (/(?:[;]|\b(?:and|while|whereas|but))\s*(?:among|for)\s+(?:the\s+|all\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s*,\s*$/i.test(words)) return false;
+      // "In Harlan County it won 71%; in Dale County, only 39%": so is each place's.
+      if (/(?:[;]|\b(?:and|while|whereas|but))\s*(?:among|for|in)\s+(?:the\s+|all\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s*,\s*(?:only\s+|just\s+)?$/i.test(words)) return false;
       return !NOT_PARALLEL.test(words) || (FOR.test(words) && AGAINST.test(text.slice(f.end, f.end + 24)) && !/\b(?:not|than|compared|versus|up|down)\b/i.test(words)) || opposite(words, text.slice(f.end, f.end + 50));
     });
     // "62% of the cost for men and 58% of the cost for women": each share names its own whole.

@@ -147,6 +147,8 @@ const CASES: Case[] = [
   // Precision, from a probe of longer consistent articles: each share of its own group; an owner's name.
   { rule: "among each group", text: "In a poll of 900 residents, 61% said the city is headed in the right direction. Among renters, 48% agreed; among homeowners, 70% did.", finding: null },
   { rule: "among each group", text: "Among the city's 900 workers, 48% work in public safety, 31% in public works and 27% in administration.", finding: "share" },
+  { rule: "each place's", text: "The measure won 58% of the vote statewide. In Harlan County it won 71%; in Dale County, only 39%. Turnout statewide was 47%.", finding: null },
+  { rule: "the next sentence's own span", text: "The farm has been in the Ortega family since 1952. Maria Ortega, 64, has run it for 30 years, since 1995. Her son will take over in 2026.", finding: null },
   { rule: "another owner", text: "Harbor City's two shelters held 310 people on Monday night. The Eastside shelter, with 180 beds, was full. The Westside shelter's 150 beds held 130 people.", finding: null },
   // Sums: the first part before its whole, parts going on with "Another", votes over ballots cast.
   { rule: "first part first", text: "Twelve of the 20 council seats went to Democrats, six to Republicans and four to independents.", finding: "sum" },
