@@ -85,6 +85,18 @@ export function checkPeriods(claims: readonly ReadClaim[]): NumberFinding[] {
 /** "began in 2019 and ended in 2024", "issued in 2010, matures in 2040": a start and an end, dated. */
 export const START_END = /\b(?:began|begun|started|opened|launched|founded|established|built|issued|signed|took office|was elected|joined|arrived|broke ground)\b[^.;]{0,60}?\b(?:19|20)\d\d\b[^.;]{0,80}?\b(?:ended|ending|finished|closed|closing|shut|wrapped up|completed|opened|reopened|matures?|expires?|expired|left|retired|stepped down|was sold|sold|runs? (?:through|until|to)|lasts? until)\b[^.;]{0,30}?\b(?:19|20)\d\d\b|\b(?:retired|left|closed|ended|stepped down|died)\b[^.;]{0,60}?\b(?:19|20)\d\d\b[^.;]{0,80}?\b(?:joined|founded|opened|began|started|was hired|took office)\b[^.;]{0,30}?\b(?:19|20)\d\d\b/i;
 
+/**
+ * "The research team, led by Dr. Kim for 11 years, published 40 papers between 2019 and 2024": a span
+ * in an aside of its own ("led by …", "who …") is of that aside, not of the dates outside it.
+ */
+function inAside(text: string, at: number): boolean {
+  const start = text.lastIndexOf(",", at);
+  const end = text.indexOf(",", at);
+  if (start < 0 || end < 0) return false;
+  const aside = text.slice(start + 1, end);
+  return /^\s*(?:led|run|headed|managed|directed|owned|coached|who|which|whose)\b/i.test(aside) && !/\b(?:19|20)\d\d\b/.test(aside);
+}
+
 /** Whether the text names its dates as a range: then its looser span wordings are read too. */
 export function namesRange(text: string): boolean {
   // A range of months without years ("from March to November") names its dates as a range too.
@@ -101,6 +113,7 @@ export function spansAgainst(claims: ReadClaim[], scanned: string, dated: string
   for (const re of spans) {
     re.lastIndex = 0;
     for (let m = re.exec(scanned); m; m = re.exec(scanned)) {
+      if (scanned === dated && inAside(scanned, m.index)) continue;
       const decades = /^decades?$/i.test(m[2] ?? "");
       const n = (m[1] ? (WORDS[m[1].toLowerCase()] ?? Number(m[1])) : 1) * (decades ? 10 : 1);
       const months = /^month/i.test(m[2] ?? "");

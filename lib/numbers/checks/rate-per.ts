@@ -80,7 +80,9 @@ export function checkPerUnitRates(claims: readonly ReadClaim[]): NumberFinding[]
         // A rate in money or a measure divides by something else ("$3.6 million for 45 cars" is no count of cars).
         const denominators = pool.filter((g) => (rate.unit === null || g.unit !== rate.unit) && namesOfIn(read, claims[i - 1], backward, g).some((w) => alike(w, perWord)));
         const numerators = pool.filter((g) => g.unit === rate.unit && !denominators.includes(g));
-        for (const n of numerators) for (const d of denominators) readings.push({ numerator: n, denominator: d, range: divide(n.cited, d.cited), value: n.value / d.value });
+        // A count of one or more per unit is never a smaller count over a larger: "14 boats made 52,000
+        // crossings, or about 40 riders a crossing" divides riders the sentence does not give, not boats.
+        for (const n of numerators) for (const d of denominators) if (!(rate.unit === null && rate.value >= 1 && n.value < d.value)) readings.push({ numerator: n, denominator: d, range: divide(n.cited, d.cited), value: n.value / d.value });
       }
       if (readings.length === 0 || readings.some((r) => overlaps(r.range, rate.range))) continue;
       const { numerator, denominator, value } = readings[0]!;

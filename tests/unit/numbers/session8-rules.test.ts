@@ -149,6 +149,9 @@ const CASES: Case[] = [
   { rule: "among each group", text: "Among the city's 900 workers, 48% work in public safety, 31% in public works and 27% in administration.", finding: "share" },
   { rule: "each place's", text: "The measure won 58% of the vote statewide. In Harlan County it won 71%; in Dale County, only 39%. Turnout statewide was 47%.", finding: null },
   { rule: "the next sentence's own span", text: "The farm has been in the Ortega family since 1952. Maria Ortega, 64, has run it for 30 years, since 1995. Her son will take over in 2026.", finding: null },
+  { rule: "a span in an aside", text: "The research team, led by Dr. Kim for 11 years, published 40 papers between 2019 and 2024.", finding: null },
+  { rule: "a span in an aside", text: "The research team published 40 papers in the 11 years between 2019 and 2024.", finding: "period" },
+  { rule: "a smaller count over a larger", text: "Ridership on the ferry hit 2.1 million last year. The ferry's 14 boats made 52,000 crossings, or about 40 riders a crossing.", finding: null },
   { rule: "another owner", text: "Harbor City's two shelters held 310 people on Monday night. The Eastside shelter, with 180 beds, was full. The Westside shelter's 150 beds held 130 people.", finding: null },
   // Sums: the first part before its whole, parts going on with "Another", votes over ballots cast.
   { rule: "first part first", text: "Twelve of the 20 council seats went to Democrats, six to Republicans and four to independents.", finding: "sum" },
