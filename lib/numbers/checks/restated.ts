@@ -53,7 +53,8 @@ function nounsOf(f: Figure): string[] {
   const words = (f.counted ?? "").toLowerCase().replace(/\b(?:a|per|each|this|last|next)\s+(?:year|day|night|week|month)\b.*$/, "").trim().split(/\s+/);
   return words.filter((w) => /^[a-z][a-z'’-]+$/.test(w) && !STOP.has(w) && !VAGUE.has(w)).map(singular);
 }
-const VAGUE = new Set(["new", "total", "more", "other", "additional", "same", "all", "said", "more", "fewer", "extra", "further", "such", "million", "billion", "thousand"]);
+// A measure's unit names no thing: "2,400 pounds of plastic" and "The 4,100 pounds of trash" are two.
+const VAGUE = new Set(["pound", "pounds", "ton", "tons", "tonne", "tonnes", "gallon", "gallons", "kilogram", "kilograms", "litre", "litres", "liter", "liters", "new", "total", "more", "other", "additional", "same", "all", "said", "more", "fewer", "extra", "further", "such", "million", "billion", "thousand"]);
 // Words reporters use for one thing in turn ("will cut 220 jobs" … "the 270 layoffs").
 const SAME_THING: Record<string, string> = { layoff: "job", position: "job", post: "job", employee: "worker", staffer: "worker", staff: "worker", house: "home", pupil: "student", automobile: "car", vehicle: "car", dwelling: "home", apartment: "home" };
 const singular = (w: string) => {

@@ -152,6 +152,7 @@ const CASES: Case[] = [
   { rule: "a span in an aside", text: "The research team, led by Dr. Kim for 11 years, published 40 papers between 2019 and 2024.", finding: null },
   { rule: "a span in an aside", text: "The research team published 40 papers in the 11 years between 2019 and 2024.", finding: "period" },
   { rule: "a smaller count over a larger", text: "Ridership on the ferry hit 2.1 million last year. The ferry's 14 boats made 52,000 crossings, or about 40 riders a crossing.", finding: null },
+  { rule: "a unit is no thing", text: "Volunteers in the cleanup collected:\n\n- 2,400 pounds of plastic\n- 1,100 pounds of glass\n- 600 pounds of metal\n\nThe 4,100 pounds of trash filled three dumpsters.", finding: null },
   { rule: "another owner", text: "Harbor City's two shelters held 310 people on Monday night. The Eastside shelter, with 180 beds, was full. The Westside shelter's 150 beds held 130 people.", finding: null },
   // Sums: the first part before its whole, parts going on with "Another", votes over ballots cast.
   { rule: "first part first", text: "Twelve of the 20 council seats went to Democrats, six to Republicans and four to independents.", finding: "sum" },
