@@ -90,6 +90,11 @@ function followingShares(claims: readonly ReadClaim[]): NumberFinding[] {
     const shares = chain.flatMap((c) => c.shares);
     const sum = sumOf(shares);
     if (sum[0] <= 100) continue;
+    // Linked only by a lead that divides a whole, sentences far over 100% are more likely one question
+    // each ("72% want later start times. Sixty-five percent want more recess.") than a slip.
+    const saidSo = chain.slice(1).every((c) => c.shares.some((f) => GOES_ON.test(c.read.claim.text.slice(Math.max(0, f.at - 30), f.at))));
+    const verbs = chain.map((c) => ONE_QUESTION_EACH.exec(c.read.claim.text.slice(c.shares[0]!.end))?.[1]?.toLowerCase());
+    if (!saidSo && (sum[0] > 130 || verbs.every((v) => v !== undefined && v === verbs[0]))) continue;
     const total = shares.reduce((a, f) => a + f.value, 0);
     out.push(
       finding("share", {
@@ -112,7 +117,16 @@ const ASKS = /\b(?:asked|asking)\b[^.]{0,80}\b(?:how|which|what|where|whether|wh
 /** "Most of the county's electricity, 62%, comes from gas": a share given as one part of a whole. */
 const PART_AFTER = /^[\s,)]*(?:of\s+(?:the|its|their)\s+[\w'’ -]{1,40}?\s+)?(?:comes?\s+from|came\s+from|goes\s+to|go\s+to|went\s+to|is\s+spent\s+on|was\s+spent\s+on|pays\s+for|paid\s+for)\b/i;
 const PART_VERB = /\b(?:supplies|supply|provides?|provided|generates?|generated|funds?|funded|takes?|took|gets?|got|receives?|received|goes\s+to|go\s+to|went\s+to|accounts?\s+for|accounted\s+for|makes?\s+up|made\s+up|comes?\s+from|came\s+from|supplies|supplied|covers?|covered)\s+(?:the\s+(?:remaining|other|rest)\s+)?(?:about\s+|roughly\s+|nearly\s+|some\s+|just\s+over\s+|just\s+under\s+)?$/i;
-const OPINION = /\b(?:said|say|says|agree[sd]?|disagree[sd]?|reported|believe[sd]?|think|thought|felt|feel)\b/i;
+const OPINION = /\b(?:said|say|says|agree[sd]?|disagree[sd]?|reported|believe[sd]?|think|thought|felt|feel|rated|rate|rates|wants?|wanted|like|likes|liked|trusts?|trusted)\b/i;
+/**
+ * One verb after every share names one question each: "60% rated trash pickup good, 55% rated the
+ * parks good", "72% want later start times. Sixty-five percent want more recess."
+ */
+const ONE_QUESTION_EACH = /^\s+(?:of\s+[^,;.]{1,40}?\s+)?(rated|rate|rates|want|wants|wanted|like|likes|liked|trust|trusts|trusted|use|uses|used|own|owns|owned|have|has)\b/i;
+function questionEach(text: string, shares: Figure[]): boolean {
+  const verbs = shares.map((f) => ONE_QUESTION_EACH.exec(text.slice(f.end))?.[1]?.toLowerCase());
+  return verbs.length >= 2 && verbs.every((v) => v !== undefined && v === verbs[0]);
+}
 
 function goesOn(read: ReadClaim, shares: Figure[], divides: boolean): boolean {
   const { text } = read.claim;
@@ -161,7 +175,7 @@ function sentenceShares(claims: readonly ReadClaim[]): NumberFinding[] {
     const tails = new Set(shares.filter((f) => OF_WHOLE.test(text.slice(f.end))).map((f) => text.slice(f.end).split(/\s+/).slice(0, 6).join(" ").toLowerCase()));
     // "two in three parents, three in four teachers": shares in words naming their own groups.
     const groups = new Set(shares.filter((f) => /^\w+ in \w+$/i.test(f.raw)).map((f) => /^\s+([a-z]+)/i.exec(text.slice(f.end))?.[1]?.toLowerCase()).filter((w): w is string => w !== undefined && !NOT_A_GROUP.test(w)));
-    if (!parallel || new Set(wholes).size > 1 || tails.size > 1 || groups.size > 1) continue;
+    if (!parallel || new Set(wholes).size > 1 || tails.size > 1 || groups.size > 1 || questionEach(text, shares)) continue;
     const sum = sumOf(shares);
     if (sum[0] <= 100) continue;
     const total = shares.reduce((a, f) => a + f.value, 0);

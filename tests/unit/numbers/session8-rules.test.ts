@@ -73,6 +73,8 @@ const CASES: Case[] = [
   { rule: "chain", text: "The survey asked residents how they commute. Forty-four percent drive. Thirty-one percent take transit. Twenty-five percent walk or bike.", finding: null },
   { rule: "chain", text: "Just over half of the city's water comes from the river, and 35% from wells. The reservoir supplies the remaining 20%.", finding: "share" },
   { rule: "chain", text: "Of the budget, 40% goes to schools. Another 35% funds public safety. The remaining quarter pays for everything else.", finding: null },
+  { rule: "chain, one question each", text: "Of the 600 parents surveyed, 72% want later school start times. Sixty-five percent want more recess. Forty percent want year-round school.", finding: null },
+  { rule: "one question each", text: "The survey asked residents how they rate city services. Sixty percent rated trash pickup good. Fifty-five percent rated the parks good, and 48% rated road repair good.", finding: null },
   { rule: "chain, opinions", text: "Of the 400 students surveyed, 60% said they feel safe at school. Seventy percent said they trust their teachers.", finding: null },
   { rule: "chain, a level", text: "Among voters, 52% backed the mayor. Turnout was 61%.", finding: null },
   { rule: "count and share", text: "The county's 2,400 commuters get to work in four ways:\n\n- Driving alone: 1,200 (50%)\n- Carpooling: 360 (15%)\n- Transit: 600 (28%)\n- Walking or cycling: 240 (10%)\n", finding: "share" },
