@@ -8,7 +8,16 @@ import rehypeRemark from "rehype-remark";
 import remarkFrontmatter from "remark-frontmatter";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
-import { unified } from "unified";
+import { unified, type Processor } from "unified";
+import { gfmFootnoteFromMarkdown } from "mdast-util-gfm-footnote";
+import { gfmStrikethroughFromMarkdown } from "mdast-util-gfm-strikethrough";
+import { gfmTableFromMarkdown } from "mdast-util-gfm-table";
+import { gfmTaskListItemFromMarkdown } from "mdast-util-gfm-task-list-item";
+import { gfmFootnote } from "micromark-extension-gfm-footnote";
+import { gfmStrikethrough } from "micromark-extension-gfm-strikethrough";
+import { gfmTable } from "micromark-extension-gfm-table";
+import { gfmTaskListItem } from "micromark-extension-gfm-task-list-item";
+import { combineExtensions } from "micromark-util-combine-extensions";
 import remarkAutolinkPositions from "./autolink-positions";
 import rehypeDropBoilerplate from "./boilerplate";
 import { parsePlainText } from "./plain-text";
@@ -27,9 +36,40 @@ export const markdownParser = unified()
   .use(remarkAutolinkPositions)
   .freeze();
 
-/** Markdown as mdast with a position on every node that came from the text (autolink-positions.ts). */
+/**
+ * remark-gfm less its autolink literals: the other four GFM constructs, in remark-gfm's order
+ * (micromark-extension-gfm's gfm(), mdast-util-gfm's gfmFromMarkdown()), and nothing else changed.
+ */
+function remarkGfmWithoutAutolinkLiterals(this: Processor) {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(combineExtensions([gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem()]));
+  (data.fromMarkdownExtensions ??= []).push([gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown()]);
+}
+
+/** {@link markdownParser} for text that holds no autolink literal (see {@link mayHoldAutolinkLiteral}). */
+const noAutolinkParser = unified()
+  .use(remarkParse)
+  .use(remarkGfmWithoutAutolinkLiterals)
+  .use(remarkFrontmatter, ["yaml", "toml"])
+  .use(remarkAutolinkPositions)
+  .freeze();
+
+/**
+ * Whether `input` could hold a GFM autolink literal: each kind needs one of these (www. links,
+ * scheme://, and e-mail addresses, mailto: and xmpp: ones included, need an @). Without any, the
+ * literal scan, which tries every letter of the text, finds nothing: about 80 ms of micromark's
+ * 330 ms on the 50,000-word import benchmark (issue 13), and mdast's find-and-replace pass after it.
+ */
+export const mayHoldAutolinkLiteral = (input: string) => /www\.|:\/\/|@/i.test(input);
+
+/**
+ * Markdown as mdast with a position on every node that came from the text (autolink-positions.ts).
+ * The same tree either way (tests/unit/claims/parse-without-autolinks.test.ts): text that cannot
+ * hold an autolink literal is read without looking for one.
+ */
 export function parseMarkdown(input: string): Root {
-  return markdownParser.runSync(markdownParser.parse(input), input);
+  const parser = mayHoldAutolinkLiteral(input) ? markdownParser : noAutolinkParser;
+  return parser.runSync(parser.parse(input), input);
 }
 
 /** HTML as the desk reads it: made safe to convert (safe-html.ts), page furniture dropped (boilerplate.ts), then rehype-remark. */
