@@ -18,7 +18,8 @@
  * on it).
  *
  * The floor (saves-floor.ts): bare better-sqlite3 running the same statements, in process under
- * the same fifty reviewers, and for --url as a bare node:http server. Targets: p95 ≤ 100 ms in
+ * the same fifty reviewers, and for --url as a bare node:http server; for --url also Next's own floor,
+ * /api/health asked as often by the same clients (saves-next-floor.ts). Targets: p95 ≤ 100 ms in
  * process, ≤ 300 ms over HTTP, 0 errors, 0 lost writes.
  */
 import { execFileSync } from "node:child_process";
@@ -34,6 +35,7 @@ import { saveThroughAction, stepCosts } from "./saves-action";
 import { profiled } from "./saves-profile";
 import { floorInProcess, floorOverHttp } from "./saves-floor";
 import { saveOverHttp } from "./saves-http";
+import { nextFloorOverHttp, type FloorRun } from "./saves-next-floor";
 import { checkAcknowledged, runReviewers, summary, type Outcome } from "./saves-run";
 import { seedSaves } from "./saves-seed";
 
@@ -63,6 +65,7 @@ async function main(): Promise<void> {
       return;
     }
     const results: Array<{ what: string; outcome: Outcome; target?: number }> = [];
+    let nextFloor: FloorRun | null = null;
     // The floor runs on a copy, so its writes never meet the measured ones.
     const floorFile = path.join(dir, "floor.db");
     await db.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
@@ -97,6 +100,7 @@ async function main(): Promise<void> {
     } else {
       const over = await runReviewers(file, seeded, SAVES, "http", (reviewer, input) => saveOverHttp({ base: BASE, slug: seeded.slug, nextDir: option("--next-dir") ?? ".next", cookie: reviewer.cookie, input }));
       results.push({ what: `HTTP: server action POST to ${BASE}`, outcome: checkAcknowledged(file, over), target: TARGET_HTTP_MS });
+      nextFloor = await nextFloorOverHttp(BASE, seeded, SAVES);
       const floor = await floorOverHttp(floorFile, seeded, SAVES);
       results.push({ what: "floor: bare node:http + better-sqlite3", outcome: checkAcknowledged(floorFile, floor) });
     }
@@ -110,6 +114,14 @@ async function main(): Promise<void> {
       const verdict = target === undefined ? "" : outcome.p95 <= target && outcome.errors === 0 && outcome.lost === 0 ? `  target p95 ≤ ${target} ms: OK` : `  target p95 ≤ ${target} ms: MISSED`;
       if (target !== undefined && !verdict.endsWith("OK")) ok = false;
       console.log(`${what.padEnd(56)} ${line}${verdict}`);
+    }
+    if (nextFloor) {
+      const save = results[0]!.outcome;
+      const x = (a: number, b: number) => `${(a / b).toFixed(1)}×`;
+      console.log(
+        `${"Next's floor: GET /api/health, same server and clients".padEnd(56)} p50 ${nextFloor.p50.toFixed(0)} / p95 ${nextFloor.p95.toFixed(0)} / p99 ${nextFloor.p99.toFixed(0)} ms,` +
+          ` ${((nextFloor.requests / nextFloor.wallMs) * 1000).toFixed(0)} requests/s, ${nextFloor.errors} errors; the save's p50 / p95 is ${x(save.p50, nextFloor.p50)} / ${x(save.p95, nextFloor.p95)} it`,
+      );
     }
     console.log(`load: ${execFileSync("uptime", { encoding: "utf8" }).trim()}`);
     process.exitCode = ok ? 0 : 1;
