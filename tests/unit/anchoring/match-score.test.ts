@@ -1,0 +1,42 @@
+/** The context score's edit count, against approx-string-match, the library it replaced there. */
+import search from "approx-string-match";
+import { describe, expect, it } from "vitest";
+
+import { bestSubstringDistance, textSimilarity } from "@/lib/anchoring/match-score";
+
+// approx-string-match's best match with every error allowed: what textSimilarity used to read.
+const libraryDistance = (text: string, pattern: string) => search(text, pattern, pattern.length)[0]?.errors ?? pattern.length;
+
+describe("bestSubstringDistance", () => {
+  it("counts the edits of the closest substring, wherever it starts", () => {
+    expect(bestSubstringDistance("the agency in Jan. 2019, disagreed.", "in Jan. 2019")).toBe(0);
+    expect(bestSubstringDistance("the agency in Jan. 2018, disagreed.", "in Jan. 2019")).toBe(1);
+    expect(bestSubstringDistance(" Critics reportedly say it has m", " Critics say it has made neighbo")).toBe(
+      libraryDistance(" Critics reportedly say it has m", " Critics say it has made neighbo"),
+    );
+    expect(bestSubstringDistance("xyz", "abc")).toBe(3);
+    expect(bestSubstringDistance("ab", "abcd")).toBe(2);
+  });
+
+  it("agrees with approx-string-match on 2,000 random pairs of context-length strings", () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    // A small alphabet, so near matches are common; code units beyond ASCII, as articles have.
+    const alphabet = "ab c.\n9é–";
+    const text = (length: number) => Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join("");
+    for (let n = 0; n < 2_000; n++) {
+      const haystack = text(Math.floor(random() * 40));
+      const pattern = text(1 + Math.floor(random() * 34));
+      expect(bestSubstringDistance(haystack, pattern), `${JSON.stringify(haystack)} / ${JSON.stringify(pattern)}`).toBe(libraryDistance(haystack, pattern));
+    }
+  });
+});
+
+describe("textSimilarity", () => {
+  it("is 1 for an equal or empty pattern, 0 against empty text, else 1 − edits ÷ pattern length", () => {
+    expect(textSimilarity("same", "same")).toBe(1);
+    expect(textSimilarity("anything", "")).toBe(1);
+    expect(textSimilarity("", "pattern")).toBe(0);
+    expect(textSimilarity("in Jan. 2018,", "in Jan. 2019,")).toBeCloseTo(1 - 1 / 13);
+  });
+});
