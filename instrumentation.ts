@@ -11,7 +11,7 @@ export async function register(): Promise<void> {
     const { installSocketAddressStamp } = await import("@/lib/auth/socket-address");
     installSocketAddressStamp();
     // A fresh server's first saves would pay for loading and first running the save path; it sends
-    // itself one refused save first (lib/review/warm-save-path.ts). Not in next dev, which compiles on demand.
+    // itself refused saves first (lib/review/warm-save-path.ts). Not in next dev, which compiles on demand.
     if (process.env.NODE_ENV === "production") {
       const { startWarmUp } = await import("@/lib/review/warm-save-path");
       startWarmUp();

@@ -25,8 +25,8 @@ const PAGE = "/articles/warm-up/review";
 /**
  * Sent one after another (about 0.4 s of CPU at start). The first request loads the modules; the
  * rest get the code they run compiled. Measured under fifty reviewers on a fresh server: with 3, the
- * first run needed 5.4–6.1 s of server CPU for 500 saves (a warm server 3.6–4.3 s); with 60,
- * 4.8–5.3 s; with 500, 4.6–5.0 s. What is left is the save itself, which a refusal does not run.
+ * first run needed 5.4–6.1 s of server CPU for 500 saves (a warm server 2.8–4.3 s); with 60,
+ * 4.5–5.3 s; with 500, 4.6–5.0 s. What is left is the save itself, which a refusal does not run.
  */
 const REQUESTS = 60;
 /** /api/health answers "ready" after this even if the warm-up has not finished: it only speeds things up. */
