@@ -105,7 +105,8 @@ export async function importArticle(
   // Extraction is pure and can be slow on long articles: run it before the write transaction. A
   // re-import reads again only the sections that changed, when the previous claims are cached.
   const extracting = progressOf("extracting", 1, onProgress);
-  const claims = read?.claims ?? (await extractRevisionClaims(db, { markdown, previous }));
+  const extraction = read ? { claims: read.claims, layout: null } : await extractRevisionClaims(db, { markdown, previous });
+  const { claims } = extraction;
   extracting(1);
 
   const outcome: ImportOutcome = await db.$transaction(async (tx): Promise<ImportOutcome> => {
@@ -154,7 +155,7 @@ export async function importArticle(
     const { exact, changed, orphaned, restored, added } = carried;
     return { status: "revised", slug, articleId: article.id, revisionNumber: number, claimCount, reanchored: { exact, changed, orphaned, restored, added } };
   }, { timeout: IMPORT_TIMEOUT_MS });
-  if (outcome.status !== "unchanged") rememberRevisionClaims(contentHash, claims);
+  if (outcome.status !== "unchanged") rememberRevisionClaims(contentHash, extraction);
   // After the transaction: matches are derived data, and reading the index must not hold the write
   // lock other imports wait for. A failure is logged there, never thrown: the import stands.
   if (outcome.status !== "unchanged") await matchImportedArticle(db, outcome.articleId, matching);

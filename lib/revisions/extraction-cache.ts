@@ -8,36 +8,41 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { ExtractedClaim } from "@/lib/claims";
+import type { PlainLayout } from "./plain-layout";
 
 const DIR = path.resolve("node_modules", ".cache", "claimdesk", "extractions");
 /** What the pipeline's output depends on; the newest change under them invalidates every entry. */
 const PIPELINE = ["lib/claims", "lib/anchoring/quote-selector.ts", "models", "package-lock.json"];
-/** Bytes of entries kept, newest first: a 2,000-claim article's entry is about 0.7 MB. */
+/** Bytes of entries kept, newest first: a 2,000-claim article's entry is about 1 MB. */
 const KEEP_BYTES = 128 * 1024 * 1024;
 
-type Entry = { fingerprint: string; claims: readonly ExtractedClaim[] };
+/** What the pipeline read in one text: its claims, and where its sections' words sit (null: unknown). */
+export type CachedExtraction = { claims: ExtractedClaim[]; layout: PlainLayout | null };
+type Entry = { fingerprint: string } & CachedExtraction;
 
-/** The cached claims of the text with `contentHash`, or null (none, stale, or caching is off). */
-export function cachedClaims(contentHash: string): ExtractedClaim[] | null {
+/** The cached extraction of the text with `contentHash`, or null (none, stale, or caching is off). */
+export function cachedExtraction(contentHash: string): CachedExtraction | null {
   const fingerprint = pipelineFingerprint();
   if (!fingerprint) return null;
   try {
     const entry = JSON.parse(readFileSync(fileOf(contentHash), "utf8")) as Entry;
-    return entry.fingerprint === fingerprint && Array.isArray(entry.claims) ? [...entry.claims] : null;
+    if (entry.fingerprint !== fingerprint || !Array.isArray(entry.claims)) return null;
+    const layout = entry.layout && typeof entry.layout.plain === "string" && Array.isArray(entry.layout.starts) ? entry.layout : null;
+    return { claims: [...entry.claims], layout };
   } catch {
     return null;
   }
 }
 
-/** Keeps `claims` as the pipeline's claims of the text with `contentHash`; never throws. */
-export function cacheClaims(contentHash: string, claims: readonly ExtractedClaim[]): void {
+/** Keeps `extraction` as what the pipeline read in the text with `contentHash`; never throws. */
+export function cacheExtraction(contentHash: string, { claims, layout }: { claims: readonly ExtractedClaim[]; layout: PlainLayout | null }): void {
   const fingerprint = pipelineFingerprint();
   if (!fingerprint) return;
   try {
     mkdirSync(DIR, { recursive: true });
     // Written beside and renamed into place: a reader never sees half an entry.
     const partial = `${fileOf(contentHash)}.${process.pid}.tmp`;
-    writeFileSync(partial, JSON.stringify({ fingerprint, claims } satisfies Entry));
+    writeFileSync(partial, JSON.stringify({ fingerprint, claims: [...claims], layout }));
     renameSync(partial, fileOf(contentHash));
     prune();
   } catch {

@@ -11,21 +11,28 @@
 import { buildSelectors } from "@/lib/anchoring/quote-selector";
 import { extractClaimsWithPlainText, plainTextMap, type ExtractedClaim, type PlainTextMap } from "@/lib/claims";
 import { isTranscript } from "@/lib/claims/transcript";
-import { articleSections, frontMatterEnd, matchSections, type MatchedSection, type Section } from "./article-sections";
-
-/** Blocks of the plain text are joined by a blank line (lib/claims/units.ts, BLOCK_SEPARATOR). */
-const SEPARATOR = "\n\n";
+import { articleSections, matchSections, type MatchedSection, type Section } from "./article-sections";
+import { isWordless, sectionWords, SEPARATOR, type PlainLayout } from "./plain-layout";
 /** Context each side of a pipeline quote (lib/anchoring/quote-selector.ts). */
 const CONTEXT = 32;
 /** A section's plain text read alone, how far it moves the plain text on, and the way into it from the section's Markdown. */
 type Probe = { text: string; advance: number; toPlain: (start: number, end: number) => [number, number] | null };
 
+/** The claims of the new text, and its plain layout when the old one was known (for the next re-import). */
+export type IncrementalExtraction = { claims: ExtractedClaim[]; layout: PlainLayout | null };
+
 /**
  * The claims extractClaims(newText) would find, computed from `previous` (extractClaims of
  * `oldText`, claims only) by re-extracting the sections of newText that are not in oldText; null
- * when that cannot be done exactly.
+ * when that cannot be done exactly. With `oldLayout` (plain-layout.ts), unchanged sections are
+ * never read: their words and where they sit come from it.
  */
-export function extractIncrementally(oldText: string, previous: readonly ExtractedClaim[], newText: string): ExtractedClaim[] | null {
+export function extractIncrementally(
+  oldText: string,
+  previous: readonly ExtractedClaim[],
+  newText: string,
+  oldLayout: PlainLayout | null = null,
+): IncrementalExtraction | null {
   // A transcript's speakers and hosts are read over the whole document (lib/claims/transcript.ts).
   if (isTranscript(oldText) || isTranscript(newText)) return null;
   const oldSections = articleSections(oldText);
@@ -35,6 +42,7 @@ export function extractIncrementally(oldText: string, previous: readonly Extract
   if (!matched) return null;
   const byNew: MatchedSection[] = matched;
   const byOld: Section[] = oldSections;
+  const layout = oldLayout?.starts.length === oldSections.length + 1 ? oldLayout : null;
 
   // The previous claims, by the old section they sit in (a claim never spans a block, so never a cut).
   const oldClaims: ExtractedClaim[][] = oldSections.map(() => []);
@@ -42,9 +50,15 @@ export function extractIncrementally(oldText: string, previous: readonly Extract
 
   const probes = new Map<number, Probe | null>();
   const probe = (k: number): Probe | null => {
-    if (!probes.has(k)) probes.set(k, probeSection(newText.slice(matched[k]!.start, matched[k]!.end), k === 0));
+    if (!probes.has(k)) probes.set(k, fromLayout(k) ?? probeSection(newText.slice(matched[k]!.start, matched[k]!.end), k === 0));
     return probes.get(k)!;
   };
+  /** An unchanged section's probe as the old layout has it; null to read it (the first section reads front matter). */
+  function fromLayout(k: number): Probe | null {
+    const old = byNew[k]!.old;
+    if (!layout || old === null || (k === 0) !== (old === 0)) return null;
+    return { text: sectionWords(layout, old), advance: layout.starts[old + 1]! - layout.starts[old]!, toPlain: () => null };
+  }
   /** A changed section's claims, read with its probe from one parse of the section. */
   const readSection = (k: number): { claims: ExtractedClaim[]; probe: Probe | null } => {
     const text = newText.slice(matched[k]!.start, matched[k]!.end);
@@ -127,10 +141,32 @@ export function extractIncrementally(oldText: string, previous: readonly Extract
   }
 
   if (requote.size > 0 && !rebuildQuotes([...requote], matched.length, starts, probe)) return null;
-  return out;
+  if (!layout) return { claims: out, layout: null };
+  const next = newLayout();
+  return next === false ? null : { claims: out, layout: next };
 
-  /** Where old section `i`'s words began in the old plain text, from its first claim; null if unsure. */
+  /**
+   * The new text's layout: every section's probe, unchanged ones from the old layout; null when a
+   * section cannot be read. False when it disagrees with a start found on the way: then neither the
+   * layout nor the claims placed by those starts are trusted.
+   */
+  function newLayout(): PlainLayout | null | false {
+    const layoutStarts = [0];
+    const words: string[] = [];
+    for (let i = 0; i < byNew.length; i++) {
+      const p = probe(i);
+      if (!p) return null;
+      const known = starts.get(i);
+      if (known !== undefined && known !== layoutStarts[i]) return false;
+      layoutStarts.push(layoutStarts[i]! + p.advance);
+      if (p.advance > 0) words.push(p.text);
+    }
+    return { plain: words.join(SEPARATOR), starts: layoutStarts };
+  }
+
+  /** Where old section `i`'s words began in the old plain text, from the layout or its first claim; null if unsure. */
   function oldStart(i: number): number | null {
+    if (layout) return layout.starts[byNew[i]!.old!]!;
     const p = probe(i);
     const claim = oldClaims[byNew[i]!.old!]![0]!;
     const oldBase = byOld[byNew[i]!.old!]!.start;
@@ -166,9 +202,7 @@ function shift(claim: ExtractedClaim, source: number, plain: number): ExtractedC
 function probeSection(text: string, first: boolean, map: PlainTextMap = plainTextMap(text)): Probe | null {
   const { text: plain, toPlain } = map;
   if (plain !== "") return { text: plain, advance: plain.length + SEPARATOR.length, toPlain };
-  // Front matter, which only the first section can hold, is no block of words.
-  const words = first ? text.slice(Math.max(0, frontMatterEnd(text))) : text;
-  return words.trim() === "" ? { text: "", advance: 0, toPlain } : null;
+  return isWordless(text, first) ? { text: "", advance: 0, toPlain } : null;
 }
 
 /** The index of the section holding offset `at`. */

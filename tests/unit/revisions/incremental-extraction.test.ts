@@ -9,8 +9,10 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { extractClaims, prepareArticle } from "@/lib/claims";
+import { extractClaims, extractClaimsWithPlainText, prepareArticle } from "@/lib/claims";
+import { articleSections } from "@/lib/revisions/article-sections";
 import { extractIncrementally } from "@/lib/revisions/incremental-extraction";
+import { plainLayout, type PlainLayout } from "@/lib/revisions/plain-layout";
 import { benchArticle, editOnePercent } from "../../../scripts/bench/import";
 
 const FIXTURES = "tests/fixtures/claims";
@@ -49,11 +51,31 @@ function applyEdits(text: string, edits: Edit[]): string {
 const extracted = new Map<string, ReturnType<typeof extractClaims>["claims"]>();
 const claimsOf = (text: string) => extracted.get(text) ?? extracted.set(text, extractClaims(text).claims).get(text)!;
 
+/** The layout a full extraction leaves in the cache (extract-revision.ts). */
+const layouts = new Map<string, PlainLayout | null>();
+function layoutOf(text: string): PlainLayout | null {
+  if (!layouts.has(text)) {
+    const sections = articleSections(text);
+    layouts.set(text, sections && plainLayout(text, sections, extractClaimsWithPlainText(text).plain));
+  }
+  return layouts.get(text)!;
+}
+
+/**
+ * Incremental extraction, read both ways (each unchanged section probed, or placed from the old
+ * layout), equals a full extraction; the layout it leaves equals the one a full extraction would.
+ */
 function expectSameAsFull(oldText: string, newText: string): boolean {
-  const incremental = extractIncrementally(oldText, claimsOf(oldText), newText);
-  if (incremental === null) return false;
-  expect(incremental).toEqual(extractClaims(newText).claims);
-  return true;
+  const full = extractClaims(newText).claims;
+  const probed = extractIncrementally(oldText, claimsOf(oldText), newText);
+  if (probed !== null) expect(probed.claims).toEqual(full);
+  const oldLayout = layoutOf(oldText);
+  const placed = oldLayout ? extractIncrementally(oldText, claimsOf(oldText), newText, oldLayout) : null;
+  if (placed !== null) {
+    expect(placed.claims).toEqual(full);
+    if (placed.layout !== null) expect(placed.layout).toEqual(layoutOf(newText));
+  }
+  return probed !== null && (oldLayout === null || placed !== null);
 }
 
 describe("extractIncrementally", () => {
@@ -87,5 +109,31 @@ describe("extractIncrementally", () => {
   it("declines a transcript, whose speakers are read over the whole text", () => {
     const transcript = "SMITH: We cut taxes by 10%.\n\nJONES: Taxes rose 5%.\n\nSMITH: No, they fell.\n\nJONES: They rose.\n";
     expect(extractIncrementally(transcript, extractClaims(transcript).claims, transcript.replace("10%", "12%"))).toBeNull();
+  });
+
+  it("leaves a layout for the next re-import, so unchanged sections are not read again", () => {
+    const original = benchArticle();
+    const edited = editOnePercent(original).text;
+    const once = extractIncrementally(original, claimsOf(original), edited, layoutOf(original));
+    expect(once?.layout).not.toBeNull();
+    // A second edit on top of the first, placed from the layout the first one left.
+    const twice = edited.replace("reportedly", "apparently");
+    expect(extractIncrementally(edited, once!.claims, twice, once!.layout)?.claims).toEqual(extractClaims(twice).claims);
+  }, 60_000);
+});
+
+describe("plainLayout", () => {
+  it("places every section's words where reading that section alone puts them, on every fixture article", () => {
+    let laid = 0;
+    for (const { markdown } of articles) {
+      const layout = layoutOf(markdown);
+      if (!layout) continue;
+      laid++;
+      const sections = articleSections(markdown)!;
+      const joined = sections.map((s) => extractClaimsWithPlainText(markdown.slice(s.start, s.end)).plain.text).filter((t) => t !== "");
+      expect(joined.join("\n\n")).toBe(layout.plain);
+      expect(layout.starts).toHaveLength(sections.length + 1);
+    }
+    expect(laid).toBeGreaterThan(articles.length / 2);
   });
 });
