@@ -8,11 +8,14 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { ExtractedClaim } from "@/lib/claims";
-import type { PlainLayout } from "./plain-layout";
+import { SEPARATOR, type PlainLayout } from "./plain-layout";
 
 const DIR = path.resolve("node_modules", ".cache", "claimdesk", "extractions");
-/** What the pipeline's output depends on; the newest change under them invalidates every entry. */
-const PIPELINE = ["lib/claims", "lib/anchoring/quote-selector.ts", "models", "package-lock.json"];
+/**
+ * What an entry depends on; the newest change under them invalidates every entry. The layout counts
+ * plain text per section, so the way an article is cut into sections is part of it.
+ */
+const PIPELINE = ["lib/claims", "lib/anchoring/quote-selector.ts", "lib/revisions/article-sections.ts", "lib/revisions/plain-layout.ts", "models", "package-lock.json"];
 /** Bytes of entries kept, newest first: a 2,000-claim article's entry is about 1 MB. */
 const KEEP_BYTES = 128 * 1024 * 1024;
 
@@ -27,7 +30,7 @@ export function cachedExtraction(contentHash: string): CachedExtraction | null {
   try {
     const entry = JSON.parse(readFileSync(fileOf(contentHash), "utf8")) as Entry;
     if (entry.fingerprint !== fingerprint || !Array.isArray(entry.claims)) return null;
-    const layout = entry.layout && typeof entry.layout.plain === "string" && Array.isArray(entry.layout.starts) ? entry.layout : null;
+    const layout = isLayout(entry.layout) ? entry.layout : null;
     return { claims: [...entry.claims], layout };
   } catch {
     return null;
@@ -48,6 +51,15 @@ export function cacheExtraction(contentHash: string, { claims, layout }: { claim
   } catch {
     // A cache that cannot be written costs the next import its speed, nothing else.
   }
+}
+
+/** A layout as plainLayout writes one: starts from 0, never falling, ending just past the plain text. */
+function isLayout(layout: unknown): layout is PlainLayout {
+  if (!layout || typeof layout !== "object") return false;
+  const { plain, starts } = layout as Partial<PlainLayout>;
+  if (typeof plain !== "string" || !Array.isArray(starts) || starts[0] !== 0) return false;
+  if (!starts.every((s, i) => Number.isInteger(s) && (i === 0 || s >= starts[i - 1]!))) return false;
+  return starts[starts.length - 1] === (plain === "" ? 0 : plain.length + SEPARATOR.length);
 }
 
 const fileOf = (contentHash: string) => path.join(DIR, `${contentHash.replace(/[^0-9a-f]/gi, "")}.json`);
