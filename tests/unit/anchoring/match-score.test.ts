@@ -2,7 +2,7 @@
 import search from "approx-string-match";
 import { describe, expect, it } from "vitest";
 
-import { bestSubstringDistance, textSimilarity } from "@/lib/anchoring/match-score";
+import { bestSubstringDistance, stringSimilarity, textSimilarity } from "@/lib/anchoring/match-score";
 
 // approx-string-match's best match with every error allowed: what textSimilarity used to read.
 const libraryDistance = (text: string, pattern: string) => search(text, pattern, pattern.length)[0]?.errors ?? pattern.length;
@@ -40,3 +40,42 @@ describe("textSimilarity", () => {
     expect(textSimilarity("in Jan. 2018,", "in Jan. 2019,")).toBeCloseTo(1 - 1 / 13);
   });
 });
+
+describe("remembered answers", () => {
+  it("answer each pair of strings as computed afresh, asked in any order and again", () => {
+    // Pairs whose strings run together the same ("ab" + "b", "a" + "bb") must not share an answer.
+    const pairs: Array<[string, string]> = [["ab", "b"], ["a", "bb"], ["ab", "c"], ["a", "bc"], ["abc", ""], ["", "abc"], ["xbc", "abc"], ["ab", "c"], ["a\u0000b", "c"], ["a", "\u0000bc"]];
+    const fresh = (a: string, b: string) => ({
+      text: b.length === 0 || a === b ? 1 : a.length === 0 ? 0 : Math.max(0, 1 - bestSubstringDistance(a, b) / b.length),
+      whole: a === b ? 1 : 1 - levenshtein(a, b) / Math.max(a.length, b.length),
+    });
+    for (const round of [1, 2]) {
+      for (const [a, b] of round === 1 ? pairs : [...pairs].reverse()) {
+        expect(textSimilarity(a, b), `${JSON.stringify([a, b])}`).toBe(fresh(a, b).text);
+        expect(stringSimilarity(a, b), `${JSON.stringify([a, b])}`).toBe(fresh(a, b).whole);
+      }
+    }
+  });
+});
+
+describe("stringSimilarity", () => {
+  it("is 1 − Levenshtein distance ÷ the longer length, on 2,000 random pairs of context-length strings", () => {
+    let seed = 11;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const alphabet = "ab c.\n9é–";
+    const text = (length: number) => Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join("");
+    for (let n = 0; n < 2_000; n++) {
+      const a = text(Math.floor(random() * 34));
+      const b = text(Math.floor(random() * 34));
+      const expected = a === b ? 1 : 1 - levenshtein(a, b) / Math.max(a.length, b.length);
+      expect(stringSimilarity(a, b), `${JSON.stringify(a)} / ${JSON.stringify(b)}`).toBe(expected);
+    }
+  });
+});
+
+function levenshtein(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+  return d[a.length]![b.length]!;
+}
