@@ -1,8 +1,7 @@
 /**
- * `npm run eval:matching [-- --split dev|test|heldout] [--details] [--engine sqlite|postgres] [--no-cross] [--train] [--fixtures DIR]`:
+ * `npm run eval:matching [-- --split dev|test|heldout|heldout2] [--details] [--engine sqlite|postgres] [--no-cross] [--train] [--fixtures DIR]`:
  * scores the claim matcher on every split of the evaluation set that is present
- * (tests/fixtures/claim-matching/README.md): dev.json, test.json, and heldout.json once the blind
- * labeller's fresh set is dropped in. Each split gets its own throwaway migrated database (a SQLite
+ * (tests/fixtures/claim-matching/README.md): dev.json, test.json, heldout.json and heldout2.json. Each split gets its own throwaway migrated database (a SQLite
  * file; with `--engine postgres` one database per split on a throwaway PostgreSQL cluster,
  * scripts/postgres-cluster.mjs, whose full-text index must give the same figures): each stored
  * claim becomes a reviewed claim of an article per `article` title, the queries the claims of one
@@ -17,7 +16,7 @@
  * heldout.json read with `--fixtures DIR` is a fresh blind set: scored with the shipped model, its
  * wrong answers never printed, never trained on.
  *
- * `--train` fits the shipped model on every split looked at and writes
+ * `--train` fits the shipped model on dev, test and heldout (TRAINED_ON) and writes
  * models/matching/same-claim.json with the cross-split figures (models/matching/README.md).
  * `--details` lists the wrong answers of every split looked at, never those of a blind one.
  */
@@ -38,7 +37,7 @@ import { seedCheckedArticles } from "./bench/checked-claims";
 
 type Label = "same" | "different_number" | "negation" | "same_topic";
 type EvalSet = { stored: { id: string; article: string; text: string }[]; queries: { id: string; text: string; pairs: { stored: string; label: Label }[] }[] };
-const SPLITS = ["dev", "test", "heldout"] as const;
+const SPLITS = ["dev", "test", "heldout", "heldout2"] as const;
 type Split = (typeof SPLITS)[number];
 
 const args = process.argv.slice(2);
@@ -46,7 +45,7 @@ const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) 
 const only = option("--split");
 const details = args.includes("--details");
 const cross = !args.includes("--no-cross");
-/** `--train`: fit the same-claim model on every split looked at and write it (models/matching/README.md). */
+/** `--train`: fit the same-claim model on the TRAINED_ON splits and write it (models/matching/README.md). */
 const train = args.includes("--train");
 // A blind set is never trained on: --train reads only the repository's splits.
 if (train && (option("--fixtures") !== undefined || only !== undefined)) throw new Error("--train fits on every split in the repository: not with --fixtures or --split");
@@ -62,7 +61,15 @@ const splits = SPLITS.filter((s) => (only ? s === only : true) && existsSync(fil
  * repository's heldout.json was scored blind once (session 6) and is development data since; a
  * heldout.json read with `--fixtures DIR` is a fresh blind set: scored, never shown in detail.
  */
-const LOOKED_AT: readonly Split[] = option("--fixtures") === undefined ? ["dev", "test", "heldout"] : ["dev", "test"];
+const LOOKED_AT: readonly Split[] = option("--fixtures") === undefined ? ["dev", "test", "heldout", "heldout2"] : ["dev", "test"];
+/**
+ * Splits the same-claim model is fitted on (and rotated over). heldout2.json (session 12's blind set,
+ * scored once, then read while the rules were changed) is not among them: fitted on it too, the
+ * threshold chosen across the splits rose to 0.625–0.825 and recall on the other three fell to
+ * 0.78–0.88, since its hard same-topic pairs get confident wrong answers the threshold then has to
+ * clear. It measures the rules, and the model as shipped.
+ */
+const TRAINED_ON: readonly Split[] = ["dev", "test", "heldout"];
 if (only && splits.length === 0) throw new Error(`${fileOf(only as Split)} is not there`);
 
 /** The figures of one split under one set of answers: each query's matches, best first. */
@@ -284,7 +291,7 @@ async function main(): Promise<void> {
     await cluster?.stop();
     rmSync(dir, { recursive: true, force: true });
   }
-  const looked = prepared.filter((p) => LOOKED_AT.includes(p.split));
+  const looked = prepared.filter((p) => LOOKED_AT.includes(p.split) && TRAINED_ON.includes(p.split));
   if (train) {
     const model = trainSameClaim(looked.map(trainingQueries));
     const lines = rotations(looked);

@@ -23,7 +23,8 @@ const CONTRASTS: readonly (readonly string[])[] = [
   ["income", "sales", "property", "payroll", "gas", "corporate"],
   ["primary", "runoff"],
   ["misdemeanor", "misdemeanors", "felony", "felonies"],
-  ["nurses", "doctors", "physicians"],
+  // Words of one meaning are one member, written "a|b": doctors are not nurses, but they are physicians.
+  ["nurse|nurses", "doctor|doctors|physician|physicians"],
   ["buses", "trains", "bus", "train", "rail", "subway", "ferry"],
   ["coal", "nuclear", "wind", "solar", "hydro", "hydroelectric", "oil"],
   ["elementary", "middleschool", "highschool", "college", "kindergarten", "preschool"],
@@ -32,9 +33,21 @@ const CONTRASTS: readonly (readonly string[])[] = [
 /** A contrast word as the reason shows it: "highschool" as "high school", "fulltime" as "full-time". */
 const shown = (w: string) => w.replace(/^(middle|high)school$/, "$1 school").replace(/^(full|part)time$/, "$1-time");
 
-const SINGULAR = (w: string) => (w.endsWith("s") && !w.endsWith("ss") ? w.slice(0, -1) : w);
+/**
+ * A set's members as the words a claim may use: each word of a member ("doctor|physician") stands
+ * for the member's first word, singular, so two claims naming one member by different words agree.
+ */
+const MEMBER_OF: ReadonlyArray<ReadonlyMap<string, string>> = CONTRASTS.map(
+  (set) => new Map(set.flatMap((member) => member.split("|").map((w) => [w, singular(member.split("|")[0]!)] as const))),
+);
 
-/** Which words of each contrast set a claim uses (set index → its words, singular): read once per text. */
+/** "buses" is "bus" and "bus" stays "bus" (cutting a bare final s made them "buse" and "bu": a contrast). */
+function singular(w: string): string {
+  if (/(?:ss|sh|ch|x|z|us)es$/.test(w)) return w.slice(0, -2);
+  return w.endsWith("s") && !/(?:ss|us|is)$/.test(w) ? w.slice(0, -1) : w;
+}
+
+/** Which members of each contrast set a claim names (set index → members, by their first word singular): read once per text. */
 export type ContrastWords = ReadonlyMap<number, readonly string[]>;
 
 /** A claim's words as contrasts read them ("full-time", "high school" kept whole, as "fulltime", "highschool"). */
@@ -42,8 +55,8 @@ export function contrastWords(text: string): ContrastWords {
   const joined = text.replace(/\b(full|part)-time\b/gi, "$1time").replace(/\b(middle|high)[ -]schools?\b/gi, "$1school");
   const present = new Set(words(joined));
   const out = new Map<number, string[]>();
-  CONTRASTS.forEach((set, i) => {
-    const used = set.filter((w) => present.has(w)).map(SINGULAR);
+  MEMBER_OF.forEach((members, i) => {
+    const used = [...present].flatMap((w) => members.get(w) ?? []);
     if (used.length > 0) out.set(i, [...new Set(used)]);
   });
   return out;

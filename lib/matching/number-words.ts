@@ -36,6 +36,17 @@ export function wordsValue(text: string): number | null {
   return seen ? total + current : null;
 }
 
+/** Fractions after "and": "a half", "a quarter", "three-quarters", "a third", "two-thirds". */
+const FRACTION = String.raw`a\s+half|one\s+half|a\s+quarter|one\s+quarter|three[\s-]quarters|a\s+third|one\s+third|two[\s-]thirds`;
+
+function fractionValue(f: string): number {
+  const w = f.toLowerCase();
+  if (w.includes("half")) return 0.5;
+  if (w.includes("three")) return 0.75;
+  if (w.includes("quarter")) return 0.25;
+  return w.includes("two") ? 2 / 3 : 1 / 3;
+}
+
 function small(word: string): number | null {
   const w = word.toLowerCase();
   if (/^\d+$/.test(w)) return Number(w);
@@ -52,15 +63,20 @@ export function numbersAsDigits(text: string): string {
     return dollars === null || cents === null || cents >= 100 ? whole : `$${dollars}.${String(cents).padStart(2, "0")}`;
   });
   // "50 cents" → "$0.50", so it compares with dollar figures.
-  out = out.replace(/\b(\d{1,2})\s+cents\b/gi, (_, c: string) => `$0.${c.padStart(2, "0")}`);
+  // Not the "5 cents" of "1.5 cents", which was read as "1.$0.05".
+  out = out.replace(/(?<![\d.,])\b(\d{1,2})\s+cents\b/gi, (_, c: string) => `$0.${c.padStart(2, "0")}`);
   // "half a million", "a quarter of a million", "three quarters of a billion": a share of the scale (before "a million" is read as 1 million).
   out = out.replace(/\b(half|a half|a quarter|one quarter|three[\s-]quarters)\s+(?:of\s+)?(?:a|one)\s+(million|billion|trillion)\b/gi, (_, share: string, scale: string) => `${/three/i.test(share) ? 0.75 : /quarter/i.test(share) ? 0.25 : 0.5} ${scale}`);
   // "a trillion dollars", "a million people": one of the scale; "one thousand four hundred" is left to the compound pass.
-  out = out.replace(new RegExp(`\\b(?:a|one)\\s+(thousand|million|billion|trillion)\\b(?![\\s-]+(?:and\\s+)?${WORD}\\b)`, "gi"), "1 $1");
+  // Not the "one" of "sixty-one thousand": that is the compound pass's.
+  out = out.replace(new RegExp(`(?<!\\b(?:${Object.keys(TENS).join("|")})[\\s-])\\b(?:a|one)\\s+(thousand|million|billion|trillion)\\b(?![\\s-]+(?:and\\s+)?${WORD}\\b)`, "gi"), "1 $1");
   // "a trillion dollars" → "$1 trillion": the currency where lib/claims reads it.
   out = out.replace(/\b(\d[\d,.]*)\s+(thousand|million|billion|trillion)\s+dollars\b/gi, "$$$1 $2");
   // "four and a half percent" → "4.5 percent", before the compound pass reads "four and …".
-  out = out.replace(new RegExp(`\\b(${SMALL})\\s+and\\s+a\\s+half\\b`, "gi"), (_, n: string) => `${(small(n) ?? 0) + 0.5}`);
+  // "six and three-quarters", "two and a third" likewise.
+  out = out.replace(new RegExp(`\\b(${SMALL})\\s+and\\s+(${FRACTION})\\b`, "gi"), (_, n: string, f: string) => `${Math.round(((small(n) ?? 0) + fractionValue(f)) * 1000) / 1000}`);
+  // "a cent and a half", "a dollar and a half", "a point and a half" → 1.5 of the unit.
+  out = out.replace(/\b(?:a|one)\s+(cent|dollar|percentage point|point|percent)\s+and\s+a\s+half\b/gi, (_, unit: string) => `1.5 ${unit.toLowerCase() === "percent" ? "percent" : `${unit}s`}`);
   // "nine in ten", "1 in 5" → a percentage.
   out = out.replace(new RegExp(`\\b(${SMALL})\\s+(?:in|out of)\\s+(${SMALL})\\b(?!\\s*(?:%|percent))`, "gi"), (whole, a: string, b: string) => {
     const x = small(a);
@@ -97,7 +113,8 @@ export function numbersAsDigits(text: string): string {
     return `${sign}${a} ${scale} to ${sign}${b} ${scale}`;
   });
   // "two years earlier" beside a year names that year less two (figures.ts yearsOf): not a count.
-  out = out.replace(new RegExp(`\\b(${SMALL})\\s+years?\\s+(earlier|before|prior)\\b`, "gi"), "$2");
+  // So do "a decade later" and "N years later" (the later year).
+  out = out.replace(new RegExp(`\\b(?:(?:${SMALL})\\s+years?|(?:a|one)\\s+decade)\\s+(earlier|before|prior|later)\\b`, "gi"), "$1");
   // "the first half of 2025" is its first six months.
   out = out.replace(/\b(first|second)\s+half\s+of\b/gi, "$1 6 months of");
   // "half a decade", "a half decade" → "5 years".

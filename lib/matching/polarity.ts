@@ -26,9 +26,9 @@ export interface Polarity {
 }
 
 const NEGATION =
-  /\b(?:not|never|no longer|no(?!\s+(?:cost|charge|extra charge)\b)|none|nor|neither|without|(?:failed|fails|fail|refused|refuses|refuse|declined|declines|decline)\s+to|(?:stopped|stops|ceased|ceases|quit|quits)(?=\s+[a-z]+ing\b)|(?:ended|ends|scrapped|scraps|abolished|abolishes|repealed|repeals|halted|halts|discontinued|discontinues)(?=\s+(?:its|their|his|her|the|a|an)\s+(?!(?:fiscal|school|calendar)\b|(?:year|season|month|quarter|week|day|term|session)s?\b))|(?:denied|denies|deny)\s+that|hasn't|haven't|hadn't|isn't|aren't|wasn't|weren't|didn't|doesn't|don't|won't|wouldn't|can't|cannot|couldn't|shouldn't)\b/gi;
+  /\b(?:not|never|no longer|no(?!\s+(?:cost|charge|extra charge)\b)|none|nor|neither|without|(?:failed|fails|fail|refused|refuses|refuse|declined|declines|decline)\s+to|(?:stopped|stops|stop|ceased|ceases|cease|quit|quits)(?=\s+[a-z]+ing\b)|(?:scrapped|scraps|scrap|shelved|shelves|shelve|abandoned|abandons|abandon|dropped|drops|drop|cancell?ed|cancels|cancel)\s+(?:(?:its|their|his|her|the)\s+)?(?:plans?|proposals?|bids?)\s+to|(?:voted|votes|vote)(?:\s+\d[\d.]*\s*(?:%|percent|per cent))?\s+against|(?:ended|ends|scrapped|scraps|abolished|abolishes|repealed|repeals|halted|halts|discontinued|discontinues)(?=\s+(?:its|their|his|her|the|a|an)\s+(?!(?:fiscal|school|calendar)\b|(?:year|season|month|quarter|week|day|term|session)s?\b))|(?:denied|denies|deny)\s+that|hasn't|haven't|hadn't|isn't|aren't|wasn't|weren't|didn't|doesn't|don't|won't|wouldn't|can't|cannot|couldn't|shouldn't)\b/gi;
 /** Negations that take one verb ("failed to appear"), not a whole clause. */
-const ONE_VERB = /\bto$/i;
+const ONE_VERB = /\b(?:to|against)$/i;
 /** Where a negation's scope ends. */
 const CLAUSE_END = /[,;:.!?"“”]|\b(?:but|while|although|though|whereas|because|who|which|that|whose|where|when|and then)\b/i;
 /** Words a negation reaches at most. */
@@ -43,9 +43,9 @@ const NO_NUMBER_AFTER = String.raw`(?!\s+(?:\$|€|£)?(?:\d|(?:${NUMBER_WORD})\
 /** "declined 212 detainers", "declined the request" is a refusal: a determiner or a count of things follows; "declined 5%", "declined every year" is a fall. */
 const REFUSED_OBJECT = String.raw`(?=\s+(?:a|an|the|his|her|their|its|our|my|all|any|both|several|many|most|\d[\d,]*\s+(?!%|percent|per cent|percentage|points?\b)[a-z]))`;
 /** Verbs whose "up"/"down" is no direction: "shut down", "set up", "turned down" (a refusal, below). */
-const PHRASAL = (particle: string) => String.raw`${particle}(?<!\b(?:keep|keeps|kept|keeping|shut|shuts|shutting|close|closed|closes|closing|break|broke|broken|breaks|step|stepped|steps|turn|turned|turns|set|sets|sign|signed|signs|show|showed|shows|shown|end|ended|ends|make|made|makes|pick|picked|take|took|taken|takes|look|looked|line|lined|wrap|wrapped|follow|followed|hold|held|back|backed|called|call|crack|cracked|crackdown|clamp|clamped|tear|tore|torn|sit|sat|stand|stood|lock|locked|live|lived|hand|handed|wind|wound|shot|shoot|written|write|wrote)\s${particle})`;
+const PHRASAL = (particle: string) => String.raw`${particle}(?<!\b(?:keep|keeps|kept|keeping|shut|shuts|shutting|close|closed|closes|closing|break|broke|broken|breaks|step|stepped|steps|turn|turned|turns|set|sets|sign|signed|signs|show|showed|shows|shown|end|ended|ends|make|made|makes|pick|picked|take|took|taken|takes|look|looked|line|lined|wrap|wrapped|follow|followed|hold|held|back|backed|called|call|crack|cracked|crackdown|clamp|clamped|tear|tore|torn|sit|sat|stand|stood|lock|locked|live|lived|hand|handed|wind|wound|shot|shoot|written|write|wrote|voted|vote|votes)\s${particle})`;
 /** A comparative with "than any"/"than ever" is a superlative: "lower than at any time since 1977" is "the lowest". */
-const THAN_ANY = String.raw`\s+than\s+(?:at\s+)?(?:any|ever)\b`;
+const THAN_ANY = String.raw`\s+than\s+(?:(?:at|in|during|for|over)\s+)?(?:any|ever)\b`;
 
 const CUES: readonly Cue[] = [
   {
@@ -69,13 +69,13 @@ const CUES: readonly Cue[] = [
     ),
   },
   { axis: "change", sign: -1, pattern: new RegExp(String.raw`\b(?:(?:declined|declines|declining)\b(?!${REFUSED_OBJECT})(?!\s+to\b))|\b(?:fewer|less)\b(?<=\d[\d,.]*\s*(?:%|percent|per cent)?\s(?:fewer|less))(?!\s+than)`, "gi") },
-  { axis: "gain", sign: 1, pattern: /\b(?:created|creates|create|added|adds|add|gained|gains|gain|won|wins|brought(?!\s+down\b)|hired|hires|hire|hiring|victory|victories)\b/gi },
-  { axis: "gain", sign: -1, pattern: /\b(?:lost|loses|lose|shed|sheds|cut|cuts|eliminated|eliminates|(?:laid|lay|lays|laying) off|(?:let|lets|letting) go|(?<=\b(?:were|was|been|be|are|is|get|got)\s)fired|layoffs?|defeat)\b/gi },
+  { axis: "gain", sign: 1, pattern: /\b(?:created|creates|create|added|adds|add|additional|gained|gains|gain|won|wins|brought(?!\s+down\b)|hired|hires|hire|hiring|victory|victories)\b/gi },
+  { axis: "gain", sign: -1, pattern: /\b(?:lost|loses|lose|shed|sheds|cut|cuts|eliminated|eliminates|(?:laid|lay|lays|laying) off|(?:let|lets|letting) go|(?<=\b(?:were|was|been|be|are|is|get|got)\s)fired|layoffs?|defeat|(?:takes?|took|taken|taking)\b(?:[^.,;:!?]|[.,](?=\d)){0,40}?\baway)\b/gi },
   { axis: "assent", sign: 1, pattern: /\b(?:approved|approves|approve|passed|passes|pass|accepted|accepts|honored|honoured|honors|complied|complies|granted|upheld|signed)\b/gi },
   {
     axis: "assent",
     sign: -1,
-    pattern: new RegExp(String.raw`\b(?:rejected|rejects|denied(?!\s+that\b)|denies(?!\s+that\b)|(?:refused|refuses|failed|fails)(?!\s+to\b)|vetoed|vetoes|turned down|struck down|declined\b${REFUSED_OBJECT})`, "gi"),
+    pattern: new RegExp(String.raw`\b(?:rejected|rejects|denied(?!\s+that\b)|denies(?!\s+that\b)|(?:refused|refuses|failed|fails)(?!\s+to\b)|vetoed|vetoes|turned down|struck down|(?:voted|votes|vote)\s+(?:[\w'’-]+\s+){0,4}?down\b|(?:went|goes|go)\s+down\s+to\s+defeat|defeated|declined\b${REFUSED_OBJECT})`, "gi"),
   },
   { axis: "extreme", sign: 1, pattern: new RegExp(String.raw`\b(?:highest|most|largest|biggest|best|greatest|strongest|record high|(?:higher|more|greater|larger|bigger)${THAN_ANY})`, "gi") },
   { axis: "extreme", sign: -1, pattern: new RegExp(String.raw`\b(?:lowest|least|fewest|smallest|worst|poorest|weakest|record low|(?:lower|less|fewer|smaller)${THAN_ANY})`, "gi") },

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { compareFigures } from "@/lib/matching/figures";
 import { contentWords } from "@/lib/matching/normalise";
 import { contrastOf } from "@/lib/matching/contrast";
+import { writtenNumbers } from "@/lib/matching/written-numbers";
 import { oppositePolarity, polarityOf } from "@/lib/matching/polarity";
 import { scoreMatch } from "@/lib/matching/score";
 
@@ -179,6 +180,52 @@ describe("polarity words (session 7)", () => {
     expect(opposite("The county finished 2024 $3 million in the black.", "The county ended 2024 with a $3 million deficit.")).toBe(true);
     expect(opposite("Turnout was 30%, the poorest since 1990.", "Turnout was 30%, the highest since 1990.")).toBe(true);
     expect(opposite("The wait was brought down to 20 minutes.", "The clinic cut the wait to 20 minutes.")).toBe(false);
+  });
+});
+
+describe("polarity words (session 12)", () => {
+  it("reads 'voted down', 'went down to defeat' and 'defeated' as a rejection, and not as a fall", () => {
+    expect(opposite("The board voted down the Elm Street rezoning.", "The board approved the Elm Street rezoning.")).toBe(true);
+    expect(opposite("The board voted the Elm Street rezoning down.", "The board rejected the Elm Street rezoning.")).toBe(false);
+    expect(opposite("Proposition 4 went down to defeat in Marlow.", "Marlow voters passed Proposition 4.")).toBe(true);
+    expect(polarityOf("The board voted down the levy.").axes.change).toBeUndefined();
+  });
+  it("reads 'voted against doing', 'stop doing' and 'scrapped plans to' as negations of the verb after them", () => {
+    expect(opposite("Teachers voted 70 percent against accepting the contract.", "Teachers voted to accept the contract.")).toBe(true);
+    expect(opposite("Teachers voted against accepting the contract.", "Teachers refused to accept the contract.")).toBe(false);
+    expect(opposite("The county will stop charging a fee for permits.", "The county will keep charging a fee for permits.")).toBe(true);
+    expect(opposite("The utility scrapped plans to build a gas plant in Orne.", "The utility will build a gas plant in Orne.")).toBe(true);
+    expect(opposite("The utility shelved its plan to build a gas plant in Orne.", "The utility will not build a gas plant in Orne.")).toBe(false);
+  });
+  it("reads 'takes … away' as a loss, 'additional' as a gain, and 'fewer than in any year' as the fewest", () => {
+    expect(opposite("The plan takes $2.5 million away from parks.", "The plan adds $2.5 million for parks.")).toBe(true);
+    expect(opposite("The plan takes $2.5 million away from parks.", "The plan cuts parks by $2.5 million.")).toBe(false);
+    expect(opposite("The line will serve three additional towns.", "The line will lose three towns.")).toBe(true);
+    expect(opposite("Ten fires burned in 2024, fewer than in any year on record.", "Ten fires burned in 2024, the most on record.")).toBe(true);
+    expect(opposite("Ten fires burned in 2024, fewer than in any year on record.", "Ten fires burned in 2024, the fewest on record.")).toBe(false);
+  });
+});
+
+describe("number forms (session 12)", () => {
+  it("reads 'sixty-one thousand', 'six and three-quarters' and 'a cent and a half' as one number each", () => {
+    expect(writtenNumbers("The clinic saw sixty-one thousand patients.")).toEqual([61_000]);
+    expect(writtenNumbers("The rate stays at six and three-quarters percent.")).toEqual([6.75]);
+    expect(writtenNumbers("The levy rises two and a third points.")).toEqual([2.333]);
+    expect(agreement("The levy rises a cent and a half per $100.", "The levy rises 1.5 cents per $100.")).toBe("same");
+  });
+  it("reads 'a decade later' beside a year as that year, not a count of ten", () => {
+    expect(writtenNumbers("Ovid had 212 farms in 2012 and 97 a decade later, in 2022.")).toEqual([212, 2012, 97, 2022]);
+  });
+});
+
+describe("contrasts (session 12)", () => {
+  it("reads words of one meaning in a contrast set as one member: doctors are physicians, not nurses", () => {
+    expect(contrastOf("Ovid has 40 doctors per 10,000 people.", "Ovid has 40 physicians per 10,000 people.")).toBeNull();
+    expect(contrastOf("Ovid has 40 doctors per 10,000 people.", "Ovid has 40 nurses per 10,000 people.")).toBe("different subject: doctor vs nurse");
+  });
+  it("reads 'buses' and 'bus' as one word, and buses against trains", () => {
+    expect(contrastOf("Ovid's buses carried 2 million riders.", "Ovid's bus system carried 2 million riders.")).toBeNull();
+    expect(contrastOf("Ovid's buses carried 2 million riders.", "Ovid's trains carried 2 million riders.")).not.toBeNull();
   });
 });
 
