@@ -9,13 +9,15 @@ import { words } from "./normalise";
 const CONTRASTS: readonly (readonly string[])[] = [
   ["violent", "property", "nonviolent"],
   ["federal", "state", "county", "city", "local", "municipal"],
-  ["student", "students", "teacher", "teachers", "staff", "parent", "parents", "principal", "principals"],
+  ["student", "students", "teacher", "teachers", "staff", "parent", "parents", "principal", "principals", "driver|drivers"],
   ["psychiatric", "maternity", "surgical", "pediatric", "icu", "emergency"],
   ["public", "private", "charter"],
   ["men", "women", "male", "female", "boys", "girls"],
   ["adult", "adults", "child", "children", "teen", "teens", "teenagers", "senior", "seniors"],
   ["urban", "rural", "suburban"],
-  ["residential", "commercial", "industrial"],
+  ["residential|home|homes|household|households", "commercial|business|businesses", "industrial"],
+  // Who is counted: the people who live in a place, or those who work there.
+  ["resident|residents|population", "worker|workers|workforce|employee|employees"],
   ["republican", "republicans", "democrat", "democrats", "democratic", "independent", "independents"],
   ["fulltime", "parttime"],
   ["domestic", "international", "foreign"],

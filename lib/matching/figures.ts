@@ -1,7 +1,7 @@
 import { extractQuantities } from "@/lib/claims/quantities";
 import type { Quantity } from "@/lib/claims/types";
 import { canonical, words } from "./normalise";
-import { numbersAsDigits } from "./number-words";
+import { datesAsMonthDay, numbersAsDigits } from "./number-words";
 
 /**
  * Whether two claims state the same figures: every number of one has an equal number, in a
@@ -118,7 +118,8 @@ const TIME_WORD = /\b(?:in|by|since|until|till|through|from|to|of|last|next|this
  * The dates a claim names, as "oct 21" or, without a day, "oct": lib/claims reads no quantity in
  * "Oct. 21 to Nov. 3", yet the 3rd is not the 2nd, nor January July.
  */
-export function datesOf(text: string): string[] {
+export function datesOf(written: string): string[] {
+  const text = datesAsMonthDay(written);
   const out = new Set<string>();
   if (!/\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/.test(text)) return [];
   for (const m of text.matchAll(new RegExp(`${MONTH}(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?:%|percent|,\\d)))?`, "g"))) {

@@ -36,6 +36,17 @@ export function wordsValue(text: string): number | null {
   return seen ? total + current : null;
 }
 
+const ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
+const ORDINAL_WORDS = ORDINALS.join("|");
+const MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December";
+const ordinalValue = (day: string) => (/^\d/.test(day) ? Number.parseInt(day, 10) : ORDINALS.indexOf(day.toLowerCase()) + 1);
+
+/** "the first of March", "the 21st of June" written as "March 1", "June 21", the way dates are read (figures.ts datesOf). */
+export function datesAsMonthDay(text: string): string {
+  return text.replace(DAY_OF_MONTH, (_, day: string, month: string) => `${month} ${ordinalValue(day)}`);
+}
+const DAY_OF_MONTH = new RegExp(String.raw`\bthe\s+(${ORDINAL_WORDS}|\d{1,2}(?:st|nd|rd|th))\s+of\s+(${MONTHS})\b`, "g");
+
 /** Fractions after "and": "a half", "a quarter", "three-quarters", "a third", "two-thirds". */
 const FRACTION = String.raw`a\s+half|one\s+half|a\s+quarter|one\s+quarter|three[\s-]quarters|a\s+third|one\s+third|two[\s-]thirds`;
 
@@ -119,6 +130,14 @@ export function numbersAsDigits(text: string): string {
   out = out.replace(/\b(first|second)\s+half\s+of\b/gi, "$1 6 months of");
   // "half a decade", "a half decade" → "5 years".
   out = out.replace(/\b(?:half\s+a|a\s+half|the\s+(?:past|last)\s+half)[\s-]+decade\b/gi, (w) => (/past|last/i.test(w) ? "the past 5 years" : "5 years"));
+  // "4 hours and 10 minutes" → "250 minutes"; "72 hours" → "3 days" where it divides evenly, as days to weeks below.
+  out = out.replace(/\b(\d+)\s+hours?,?\s+and\s+(\d+)\s+minutes?\b/gi, (_, h: string, m: string) => `${Number(h) * 60 + Number(m)} minutes`);
+  out = out.replace(/\b(\d+)\s+hours\b/gi, (whole, n: string) => (Number(n) % 24 === 0 && Number(n) >= 48 ? `${Number(n) / 24} days` : whole));
+  // A share as a change: "reduced by a fifth" is "reduced by 20%" ("by half" is above).
+  out = out.replace(/\bby\s+(?:a|one)\s+(third|quarter|fifth|tenth)\b/gi, (_, part: string) => `by ${{ third: 33.3, quarter: 25, fifth: 20, tenth: 10 }[part.toLowerCase() as "third"]}%`);
+  // "a pair of new schools" is two.
+  out = out.replace(/\ba\s+pair\s+of\b/gi, "2");
+  out = datesAsMonthDay(out);
   // "a year and a half" → "1.5 years" (before the spans below are put in months).
   out = out.replace(/\b(?:a|one)\s+(year|week|month|day|hour)\s+and\s+a\s+half\b/gi, "1.5 $1s");
   // "the past 12 months" is "the past year" (lib/matching/figures.ts reads it as that relative time).

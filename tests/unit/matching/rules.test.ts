@@ -197,6 +197,10 @@ describe("polarity words (session 12)", () => {
     expect(opposite("The utility scrapped plans to build a gas plant in Orne.", "The utility will build a gas plant in Orne.")).toBe(true);
     expect(opposite("The utility shelved its plan to build a gas plant in Orne.", "The utility will not build a gas plant in Orne.")).toBe(false);
   });
+  it("reads 'abandoning its plan for' as a negation, but not 'the vote against 42%'", () => {
+    expect(opposite("The district is abandoning its plan for a new stadium.", "The district will build a new stadium.")).toBe(true);
+    expect(opposite("Measure B passed with 61% of the vote against 39%.", "Voters approved Measure B, 61% to 39%.")).toBe(false);
+  });
   it("reads 'takes … away' as a loss, 'additional' as a gain, and 'fewer than in any year' as the fewest", () => {
     expect(opposite("The plan takes $2.5 million away from parks.", "The plan adds $2.5 million for parks.")).toBe(true);
     expect(opposite("The plan takes $2.5 million away from parks.", "The plan cuts parks by $2.5 million.")).toBe(false);
@@ -213,6 +217,15 @@ describe("number forms (session 12)", () => {
     expect(writtenNumbers("The levy rises two and a third points.")).toEqual([2.333]);
     expect(agreement("The levy rises a cent and a half per $100.", "The levy rises 1.5 cents per $100.")).toBe("same");
   });
+  it("compares spans across hours, minutes and days, a share as a change, a pair, and 'the first of March'", () => {
+    expect(agreement("The wait was 3 hours and 5 minutes.", "The wait was 185 minutes.")).toBe("same");
+    expect(agreement("Power was back within 48 hours.", "Power was back within two days.")).toBe("same");
+    expect(agreement("Power was back within 48 hours.", "Power was back within three days.")).not.toBe("same");
+    expect(agreement("Use must fall by a quarter.", "Use must fall 25 percent.")).toBe("same");
+    expect(agreement("The bond builds a pair of libraries.", "The bond builds two libraries.")).toBe("same");
+    expect(agreement("The ward closes on the third of May.", "The ward closes on May 3.")).toBe("none");
+    expect(agreement("The ward closes on the third of May.", "The ward closes on May 4.")).toBe("different");
+  });
   it("reads 'a decade later' beside a year as that year, not a count of ten", () => {
     expect(writtenNumbers("Ovid had 212 farms in 2012 and 97 a decade later, in 2022.")).toEqual([212, 2012, 97, 2022]);
   });
@@ -222,6 +235,12 @@ describe("contrasts (session 12)", () => {
   it("reads words of one meaning in a contrast set as one member: doctors are physicians, not nurses", () => {
     expect(contrastOf("Ovid has 40 doctors per 10,000 people.", "Ovid has 40 physicians per 10,000 people.")).toBeNull();
     expect(contrastOf("Ovid has 40 doctors per 10,000 people.", "Ovid has 40 nurses per 10,000 people.")).toBe("different subject: doctor vs nurse");
+  });
+  it("holds homes apart from businesses, residents from workers, and bus drivers from teachers", () => {
+    expect(contrastOf("The flood damaged 300 homes in Ovid.", "The flood damaged 300 businesses in Ovid.")).not.toBeNull();
+    expect(contrastOf("Immigrants are 12% of Ovid's residents.", "Immigrants are 12% of Ovid's workers.")).not.toBeNull();
+    expect(contrastOf("Immigrants are 12% of Ovid's workforce.", "Immigrant workers are 12% of Ovid's employees.")).toBeNull();
+    expect(contrastOf("The board gave bus drivers a 3% raise.", "The board gave teachers a 3% raise.")).not.toBeNull();
   });
   it("reads 'buses' and 'bus' as one word, and buses against trains", () => {
     expect(contrastOf("Ovid's buses carried 2 million riders.", "Ovid's bus system carried 2 million riders.")).toBeNull();
