@@ -112,7 +112,7 @@ const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
 /** A month as written ("Oct.", "October", "Sept"): capitalised, so "may" and "march" the words are not months. */
 const MONTH = String.raw`\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?`;
 /** A month alone ("May", "June") could be a verb or a name: a month only after a word that takes a time. */
-const TIME_WORD = /\b(?:in|by|since|until|till|through|from|to|of|last|next|this|early|late|mid|each|every|during|before|after|between|and)\s*$/i;
+const TIME_WORD = /\b(?:the|in|by|since|until|till|through|from|to|of|last|next|this|early|late|mid|each|every|during|before|after|between|and)\s*$/i;
 
 /**
  * The dates a claim names, as "oct 21" or, without a day, "oct": lib/claims reads no quantity in
@@ -145,8 +145,9 @@ export function quartersOf(text: string): string[] {
 /** Rates ("a day", "per month", "annually") a figure is given in. */
 export function ratesOf(text: string): string[] {
   const out = new Set<string>();
-  for (const m of text.toLowerCase().matchAll(/\b(?:a|an|per|each)\s+(day|week|month|year|hour)\b|\b(daily|weekly|monthly|annually|annual|yearly|hourly)\b/g)) {
-    out.add(m[1] ?? { daily: "day", weekly: "week", monthly: "month", annually: "year", annual: "year", yearly: "year", hourly: "hour" }[m[2] as "daily"]);
+  // "per quarter", not "a quarter" (a fourth).
+  for (const m of text.toLowerCase().matchAll(/\b(?:a|an|per|each)\s+(day|week|month|year|hour)\b|\b(?:per|each|every)\s+(quarter)\b|\b(daily|weekly|monthly|quarterly|annually|annual|yearly|hourly)\b/g)) {
+    out.add(m[1] ?? m[2] ?? { daily: "day", weekly: "week", monthly: "month", quarterly: "quarter", annually: "year", annual: "year", yearly: "year", hourly: "hour" }[m[3] as "daily"]);
   }
   return [...out].sort();
 }

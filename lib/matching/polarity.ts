@@ -64,14 +64,14 @@ const CUES: readonly Cue[] = [
     axis: "change",
     sign: -1,
     pattern: new RegExp(
-      String.raw`\b(?:fell|fall|falls|fallen|falling|dropped|drops?|dropping|decreased?|decreases|decreasing|shrank|shrunk|shrinks|slid|slides|plunged|plummeted|cut|cuts|reduced?|reduces|reducing|lower(?!${THAN_ANY})|halved|${PHRASAL("down")})\b`,
+      String.raw`\b(?:fell|fall|falls|fallen|falling|dropped|drops?|dropping|decreased?|decreases|decreasing|shrank|shrunk|shrinks|slid|slides|plunged|plummeted|cut|cuts|reduced?|reduces|reducing|reductions?|lower(?!${THAN_ANY})|halved|${PHRASAL("down")})\b`,
       "gi",
     ),
   },
   { axis: "change", sign: -1, pattern: new RegExp(String.raw`\b(?:(?:declined|declines|declining)\b(?!${REFUSED_OBJECT})(?!\s+to\b))|\b(?:fewer|less)\b(?<=\d[\d,.]*\s*(?:%|percent|per cent)?\s(?:fewer|less))(?!\s+than)`, "gi") },
   { axis: "gain", sign: 1, pattern: /\b(?:created|creates|create|added|adds|add|additional|gained|gains|gain|won|wins|brought(?!\s+down\b)|hired|hires|hire|hiring|victory|victories)\b/gi },
   { axis: "gain", sign: -1, pattern: /\b(?:lost|loses|lose|shed|sheds|cut|cuts|eliminated|eliminates|(?:laid|lay|lays|laying) off|(?:let|lets|letting) go|(?<=\b(?:were|was|been|be|are|is|get|got)\s)fired|layoffs?|defeat|(?:takes?|took|taken|taking)\b(?:[^.,;:!?]|[.,](?=\d)){0,40}?\baway)\b/gi },
-  { axis: "assent", sign: 1, pattern: /\b(?:approved|approves|approve|passed|passes|pass|accepted|accepts|honored|honoured|honors|complied|complies|granted|upheld|signed)\b/gi },
+  { axis: "assent", sign: 1, pattern: /\b(?:approved|approves|approve|passed|passes|pass|accepted|accepts|honored|honoured|honors|complied|complies|granted|upheld|signed|okayed|greenlit|green-lit|(?:got|gets|gave|gives|given|won|received)\s+(?:the\s+|a\s+)?green light|signed off)\b/gi },
   {
     axis: "assent",
     sign: -1,

@@ -113,6 +113,13 @@ describe("figures", () => {
     expect(agreement("A ride will cost $2.50 instead of $2.", "A ride will cost $2.50 instead of $2.50.")).toBe("different");
     expect(agreement("1.2 million riders", "1,240,000 riders")).toBe("same");
   });
+  it("reads a month after 'the' as a time: the November election is not the March primary", () => {
+    expect(agreement("Ovid rejected 1,047 ballots in the November election.", "Ovid rejected 1,047 ballots in the March primary.")).toBe("different");
+  });
+  it("reads 'quarterly' and 'per quarter' as a rate, but not 'a quarter'", () => {
+    expect(agreement("Quarterly bills rise $6.40.", "Monthly bills rise $6.40.")).not.toBe("same");
+    expect(agreement("Bills rise $6.40 per quarter.", "Quarterly bills rise $6.40.")).toBe("same");
+  });
   it("reads 'annual' as a rate: an annual $40 is not $40 a month", () => {
     expect(agreement("The pass costs an annual $40.", "The pass costs $40 a month.")).toBe("different");
   });
@@ -196,6 +203,11 @@ describe("polarity words (session 12)", () => {
     expect(opposite("The county will stop charging a fee for permits.", "The county will keep charging a fee for permits.")).toBe(true);
     expect(opposite("The utility scrapped plans to build a gas plant in Orne.", "The utility will build a gas plant in Orne.")).toBe(true);
     expect(opposite("The utility shelved its plan to build a gas plant in Orne.", "The utility will not build a gas plant in Orne.")).toBe(false);
+  });
+  it("reads 'the green light' as an approval and 'a reduction' as a fall", () => {
+    expect(opposite("The depot got the green light from Ovid's council.", "Ovid's council rejected the depot.")).toBe(true);
+    expect(opposite("She voted for a $2 million reduction in the parks budget.", "She voted to increase the parks budget by $2 million.")).toBe(true);
+    expect(opposite("She voted for a $2 million reduction in the parks budget.", "She voted to cut the parks budget by $2 million.")).toBe(false);
   });
   it("reads 'abandoning its plan for' as a negation, but not 'the vote against 42%'", () => {
     expect(opposite("The district is abandoning its plan for a new stadium.", "The district will build a new stadium.")).toBe(true);
