@@ -7,6 +7,18 @@ import { bestSubstringDistance, stringSimilarity, textSimilarity } from "@/lib/a
 // approx-string-match's best match with every error allowed: what textSimilarity used to read.
 const libraryDistance = (text: string, pattern: string) => search(text, pattern, pattern.length)[0]?.errors ?? pattern.length;
 
+/**
+ * Seeded pseudo-random numbers and strings over a small alphabet, so near matches are common, with
+ * code units beyond ASCII, as articles have: the same draws on every run.
+ */
+function randomStrings(start: number) {
+  let seed = start;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const alphabet = "ab c.\n9é–";
+  const text = (length: number) => Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join("");
+  return { random, text };
+}
+
 describe("bestSubstringDistance", () => {
   it("counts the edits of the closest substring, wherever it starts", () => {
     expect(bestSubstringDistance("the agency in Jan. 2019, disagreed.", "in Jan. 2019")).toBe(0);
@@ -19,11 +31,7 @@ describe("bestSubstringDistance", () => {
   });
 
   it("agrees with approx-string-match on 2,000 random pairs of context-length strings", () => {
-    let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-    // A small alphabet, so near matches are common; code units beyond ASCII, as articles have.
-    const alphabet = "ab c.\n9é–";
-    const text = (length: number) => Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join("");
+    const { random, text } = randomStrings(7);
     for (let n = 0; n < 2_000; n++) {
       const haystack = text(Math.floor(random() * 40));
       const pattern = text(1 + Math.floor(random() * 34));
@@ -60,10 +68,7 @@ describe("remembered answers", () => {
 
 describe("stringSimilarity", () => {
   it("is 1 − Levenshtein distance ÷ the longer length, on 2,000 random pairs of context-length strings", () => {
-    let seed = 11;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-    const alphabet = "ab c.\n9é–";
-    const text = (length: number) => Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join("");
+    const { random, text } = randomStrings(11);
     for (let n = 0; n < 2_000; n++) {
       const a = text(Math.floor(random() * 34));
       const b = text(Math.floor(random() * 34));
