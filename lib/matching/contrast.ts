@@ -30,10 +30,22 @@ const CONTRASTS: readonly (readonly string[])[] = [
   ["buses", "trains", "bus", "train", "rail", "subway", "ferry"],
   ["coal", "nuclear", "wind", "solar", "hydro", "hydroelectric", "oil"],
   ["elementary", "middleschool", "highschool", "college", "kindergarten", "preschool"],
+  // Which grade is counted: kindergartners are not seventh-graders (grades are read as "grade7").
+  ["kindergarten|kindergartner|kindergartners|kindergartener|kindergarteners", ...Array.from({ length: 12 }, (_, i) => `grade${i + 1}`)],
+  // Which crop, and which age of child in care.
+  ["corn", "soybean|soybeans", "wheat", "cotton", "rice", "barley", "oats", "sorghum", "alfalfa", "hay", "potato|potatoes"],
+  ["infant|infants|baby|babies", "toddler|toddlers", "preschooler|preschoolers"],
+  // What is counted: 62 homes lost is not 62 structures, nor 3,812 households 3,812 people.
+  ["structure|structures|building|buildings", "home|homes|house|houses|residence|residences"],
+  ["household|households", "people|person|persons|individual|individuals|resident|residents|worker|workers"],
 ];
 
+const GRADE_NUMBER: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, eleventh: 11, twelfth: 12 };
+/** "seventh-graders", "7th grade", "grade 7" as one word, "grade7". */
+const GRADE = /\b(?:(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|(\d{1,2})(?:st|nd|rd|th))[- ]grade(?:rs?)?|grade (\d{1,2}))\b/gi;
+
 /** A contrast word as the reason shows it: "highschool" as "high school", "fulltime" as "full-time". */
-const shown = (w: string) => w.replace(/^(middle|high)school$/, "$1 school").replace(/^(full|part)time$/, "$1-time");
+const shown = (w: string) => w.replace(/^grade(\d+)$/, "grade $1").replace(/^(middle|high)school$/, "$1 school").replace(/^(full|part)time$/, "$1-time");
 
 /**
  * A set's members as the words a claim may use: each word of a member ("doctor|physician") stands
@@ -54,7 +66,9 @@ export type ContrastWords = ReadonlyMap<number, readonly string[]>;
 
 /** A claim's words as contrasts read them ("full-time", "high school" kept whole, as "fulltime", "highschool"). */
 export function contrastWords(text: string): ContrastWords {
-  const joined = text.replace(/\b(full|part)-time\b/gi, "$1time").replace(/\b(middle|high)[ -]schools?\b/gi, "$1school");
+  const joined = text
+    .replace(GRADE, (_, word: string | undefined, digits: string | undefined, after: string | undefined) => `grade${digits ?? after ?? GRADE_NUMBER[word!.toLowerCase()]}`)
+    .replace(/\b(full|part)-time\b/gi, "$1time").replace(/\b(middle|high)[ -]schools?\b/gi, "$1school");
   const present = new Set(words(joined));
   const out = new Map<number, string[]>();
   MEMBER_OF.forEach((members, i) => {

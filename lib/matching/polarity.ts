@@ -17,8 +17,12 @@ export interface Polarity {
   negated: boolean;
   /** The axes the claim names, each word already turned round by a negation over it: change +1 rose / -1 fell, and the others below. */
   axes: Record<string, 1 | -1>;
-  /** The claim's own predicate is negated over no word of an axis ("is not $96.5 million"), an odd number of times; relative clauses left out. */
-  deniedPlainly: boolean;
+  /**
+   * The axes each negation of the claim's own predicate turns round (relative clauses left out):
+   * none for "is not $96.5 million". Against another claim, a negation that turns no axis both name
+   * denies the claim outright: "have not closed" against "lost 31 centres".
+   */
+  denials: readonly (readonly string[])[];
   /** Axes the claim names only through a negation ("did not fall"): on a scale that is weaker than the opposite word ("rose"). */
   negatedAxes: string[];
   /** The words that decided it, for reasons ("did not", "rose"). */
@@ -26,9 +30,11 @@ export interface Polarity {
 }
 
 const NEGATION =
-  /\b(?:not|never|no longer|no(?!\s+(?:cost|charge|extra charge)\b)|none|nor|neither|without|(?:failed|fails|fail|refused|refuses|refuse|declined|declines|decline)\s+to|(?:stopped|stops|stop|ceased|ceases|cease|quit|quits)(?=\s+[a-z]+ing\b)|(?:scrapp(?:ed|ing)|scraps?|shelv(?:ed|es|e|ing)|abandon(?:ed|s|ing)?|dropp(?:ed|ing)|drops?|cancell?(?:ed|ing)|cancels?)\s+(?:(?:its|their|his|her|the)\s+)?(?:plans?|proposals?|bids?)\s+(?:to|for)|(?<!\bthe\s)(?:voted|votes|vote)(?:\s+\d[\d.]*\s*(?:%|percent|per cent))?\s+against(?!\s+\$?\d)|(?:ended|ends|scrapped|scraps|abolished|abolishes|repealed|repeals|halted|halts|discontinued|discontinues)(?=\s+(?:its|their|his|her|the|a|an)\s+(?!(?:fiscal|school|calendar)\b|(?:year|season|month|quarter|week|day|term|session)s?\b))|(?:denied|denies|deny)\s+that|hasn't|haven't|hadn't|isn't|aren't|wasn't|weren't|didn't|doesn't|don't|won't|wouldn't|can't|cannot|couldn't|shouldn't)\b/gi;
+  /\b(?:not|never|no longer|no(?!\s+(?:cost|charge|extra charge)\b)|none|nor|neither|without|(?:failed|fails|fail|refused|refuses|refuse|declined|declines|decline)\s+to|(?:stopped|stops|stop|ceased|ceases|cease|quit|quits)(?=\s+[a-z]+ing\b)|(?:scrapp(?:ed|ing)|scraps?|shelv(?:ed|es|e|ing)|abandon(?:ed|s|ing)?|dropp(?:ed|ing)|drops?|cancell?(?:ed|ing)|cancels?)\s+(?:(?:its|their|his|her|the)\s+)?(?:plans?|proposals?|bids?)\s+(?:to|for)|(?<!\bthe\s)(?:voted|votes|vote)(?:\s+\d[\d.]*\s*(?:%|percent|per cent))?\s+against(?!\s+\$?\d)|(?:ended|ends|scrapped|scraps|abolished|abolishes|repealed|repeals|halted|halts|discontinued|discontinues)(?=\s+(?:its|their|his|her|the|a|an)\s+(?!(?:fiscal|school|calendar)\b|(?:year|season|month|quarter|week|day|term|session)s?\b))|(?:denied|denies|deny)\s+that|lacks?|lacked|lacking|uninsured|(?:postponed|postpones|postponing|delayed|delays|delaying|deferred|defers|deferring)(?=\s+(?:the|its|their|his|her|a|an)\s)|banned|bans|banning|prohibited|prohibits|prohibiting|outlawed|outlaws|(?<=\b(?:plans?|proposals?|bids?)\b[^,.;:]{0,60}\b(?:have|has|had|were|was|is|are)\s+(?:been\s+)?)(?:dropped|scrapped|shelved|abandoned|cancell?ed|withdrawn)|hasn't|haven't|hadn't|isn't|aren't|wasn't|weren't|didn't|doesn't|don't|won't|wouldn't|can't|cannot|couldn't|shouldn't)\b/gi;
 /** Negations that take one verb ("failed to appear"), not a whole clause. */
 const ONE_VERB = /\b(?:to|against)$/i;
+/** A delay turns round the event after it ("delayed the opening", "postponed the closure"): its determiner and noun. */
+const DELAY = /^(?:postpon|delay|defer)/i;
 /** Where a negation's scope ends. */
 const CLAUSE_END = /[,;:.!?"“”]|\b(?:but|while|although|though|whereas|because|who|which|that|whose|where|when|and then)\b/i;
 /** Words a negation reaches at most. */
@@ -52,7 +58,7 @@ const CUES: readonly Cue[] = [
     axis: "change",
     sign: 1,
     pattern: new RegExp(
-      String.raw`\b(?:rose|rise|rises|risen|rising|increased?|increases|increasing|grew|grow|grows|grown|growing|climbed?|climbs|climbing|jumped?|jumps|soared?|soars|doubled|tripled|higher(?!${THAN_ANY})|recovered|recover|recovers|rebounded|improved|raised?|raises|raising|hiked?|hikes|${PHRASAL("up")}(?!\s+to\s+(?:\$|\d)))\b`,
+      String.raw`\b(?:rose|rise|rises|risen|rising|increased?|increases|increasing|grew|grow|grows|grown|growing|climbed?|climbs|climbing|jumped?|jumps|soared?|soars|doubled|tripled|higher(?!${THAN_ANY})|recovered|recover|recovers|rebounded|improved|raised?|raises|raising|hiked?|hikes|boost(?:ed|s|ing)?|restor(?:e|ed|es|ing)|reinstat(?:e|ed|es|ing)|(?<!\bno\s)longer(?!-)|${PHRASAL("up")}(?!\s+to\s+(?:\$|\d)))\b`,
       "gi",
     ),
   },
@@ -64,18 +70,29 @@ const CUES: readonly Cue[] = [
     axis: "change",
     sign: -1,
     pattern: new RegExp(
-      String.raw`\b(?:fell|fall|falls|fallen|falling|dropped|drops?|dropping|decreased?|decreases|decreasing|shrank|shrunk|shrinks|slid|slides|plunged|plummeted|cut|cuts|reduced?|reduces|reducing|reductions?|lower(?!${THAN_ANY})|halved|${PHRASAL("down")})\b`,
+      String.raw`\b(?:fell|(?<!\b(?:next|this|last|the|in|by|early|late|since|until|that|each|every|past|coming)\s)fall(?!\s+(?:semester|term|season|session|elections?)\b)|falls|fallen|falling|(?<!\bbeen\s)dropped|drops?|dropping|decreased?|decreases|decreasing|shrank|shrunk|shrinks|slid|slides|plunged|plummeted|cut|cuts|reduced?|reduces|reducing|reductions?|lower(?:ed|s|ing)?(?!${THAN_ANY})|shorter(?!-)|halved|${PHRASAL("down")})\b`,
       "gi",
     ),
   },
-  { axis: "change", sign: -1, pattern: new RegExp(String.raw`\b(?:(?:declined|declines|declining)\b(?!${REFUSED_OBJECT})(?!\s+to\b))|\b(?:fewer|less)\b(?<=\d[\d,.]*\s*(?:%|percent|per cent)?\s(?:fewer|less))(?!\s+than)`, "gi") },
-  { axis: "gain", sign: 1, pattern: /\b(?:created|creates|create|added|adds|add|additional|gained|gains|gain|won|wins|brought(?!\s+down\b)|hired|hires|hire|hiring|victory|victories)\b/gi },
-  { axis: "gain", sign: -1, pattern: /\b(?:lost|loses|lose|shed|sheds|cut|cuts|eliminated|eliminates|(?:laid|lay|lays|laying) off|(?:let|lets|letting) go|(?<=\b(?:were|was|been|be|are|is|get|got)\s)fired|layoffs?|defeat|(?:takes?|took|taken|taking)\b(?:[^.,;:!?]|[.,](?=\d)){0,40}?\baway)\b/gi },
-  { axis: "assent", sign: 1, pattern: /\b(?:approved|approves|approve|passed|passes|pass|accepted|accepts|honored|honoured|honors|complied|complies|granted|upheld|signed|okayed|greenlit|green-lit|(?:got|gets|gave|gives|given|won|received)\s+(?:the\s+|a\s+)?green light|signed off)\b/gi },
+  { axis: "change", sign: -1, pattern: new RegExp(String.raw`\b(?:(?:declined|declines|declining|decline)\b(?!${REFUSED_OBJECT})(?!\s+to\b))|\b(?:fewer|less)\b(?<=\d[\d,.]*\s*(?:%|percent|per cent)?\s(?:fewer|less))(?!\s+than)`, "gi") },
+  { axis: "gain", sign: 1, pattern: /\b(?:created|creates|create|added|adds|add|additional|gained|gains|gain|won(?!['’]t)|wins|brought(?!\s+down\b)|bring(?:s|ing)?\s+on|hired|hires|hire|hiring|victory|victories)\b/gi },
+  { axis: "gain", sign: -1, pattern: /\b(?:lost|loses|lose|shed|sheds|cut|cuts|eliminated|eliminates|eliminate|eliminating|(?:laid|lay|lays|laying) off|(?:let|lets|letting) go|(?<=\b(?:were|was|been|be|are|is|get|got)\s)fired|layoffs?|defeat|(?:cost|costs|costing)(?=\s+(?:about\s+|nearly\s+|roughly\s+|more than\s+|at least\s+|up to\s+)?[\d,.]+\s+(?:[a-z-]+\s+)?(?:jobs|lives|seats|positions|workers)\b)|(?:takes?|took|taken|taking)\b(?:[^.,;:!?]|[.,](?=\d)){0,40}?\baway)\b/gi },
+  { axis: "assent", sign: 1, pattern: /\b(?:approved|approves|approve|passed|passes|pass|accepted|accepts|honored|honoured|honors|complied|complies|granted|awarded|received(?!\s+(?:the\s+|a\s+)?green light)|upheld|signed|okayed|greenlit|green-lit|(?:got|gets|gave|gives|given|won|received)\s+(?:the\s+|a\s+)?green light|signed off)\b/gi },
   {
     axis: "assent",
     sign: -1,
     pattern: new RegExp(String.raw`\b(?:rejected|rejects|denied(?!\s+that\b)|denies(?!\s+that\b)|(?:refused|refuses|failed|fails)(?!\s+to\b)|vetoed|vetoes|turned down|struck down|(?:voted|votes|vote)\s+(?:[\w'’-]+\s+){0,4}?down\b|(?:went|goes|go)\s+down\s+to\s+defeat|defeated|declined\b${REFUSED_OBJECT})`, "gi"),
+  },
+  // Whether a thing runs on: "keep the unit open" is not "shut down the unit", "renew a contract" not "end it", "remain open" is "not close".
+  {
+    axis: "open",
+    sign: 1,
+    pattern: /\b(?:opens?|opened|reopen(?:s|ed|ing)?|restor(?:e|ed|es|ing)|renew(?:s|ed|ing)?|(?:keep|keeps|kept|keeping|remain|remains|remained|stay|stays|stayed)\s+(?:[\w'’-]+\s+){0,5}?(?:open|running|operating|in operation)|extend(?:s|ed|ing)?)\b/gi,
+  },
+  {
+    axis: "open",
+    sign: -1,
+    pattern: /\b(?:closed(?!-)|closes|closing(?!\s+arguments)|closures?|(?<=\b(?:to|will|would|could|may|might|must|should|not|plans to)\s)close|shut(?:s|ting)?(?:\s+down)?|shutter(?:s|ed|ing)?|retire(?:s|d)?|retirement|retiring|(?:end|ends|ended|ending)(?=\s+(?:its|their|his|her|the|a|an)\s+(?!(?:fiscal|school|calendar)\b|(?:year|season|month|quarter|week|day|term|session)s?\b)))\b/gi,
   },
   { axis: "extreme", sign: 1, pattern: new RegExp(String.raw`\b(?:highest|most|largest|biggest|best|greatest|strongest|record high|(?:higher|more|greater|larger|bigger)${THAN_ANY})`, "gi") },
   { axis: "extreme", sign: -1, pattern: new RegExp(String.raw`\b(?:lowest|least|fewest|smallest|worst|poorest|weakest|record low|(?:lower|less|fewer|smaller)${THAN_ANY})`, "gi") },
@@ -99,7 +116,13 @@ const CUES: readonly Cue[] = [
 type Found = { start: number; end: number; text: string };
 
 /** The negations of a text that count (none with "until" in its clause), each with where its scope ends. */
-type Negation = Found & { scopeEnd: number; embedded: boolean };
+type Negation = Found & { scopeEnd: number; embedded: boolean; rejection: boolean };
+
+/**
+ * A refusal turns round what it refuses: "rejected a 4 percent raise" is no raise, as "won't be
+ * getting a 4% raise" is. It is already a word of the assent axis, so it is no negation of its own.
+ */
+const REJECTION = /\b(?:rejected|rejects|reject|vetoed|vetoes|veto|turned down|turns down|(?:voted|votes|vote)\s+down)\b(?=\s+(?:a|an|the|its|their|his|her)\s)/gi;
 
 /** Whether the clause before a negation opens a relative clause ("defendants who failed to appear"): it then says who, not what. */
 const RELATIVE = /\b(?:who|which|whose)\b|(?<!\b(?:said|says|say|stated|claimed|reported|noted|found|finds|show|shows|showed|shown|argued|announced|believes|believe|thinks|think|told\s+\w+))\s+that\b/i;
@@ -110,21 +133,28 @@ function inRelativeClause(text: string, start: number): boolean {
   return RELATIVE.test(text.slice(from, start));
 }
 /** The first few words of a scope, and a particle after them: per count of words, compiled once. */
-const FIRST_WORDS = new Map([1, 2, SCOPE_WORDS].map((n) => [n, new RegExp(String.raw`^(?:\s*\S+(?!\S)){0,${n}}(?:\s+(?:up|down|off|out)\b)?`)]));
+const FIRST_WORDS = new Map([0, 1, 2, SCOPE_WORDS].map((n) => [n, new RegExp(String.raw`^(?:\s*\S+(?!\S)){0,${n}}(?:\s+(?:up|down|off|out)\b)?`)]));
 
 function negationsOf(text: string): Negation[] {
-  const found: Found[] = [...text.matchAll(NEGATION)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0].toLowerCase() }));
+  const found = [...[...text.matchAll(NEGATION)].map((m) => ({ m, rejection: false })), ...[...text.matchAll(REJECTION)].map((m) => ({ m, rejection: true }))]
+    .map(({ m, rejection }) => ({ start: m.index, end: m.index + m[0].length, text: m[0].toLowerCase(), rejection }))
+    .sort((x, y) => x.start - y.start);
   const out: Negation[] = [];
   found.forEach((n, i) => {
     const limit = found[i + 1]?.start ?? text.length;
     const rest = text.slice(n.end, limit);
     const clause = CLAUSE_END.exec(rest);
     let scope = clause ? rest.slice(0, clause.index) : rest;
-    if (/\b(?:until|till)\b/i.test(scope)) return;
+    // "postponed the retirement … until 2031" keeps it running: a delay's "until" is its new date.
+    const delay = DELAY.test(n.text);
+    if (!delay && /\b(?:until|till)\b/i.test(scope)) return;
+    // ", not mine.", ", not the city,": a correction of who or what, set off by a comma, denies nothing the claim asserts.
+    if (n.text === "not" && /[,—–]\s*$/.test(text.slice(0, n.start)) && clause && /^\s*(?:mine|me|us|ours|yours|theirs|hers|the|a|an|my|our|your|their|his|her|its|this|that|\$?\d)\b/i.test(scope) && /^(?:\s*\S+){1,4}\s*$/.test(scope) && /[.;,!?]/.test(clause[0])) return;
     // "failed to appear": the verb after, and a particle of it; inside a relative clause ("tenants
     // who did not pay rent rose") the clause's own verb and object, not the sentence's verb after it.
     const embedded = inRelativeClause(text, n.start);
-    const words = ONE_VERB.test(n.text) ? 1 : embedded ? 2 : SCOPE_WORDS;
+    // "uninsured" is "lack insurance" in one word: it says the claim's "not" and reaches nothing after it.
+    const words = n.text === "uninsured" ? 0 : ONE_VERB.test(n.text) ? 1 : delay ? 2 : embedded ? 2 : SCOPE_WORDS;
     const taken = FIRST_WORDS.get(words)!.exec(scope)?.[0] ?? "";
     scope = taken;
     out.push({ ...n, scopeEnd: n.end + scope.length, embedded });
@@ -134,16 +164,17 @@ function negationsOf(text: string): Negation[] {
 
 /** The polarity of a claim's text. */
 export function polarityOf(text: string): Polarity {
-  const negations = negationsOf(text);
+  const turnings = negationsOf(text);
+  const negations = turnings.filter((n) => !n.rejection);
   const cues: string[] = negations.map((n) => n.text);
   const votes: Record<string, number> = {};
   const plain = new Set<string>();
-  const turning = new Set<number>();
+  const turning = new Map<number, Set<string>>();
   for (const cue of CUES) {
     if (cue.hint && !cue.hint.test(text)) continue;
     for (const m of text.matchAll(cue.pattern)) {
-      const over = negations.filter((n) => n.end <= m.index && m.index < n.scopeEnd);
-      over.forEach((n) => turning.add(n.start));
+      const over = turnings.filter((n) => n.end <= m.index && m.index < n.scopeEnd);
+      over.forEach((n) => turning.set(n.start, (turning.get(n.start) ?? new Set()).add(cue.axis)));
       const turned = over.length % 2 === 1;
       votes[cue.axis] = (votes[cue.axis] ?? 0) + (turned ? -cue.sign : cue.sign);
       if (!turned) plain.add(cue.axis);
@@ -152,8 +183,8 @@ export function polarityOf(text: string): Polarity {
   }
   const axes: Record<string, 1 | -1> = {};
   for (const [axis, vote] of Object.entries(votes)) if (vote !== 0) axes[axis] = vote > 0 ? 1 : -1;
-  const plainDenials = negations.filter((n) => !n.embedded && !turning.has(n.start)).length;
-  return { negated: negations.length % 2 === 1, deniedPlainly: plainDenials % 2 === 1, axes, negatedAxes: Object.keys(axes).filter((a) => !plain.has(a)), cues: [...new Set(cues)] };
+  const denials = negations.filter((n) => !n.embedded).map((n) => [...(turning.get(n.start) ?? [])]);
+  return { negated: negations.length % 2 === 1, denials, axes, negatedAxes: Object.keys(axes).filter((a) => !plain.has(a)), cues: [...new Set(cues)] };
 }
 
 /** Axes that are scales, where "not down" is not "up" (it may be flat); on the others ("did not pass" = "failed") it is. */
@@ -177,8 +208,10 @@ export function oppositePolarity(a: Polarity, b: Polarity): string | null {
   const said = (p: Polarity) => (p.cues.length > 0 ? `"${p.cues.join(" ")}"` : "no negation");
   const reason = `opposite: ${said(a)} vs ${said(b)}`;
   const shared = Object.keys(a.axes).filter((axis) => axis in b.axes);
-  // Axes agreeing, a denial of the claim itself on one side only still turns it round ("is not $96.5 million, up 3.2%").
-  if (shared.length > 0) return shared.some((axis) => a.axes[axis] !== b.axes[axis]) || a.deniedPlainly !== b.deniedPlainly ? reason : null;
+  // Axes agreeing, a denial of the claim itself on one side only still turns it round ("is not
+  // $96.5 million, up 3.2%"; "have not closed, eliminating 1,500 slots" vs "lost 1,500 slots").
+  const deniedOutright = (p: Polarity) => p.denials.filter((turned) => !turned.some((axis) => shared.includes(axis))).length % 2 === 1;
+  if (shared.length > 0) return shared.some((axis) => a.axes[axis] !== b.axes[axis]) || deniedOutright(a) !== deniedOutright(b) ? reason : null;
   // A change, a comparison and a gain say one thing when nothing else is said: "30 percent higher
   // than before the pandemic" is "30% above pre-pandemic levels", "has recovered" is not "still
   // below", "added $4 million to the budget" is not "decreased the budget by $4 million".

@@ -288,3 +288,77 @@ describe("shares of a scale and school-year spans", () => {
     expect(agreement("Arlow schools enrolled 1,200 pupils in 2023-24.", "Arlow schools enrolled 1,200 pupils in 2022–2023.")).toBe("different");
   });
 });
+
+describe("polarity words (session 13)", () => {
+  it("reads whether a thing runs on: open, reopened, kept running, renewed against closed, shut down, retired, ended", () => {
+    expect(opposite("Ovid will keep its night clinic open.", "Ovid will shut down its night clinic.")).toBe(true);
+    expect(opposite("The state reopened the Ovid ferry for the summer.", "The state closed the Ovid ferry for the summer.")).toBe(true);
+    expect(opposite("The utility will keep the Orne gas plant running past 2032.", "The utility will retire the Orne gas plant in 2032.")).toBe(true);
+    expect(opposite("The council voted to renew its towing contract.", "The council voted to end its towing contract.")).toBe(true);
+    // "not close" is "stay open", and "close to" is no closing.
+    expect(opposite("The county will not close the Orne shelter this winter.", "The Orne shelter will remain open this winter.")).toBe(false);
+    expect(polarityOf("Turnout came close to 40% in Orne.").axes.open).toBeUndefined();
+  });
+  it("reads a delay as turning round the event after it, with its 'until' as the new date", () => {
+    expect(opposite("The utility delayed the closure of its Orne plant until 2034.", "The utility will keep its Orne plant running.")).toBe(false);
+    expect(opposite("The city postponed the opening of the Elm library until June.", "The city opened the Elm library in June.")).toBe(true);
+  });
+  it("reads 'lowered', 'boosted', 'restore', 'decline', 'longer' and 'shorter' as the changes they are", () => {
+    expect(opposite("Ovid lowered its bus fare to $1.75.", "Ovid raised its bus fare to $1.75.")).toBe(true);
+    expect(opposite("Orne boosted nurse pay by $3 an hour.", "Orne cut nurse pay by $3 an hour.")).toBe(true);
+    expect(opposite("The agency will restore Sunday service on six routes.", "The agency will cut Sunday service on six routes.")).toBe(true);
+    expect(opposite("Ovid saw library visits decline by 8 percent.", "Library visits in Ovid grew 8%.")).toBe(true);
+    expect(opposite("Ovid pools will stay open longer this summer.", "Ovid pools will have shorter hours this summer.")).toBe(true);
+    // "no longer" is a negation, not a lengthening.
+    expect(polarityOf("Ovid no longer charges for parking.").axes.change).toBeUndefined();
+  });
+  it("reads 'bring on', 'eliminate' and 'cost N jobs' as gains and losses, and 'won't' as no win", () => {
+    expect(opposite("Tarrow Foods will bring on 200 workers in Ovid.", "Tarrow Foods will lay off 200 workers in Ovid.")).toBe(true);
+    expect(opposite("Tarrow Foods will eliminate 200 jobs in Ovid.", "Tarrow Foods will hire 200 workers in Ovid.")).toBe(true);
+    expect(opposite("Closing the mill would cost 300 jobs, a study found.", "A study found closing the mill would eliminate 300 jobs.")).toBe(false);
+    expect(polarityOf("Ovid won't see a fare increase.").axes.gain).toBeUndefined();
+  });
+  it("reads 'received' against 'denied', and a rejection as turning round what it rejects", () => {
+    expect(opposite("Orne received a $4 million flood grant.", "Orne's request for a $4 million flood grant was denied.")).toBe(true);
+    expect(opposite("Nurses won't get a 5% raise after the board rejected the contract.", "The board rejected a 5 percent raise for nurses.")).toBe(false);
+    expect(opposite("The board approved a 5 percent raise for nurses.", "The board rejected a 5 percent raise for nurses.")).toBe(true);
+  });
+  it("reads 'lack', 'uninsured', 'banned' and 'plans … have been dropped' as negations", () => {
+    expect(opposite("About 9,000 Orne homes can't get broadband.", "About 9,000 Orne homes lack broadband.")).toBe(false);
+    expect(opposite("Some 12,000 Ovid adults are uninsured.", "Some 12,000 Ovid adults lack health insurance.")).toBe(false);
+    expect(opposite("Ovid banned leaf blowers in parks.", "Leaf blowers may not be used in Ovid parks.")).toBe(false);
+    expect(opposite("Plans for a second Orne fire station have been dropped.", "Orne will build a second fire station.")).toBe(true);
+    expect(polarityOf("Enrollment in Orne has dropped 6%.").axes.change).toBe(-1);
+  });
+  it("reads 'fall' after 'next', 'this', 'last' as the season, and ', not mine' as no denial", () => {
+    expect(polarityOf("Ovid teachers get a raise next fall.").axes.change).toBe(1);
+    expect(opposite("ORNE: Ovid ran a $3 million surplus. That's the auditor's figure, not mine.", "Ovid ran a $3 million surplus, the auditor said.")).toBe(false);
+    expect(opposite("We cut fees, not raised them.", "We raised fees.")).toBe(true);
+  });
+});
+
+describe("figures (session 13)", () => {
+  it("reads 'per semester', 'a night' and 'per term' as rates", () => {
+    expect(agreement("Tuition at Orne State is $6,200 per semester.", "Tuition at Orne State is $6,200 a year.")).toBe("different");
+    expect(agreement("Rooms at the Ovid inn cost $140 a night.", "Rooms at the Ovid inn cost $140 a week.")).toBe("different");
+  });
+  it("holds a year on one side only apart: a dated figure is not an undated one", () => {
+    expect(agreement("Ovid's reserve fund holds $40 million.", "Ovid's reserve fund held $40 million in 2021.")).toBe("different");
+    expect(agreement("Ovid's reserve fund held $40 million in 2021.", "In 2021 the reserve fund in Ovid held $40 million.")).toBe("same");
+  });
+  it("reads 'before year's end' and 'by the end of the month' as different times", () => {
+    expect(agreement("The mill will cut 80 jobs before year's end.", "The mill will cut 80 jobs by the end of the month.")).toBe("different");
+    expect(agreement("The mill will cut 80 jobs before year's end.", "By the end of the year the mill will cut 80 jobs.")).toBe("same");
+  });
+});
+
+describe("contrasts (session 13)", () => {
+  it("holds grades, crops, ages of children, homes against structures and households against people apart", () => {
+    expect(contrastOf("91% of Ovid kindergartners are vaccinated.", "91% of Ovid seventh-graders are vaccinated.")).toBe("different subject: kindergarten vs grade 7");
+    expect(contrastOf("Ovid's 3rd grade classes average 22 pupils.", "Ovid's third-grade classes average 22 pupils.")).toBeNull();
+    expect(contrastOf("Orne farmers planted 80,000 acres of wheat.", "Orne farmers planted 80,000 acres of corn.")).not.toBeNull();
+    expect(contrastOf("Infant care in Ovid costs $1,300 a month.", "Toddler care in Ovid costs $1,300 a month.")).not.toBeNull();
+    expect(contrastOf("The Orne fire destroyed 40 homes.", "The Orne fire destroyed 40 structures.")).not.toBeNull();
+    expect(contrastOf("The count found 900 homeless people in Ovid.", "The count found 900 homeless households in Ovid.")).not.toBeNull();
+  });
+});
