@@ -8,7 +8,7 @@ import { words } from "./normalise";
  */
 const CONTRASTS: readonly (readonly string[])[] = [
   ["violent", "property", "nonviolent"],
-  ["federal", "state", "county", "city", "local", "municipal"],
+  ["federal", "state", "county", "city|municipal", "local"],
   ["student", "students", "teacher", "teachers", "staff", "parent", "parents", "principal", "principals", "driver|drivers"],
   ["psychiatric", "maternity", "surgical", "pediatric", "icu", "emergency"],
   ["public", "private", "charter"],
@@ -38,11 +38,20 @@ const CONTRASTS: readonly (readonly string[])[] = [
   // What is counted: 62 homes lost is not 62 structures, nor 3,812 households 3,812 people.
   ["structure|structures|building|buildings", "home|homes|house|houses|residence|residences"],
   ["household|households", "people|person|persons|individual|individuals|resident|residents|worker|workers"],
+  // Which crime, which measure of money, which utility, which season.
+  ["shoplifting|retailtheft", "burglary|burglaries", "robbery|robberies", "larceny", "carjacking|carjackings", "arson", "homicide|homicides|murder|murders", "assault|assaults", "vandalism"],
+  ["income|incomes|earnings", "value|values|price|prices", "rent|rents"],
+  ["gas", "electricity"],
+  ["generalfund", "totalspending"],
+  ["winter|winters", "summer|summers", "spring"],
 ];
 
 const GRADE_NUMBER: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, eleventh: 11, twelfth: 12 };
 /** "seventh-graders", "7th grade", "grade 7" as one word, "grade7". */
 const GRADE = /\b(?:(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|(\d{1,2})(?:st|nd|rd|th))[- ]grade(?:rs?)?|grade (\d{1,2}))\b/gi;
+
+/** Sets whose members are counted together: naming one more of them counts more. */
+const WHOLE_COUNT = new Set(CONTRASTS.flatMap((set, i) => (set[0] === "residential|home|homes|household|households" || set[0] === "household|households" ? [i] : [])));
 
 /** A contrast word as the reason shows it: "highschool" as "high school", "fulltime" as "full-time". */
 const shown = (w: string) => w.replace(/^grade(\d+)$/, "grade $1").replace(/^(middle|high)school$/, "$1 school").replace(/^(full|part)time$/, "$1-time");
@@ -68,6 +77,9 @@ export type ContrastWords = ReadonlyMap<number, readonly string[]>;
 export function contrastWords(text: string): ContrastWords {
   const joined = text
     .replace(GRADE, (_, word: string | undefined, digits: string | undefined, after: string | undefined) => `grade${digits ?? after ?? GRADE_NUMBER[word!.toLowerCase()]}`)
+    .replace(/\bretail\s+theft\b/gi, "retailtheft")
+    .replace(/\bgeneral[\s-]fund\b/gi, "generalfund")
+    .replace(/\b(?:total|overall)\s+(?:spending|budget|expenditures?)\b|\ball\s+funds\b/gi, "totalspending")
     .replace(/\b(full|part)-time\b/gi, "$1time").replace(/\b(middle|high)[ -]schools?\b/gi, "$1school");
   const present = new Set(words(joined));
   const out = new Map<number, string[]>();
@@ -88,6 +100,10 @@ export function contrastOf(a: string | ContrastWords, b: string | ContrastWords)
     // Each side names one the other does not: "federal" vs "state" stays a contrast though both say "county".
     const onlyA = inA.filter((w) => !inB.includes(w));
     const onlyB = inB.filter((w) => !inA.includes(w));
+    // What is counted: "homes and businesses" are more than "homes", though nothing else differs.
+    if (WHOLE_COUNT.has(set) && (onlyA.length > 0 || onlyB.length > 0) && (onlyA.length === 0 || onlyB.length === 0)) {
+      return `different count: ${inA.map(shown).join(" and ")} vs ${inB.map(shown).join(" and ")}`;
+    }
     if (onlyA.length === 0 || onlyB.length === 0) continue;
     return `different subject: ${shown(onlyA[0]!)} vs ${shown(onlyB[0]!)}`;
   }

@@ -79,11 +79,24 @@ export function figuresOf(quantities: readonly Quantity[]): Figure[] {
 /** Relative times ("this fall", "next year", "last summer") as when + what, "last year" and "the past year" alike. */
 export function relativeTimesOf(text: string): string[] {
   const out = new Set<string>();
-  for (const m of text.toLowerCase().matchAll(/\b(last|past|previous|this|current|next|coming)\s+(?:school\s+|fiscal\s+)?(year|fall|autumn|spring|summer|winter|month|week|quarter|semester|term)\b/g)) {
+  const lower = text.toLowerCase().replace(/\b(?:a\s+)?half[\s-]year\b|\bhalf\s+a\s+year\b/g, "six months");
+  for (const m of lower.matchAll(/\b(last|past|previous|this|current|next|coming)\s+(?:school\s+|fiscal\s+)?(year|fall|autumn|spring|summer|winter|month|week|quarter|semester|term|season)\b/g)) {
     const when = { last: "last", past: "last", previous: "last", this: "this", current: "this", next: "next", coming: "next" }[m[1] as "last"];
     out.add(`${when} ${m[2] === "autumn" ? "fall" : m[2]}`);
   }
-  if (/\ba year ago\b/i.test(text)) out.add("last year");
+  for (const m of lower.matchAll(/\ba (year|month|week|decade) ago\b|\bthe (month|week|day) (?:before|earlier|prior)\b/g)) out.add(`last ${m[1] ?? m[2]}`);
+  // "a week after the storm" is not "a month after" it.
+  // "a year earlier" is "last year", as "a year ago" is.
+  for (const m of lower.matchAll(/\ba (day|week|month|year) (after|later|before|earlier)\b/g)) out.add(m[2] === "after" || m[2] === "later" ? `a ${m[1]} after` : `last ${m[1]}`);
+  // "since I took office" is not "in the past year".
+  if (/\bsince\s+(?:(?:i|he|she|we|they|the\s+\w+)\s+)?(?:became|took office|was elected|were elected|took over|was sworn in|came (?:in)?to office)/.test(lower)) out.add("since taking office");
+  // "the week that ended March 9" is not "the month ending March 9".
+  for (const m of lower.matchAll(/\b(week|month|year|quarter)\s+(?:that\s+)?end(?:ed|ing|s)\b/g)) out.add(`the ${m[1]} ending`);
+  // "in their first six months" is not "in their first year".
+  for (const m of lower.matchAll(/\bfirst\s+(?:(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)?(year|month|week|day)s?\b/g)) {
+    const n = m[1] === undefined ? 1 : /\d/.test(m[1]) ? Number(m[1]) : ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"].indexOf(m[1]) + 2;
+    out.add(`first ${n} ${m[2]}`);
+  }
   // "before year's end", "by the end of the month", "year-end": the end of this period.
   for (const m of text.toLowerCase().matchAll(/\bend of (?:the |this )?(?:(?:school|fiscal|calendar) )?(year|month|week|quarter|semester|term|summer|decade)\b|\b(year|month|week|quarter|semester|term|decade)['’]s end\b|\b(year)-end\b/g)) {
     out.add(`end of ${m[1] ?? m[2] ?? m[3]}`);
@@ -100,6 +113,27 @@ export function ordinalsOf(text: string): string[] {
   for (const m of text.toLowerCase().matchAll(/(?<![-\w]|\ba |\bone |\bof a )(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))\b(?!-?(?:s\b|quarters?\b))/g)) {
     out.add(ORDINAL[m[1]!] ?? m[1]!.replace(/\D/g, ""));
   }
+  return [...out].sort();
+}
+
+const RANKED = "highest|lowest|largest|smallest|biggest|most|least|fewest|best|worst|busiest|cheapest|costliest";
+/**
+ * Where a claim ranks something: "the second-lowest" is 2, "the lowest" and "no county has a
+ * lower rate than" are 1. "the lowest" is not "the second-lowest", though no number differs.
+ */
+export function ranksOf(text: string): string[] {
+  const lower = text.toLowerCase();
+  const out = new Set<string>();
+  const ORDINAL: Record<string, string> = { second: "2", third: "3", fourth: "4", fifth: "5", sixth: "6", seventh: "7", eighth: "8", ninth: "9", tenth: "10" };
+  let rest = lower.replace(new RegExp(String.raw`\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[\s-]+(?:${RANKED})\b`, "g"), (_, n: string) => {
+    out.add(ORDINAL[n] ?? n.replace(/\D/g, ""));
+    return " ";
+  });
+  rest = rest.replace(new RegExp(String.raw`\b(?:the|its|their|a record)\s+(?:${RANKED})\b`, "g"), () => {
+    out.add("1");
+    return " ";
+  });
+  if (/\bno\b(?:\s+[\w'’-]+){1,8}?\s+(?:higher|lower|more|less|fewer|greater|larger|smaller|bigger|better|worse)\b[^.,;]*\bthan\b/.test(rest)) out.add("1");
   return [...out].sort();
 }
 
@@ -140,19 +174,75 @@ export function datesOf(written: string): string[] {
 /** Quarters of a year ("Q1", "the first quarter"): Q1 2026 is not Q4 2025. */
 export function quartersOf(text: string): string[] {
   const out = new Set<string>();
+  // "between January and March", "April through June": a quarter's three months.
+  for (const m of text.matchAll(/\b(?:between|from)?\s*(January|April|July|October)\s+(?:and|to|through|until|-|–)\s+(March|June|September|December)\b/g)) {
+    const q = ["January", "April", "July", "October"].indexOf(m[1]!);
+    if (["March", "June", "September", "December"].indexOf(m[2]!) === q) out.add(`q${q + 1}`);
+  }
   for (const m of text.matchAll(/\bQ([1-4])\b|\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\b/gi)) {
     out.add(`q${m[1] ?? { first: 1, second: 2, third: 3, fourth: 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4 }[m[2]!.toLowerCase() as "first"]}`);
   }
   return [...out].sort();
 }
 
+/** Per head, in any of its words: "per student" is "per pupil", "per resident" "per capita". */
+const PER_HEAD: Record<string, string> = { pupil: "student", resident: "person", capita: "person" };
+
 /** Rates ("a day", "per month", "annually") a figure is given in. */
 export function ratesOf(text: string): string[] {
   const out = new Set<string>();
-  // "per quarter", not "a quarter" (a fourth); "per term", not "a term" (of office).
-  for (const m of text.toLowerCase().matchAll(/\b(?:a|an|per|each)\s+(day|week|month|year|hour|semester|night)\b|\b(?:per|each|every)\s+(quarter|term)\b|\b(daily|weekly|monthly|quarterly|annually|annual|yearly|hourly)\b/g)) {
-    out.add(m[1] ?? m[2] ?? { daily: "day", weekly: "week", monthly: "month", quarterly: "quarter", annually: "year", annual: "year", yearly: "year", hourly: "hour" }[m[3] as "daily"]);
+  // "per quarter", not "a quarter" (a fourth); "per term", not "a term" (of office); "per
+  // student", not "a student" (who said so). "On a typical weekday" is not "per day".
+  const lower = text.toLowerCase();
+  for (const m of lower.matchAll(/\b(?:a|an|per|each|for each|for every)\s+(day|week|month|year|hour|semester|night|acre|hectare|gallon|liter|litre|mile|kilometer|pound|ton)\b(?!\s+(?:ago|earlier|later|before|after)\b)|\b(?:per|each|every|for each|for every)\s+(quarter|term|student|resident|person|household|capita|pupil|patient|worker|employee)\b|\b(daily|weekly|monthly|quarterly|annually|annual|yearly|hourly|nightly)\b/g)) {
+    out.add(PER_HEAD[m[2] ?? ""] ?? m[1] ?? m[2] ?? { daily: "day", weekly: "week", monthly: "month", quarterly: "quarter", annually: "year", annual: "year", yearly: "year", hourly: "hour", nightly: "night" }[m[3] as "daily"]);
   }
+  if (/\b(?:a|an|per|each|every|typical|average)\s+weekday\b|\bweekdays\b/.test(lower)) out.add("weekday");
+  // "for each of the next three years" is a yearly rate; "in total over three years" is none.
+  for (const m of lower.matchAll(/\beach of the (?:next|past|last|coming|following) (?:[\w-]+ )?(year|month|week)s\b/g)) out.add(m[1]!);
+  if (/\bin total\b|\ball told\b|\bcumulative(?:ly)?\b|\bcombined\b/.test(lower)) out.add("in total");
+  return [...out].sort();
+}
+
+/** Days of the week ("Tuesday's ice storm"): Tuesday is not Thursday. */
+export function weekdaysOf(text: string): string[] {
+  return [...new Set([...text.matchAll(/\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b/g)].map((m) => m[1]!.slice(0, 3).toLowerCase()))].sort();
+}
+
+/**
+ * Units of one kind a claim names anywhere, as "kind:unit": lib/claims reads a unit only right after
+ * its number, so "seventeen more miles" against "17 kilometers", "2.1 degrees Fahrenheit" against
+ * "Celsius", "lane-miles" against "miles" went unseen. A measure written as acre-feet or square
+ * miles is its own unit, not an acre, a foot or a mile.
+ */
+export function measuresOf(text: string): string[] {
+  const out = new Set<string>();
+  let rest = text.toLowerCase();
+  const take = (pattern: RegExp, unit: string) => {
+    rest = rest.replace(pattern, () => {
+      out.add(unit);
+      return " ";
+    });
+  };
+  take(/\bacre[\s-](?:feet|foot)\b/g, "volume:acre-foot");
+  take(/\bcubic\s+(?:feet|foot|meters?|metres?|yards?)\b/g, "volume:cubic");
+  take(/\bsquare\s+(miles?|kilomet(?:er|re)s?|feet|foot|meters?|metres?)\b/g, "area:square");
+  take(/\blane[\s-]miles?\b/g, "length:lane-mile");
+  take(/\b(?:kilowatt|kw)[\s-]?hours?\b|\bkwh\b/g, "energy:kwh");
+  take(/\b(?:megawatt|mw)[\s-]?hours?\b|\bmwh\b/g, "energy:mwh");
+  take(/\bfahrenheit\b|°\s*f\b/g, "temperature:fahrenheit");
+  take(/\bcelsius\b|\bcentigrade\b|°\s*c\b/g, "temperature:celsius");
+  take(/\bmiles?\b/g, "length:mile");
+  take(/\bkilomet(?:er|re)s?\b|\bkm\b/g, "length:kilometer");
+  take(/\bacres?\b/g, "area:acre");
+  take(/\bhectares?\b/g, "area:hectare");
+  take(/\bgallons?\b/g, "volume:gallon");
+  take(/\blit(?:er|re)s?\b/g, "volume:liter");
+  take(/\bkilograms?\b|\bkg\b/g, "weight:kilogram");
+  take(/\b(?:metric\s+)?tonnes?\b/g, "weight:tonne");
+  take(/\btons?\b/g, "weight:ton");
+  take(/\bkilowatts?\b/g, "power:kilowatt");
+  take(/\bmegawatts?\b/g, "power:megawatt");
   return [...out].sort();
 }
 
@@ -210,10 +300,15 @@ function changeSizes(figures: readonly Figure[]): Figure[] {
     const to = figures[i + 1];
     if (!to || from.value === 0) return;
     // A change's two ends, or two figures in one measure ("from 3 years to 1.5 years", which lib/claims reads as two).
-    const pair = (from.end === "from" && to.end === "to") || (!from.end && !to.end && from.unit !== null && from.unit === to.unit && from.unit !== "percent");
-    if (!pair) return;
+    const ends = from.end === "from" && to.end === "to";
     const difference = Math.abs(to.value - from.value);
     const tolerance = Math.max(from.tolerance, to.tolerance);
+    // Two rates in percent ("to 7.75 percent from 8.25 percent") differ by points: "half a percentage point".
+    if ((ends || (!from.end && !to.end)) && from.unit === "percent" && to.unit === "percent") {
+      out.push({ raw: `${Math.round(difference * 1e5) / 1e3} percentage points`, value: difference * 100, unit: "percentage point", tolerance: tolerance * 100 });
+    }
+    const pair = ends || (!from.end && !to.end && from.unit !== null && from.unit === to.unit && from.unit !== "percent");
+    if (!pair) return;
     out.push({ raw: String(difference), value: difference, unit: from.unit === "percent" ? null : from.unit, tolerance });
     // Percent figures are fractions here ("50%" is 0.5).
     const share = difference / Math.abs(from.value);
@@ -233,12 +328,15 @@ export interface ClaimFigures {
   dates: string[];
   identifiers: string[];
   quarters: string[];
+  weekdays: string[];
+  measures: string[];
+  ranks: string[];
 }
 
 /** The figures, years, relative times and rates of a claim. */
 export function claimFigures(claim: { text: string; quantities?: readonly Quantity[] }): ClaimFigures {
   const { text } = claim;
-  return { figures: figuresOf(claim.quantities ?? quantitiesOf(text)), years: yearsOf(text), times: relativeTimesOf(text), rates: ratesOf(text), ordinals: ordinalsOf(text), qualifiers: qualifiersOf(text), dates: datesOf(text), identifiers: identifiersOf(text), quarters: quartersOf(text) };
+  return { figures: figuresOf(claim.quantities ?? quantitiesOf(text)), years: yearsOf(text), times: relativeTimesOf(text), rates: ratesOf(text), ordinals: ordinalsOf(text), qualifiers: qualifiersOf(text), dates: datesOf(text), identifiers: identifiersOf(text), quarters: quartersOf(text), weekdays: weekdaysOf(text), measures: measuresOf(text), ranks: ranksOf(text) };
 }
 
 /** Figures and years of two claims compared, with the reasons in words. */
@@ -263,9 +361,23 @@ export function compareFigures(a: { text: string; quantities?: readonly Quantity
     differs = true;
     reasons.push(`a year in one claim only: ${[...ya, ...yb].join(", ")}`);
   }
-  differing("date", ca.dates, cb.dates);
+  // A month alone against a day of it is less said, not another date: "at the end of June" vs "June 30".
+  const dayOf = (d: string, others: string[]) => others.includes(d) || (!d.includes(" ") ? others.some((o) => o.startsWith(`${d} `)) : others.includes(d.split(" ")[0]!));
+  if (!(ca.dates.every((d) => dayOf(d, cb.dates)) && cb.dates.every((d) => dayOf(d, ca.dates)))) differing("date", ca.dates, cb.dates);
   differing("name", ca.identifiers, cb.identifiers);
   differing("quarter", ca.quarters, cb.quarters);
+  differing("day of the week", ca.weekdays, cb.weekdays);
+  differing("rank", ca.ranks, cb.ranks);
+  // A unit of one kind on each side that the other lacks: miles vs kilometers, not miles vs "17 km (10.6 miles)".
+  const kinds = new Set(ca.measures.map((m) => m.split(":")[0]));
+  for (const kind of kinds) {
+    const ma = ca.measures.filter((m) => m.startsWith(`${kind}:`));
+    const mb = cb.measures.filter((m) => m.startsWith(`${kind}:`));
+    if (ma.some((m) => !mb.includes(m)) && mb.length > 0 && mb.some((m) => !ma.includes(m))) {
+      differs = true;
+      reasons.push(`different unit: ${ma.map((m) => m.split(":")[1]).join(", ")} vs ${mb.map((m) => m.split(":")[1]).join(", ")}`);
+    }
+  }
   // A time on one side only is the base of a comparison the other leaves unsaid ("next year, up
   // from this year" vs "next year"): times differ only when each side names one the other lacks.
   if (ca.times.some((t) => !cb.times.includes(t)) && cb.times.some((t) => !ca.times.includes(t))) differing("time", ca.times, cb.times);

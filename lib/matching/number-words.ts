@@ -43,8 +43,18 @@ const ordinalValue = (day: string) => (/^\d/.test(day) ? Number.parseInt(day, 10
 
 /** "the first of March", "the 21st of June" written as "March 1", "June 21", the way dates are read (figures.ts datesOf). */
 export function datesAsMonthDay(text: string): string {
-  return text.replace(DAY_OF_MONTH, (_, day: string, month: string) => `${month} ${ordinalValue(day)}`);
+  return text
+    .replace(DAY_OF_MONTH, (_, day: string, month: string) => `${month} ${ordinalValue(day)}`)
+    // "the last day of September", "the end of June 2024": the month's last day.
+    .replace(LAST_OF_MONTH, (_, month: string) => `${month} ${LAST_DAY[MONTHS.split("|").indexOf(month)]}`)
+    // Holidays with a fixed date.
+    .replace(/\bNew Year['’]s Day\b/g, "January 1")
+    .replace(/\bNew Year['’]s Eve\b/g, "December 31")
+    .replace(/\b(?:Independence Day|the Fourth of July)\b/g, "July 4")
+    .replace(/\bChristmas Day\b/g, "December 25");
 }
+const LAST_DAY = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const LAST_OF_MONTH = new RegExp(String.raw`\b(?:the\s+)?(?:last\s+day|end)\s+of\s+(${MONTHS})\b`, "g");
 const DAY_OF_MONTH = new RegExp(String.raw`\bthe\s+(${ORDINAL_WORDS}|\d{1,2}(?:st|nd|rd|th))\s+of\s+(${MONTHS})\b`, "g");
 
 /** Fractions after "and": "a half", "a quarter", "three-quarters", "a third", "two-thirds". */
@@ -73,9 +83,15 @@ export function numbersAsDigits(text: string): string {
     const cents = /^\d+$/.test(c) ? Number(c) : wordsValue(c);
     return dollars === null || cents === null || cents >= 100 ? whole : `$${dollars}.${String(cents).padStart(2, "0")}`;
   });
+  // "a quarter cent", "a half-cent sales tax", "a quarter-point cut": the fraction of the unit.
+  out = out.replace(/\b(?:(?:a|one)\s+)?(quarter|half)[\s-](cent|point|percentage point)s?\b|\bhalf\s+a\s+(cent|point|percentage point)\b/gi, (_, part: string | undefined, unit: string | undefined, halfOf: string | undefined) => `${part?.toLowerCase() === "quarter" ? 0.25 : 0.5} ${(unit ?? halfOf)!.toLowerCase()}s`);
+  // "0.74 gigawatts" is "740 megawatts".
+  out = out.replace(/\b(\d[\d,]*(?:\.\d+)?)\s*(?:gigawatts?|GW)\b/g, (_, n: string) => `${Math.round(Number(n.replace(/,/g, "")) * 1e6) / 1e3} megawatts`);
+  // "2.1°F" is "2.1 degrees Fahrenheit" (figures.ts reads the scale as a unit).
+  out = out.replace(/\s*°\s*F\b/g, " degrees Fahrenheit").replace(/\s*°\s*C\b/g, " degrees Celsius");
   // "50 cents" → "$0.50", so it compares with dollar figures.
   // Not the "5 cents" of "1.5 cents", which was read as "1.$0.05".
-  out = out.replace(/(?<![\d.,])\b(\d{1,2})\s+cents\b/gi, (_, c: string) => `$0.${c.padStart(2, "0")}`);
+  out = out.replace(/(?<![\d.,])\b(\d{1,2})\s+cents\b(?!\s+(?:of|out\s+of)\s+(?:every|each)\b)/gi, (_, c: string) => `$0.${c.padStart(2, "0")}`);
   // "half a million", "a quarter of a million", "three quarters of a billion": a share of the scale (before "a million" is read as 1 million).
   out = out.replace(/\b(half|a half|a quarter|one quarter|three[\s-]quarters)\s+(?:of\s+)?(?:a|one)\s+(million|billion|trillion)\b/gi, (_, share: string, scale: string) => `${/three/i.test(share) ? 0.75 : /quarter/i.test(share) ? 0.25 : 0.5} ${scale}`);
   // "a trillion dollars", "a million people": one of the scale; "one thousand four hundred" is left to the compound pass.
@@ -99,6 +115,8 @@ export function numbersAsDigits(text: string): string {
     const value = wordsValue(words);
     return value === null ? words : String(value);
   });
+  // "38 cents of every dollar" is 38% of it.
+  out = out.replace(new RegExp(`\\b(${SMALL})\\s+cents\\s+(?=(?:of|out\\s+of)\\s+(?:every|each)\\b)`, "gi"), (whole, n: string) => (small(n) === null ? whole : `${small(n)}% `));
   out = out.replace(/\b(?:a|one)\s+dozen\b/gi, "12").replace(new RegExp(`\\b(${SMALL})\\s+dozen\\b`, "gi"), (whole, n: string) => {
     const v = small(n);
     return v === null ? whole : String(v * 12);
@@ -126,6 +144,8 @@ export function numbersAsDigits(text: string): string {
   // "two years earlier" beside a year names that year less two (figures.ts yearsOf): not a count.
   // So do "a decade later" and "N years later" (the later year).
   out = out.replace(new RegExp(`\\b(?:(?:${SMALL})\\s+years?|(?:a|one)\\s+decade)\\s+(earlier|before|prior|later)\\b`, "gi"), "$1");
+  // "a half-year", "half a year" is six months.
+  out = out.replace(/\b(?:a\s+)?half[\s-]year\b|\bhalf\s+a\s+year\b/gi, "6 months");
   // "the first half of 2025" is its first six months.
   out = out.replace(/\b(first|second)\s+half\s+of\b/gi, "$1 6 months of");
   // "half a decade", "a half decade" → "5 years".

@@ -30,11 +30,13 @@ export interface Polarity {
 }
 
 const NEGATION =
-  /\b(?:not|never|no longer|no(?!\s+(?:cost|charge|extra charge)\b)|none|nor|neither|without|(?:failed|fails|fail|refused|refuses|refuse|declined|declines|decline)\s+to|(?:stopped|stops|stop|ceased|ceases|cease|quit|quits)(?=\s+[a-z]+ing\b)|(?:scrapp(?:ed|ing)|scraps?|shelv(?:ed|es|e|ing)|abandon(?:ed|s|ing)?|dropp(?:ed|ing)|drops?|cancell?(?:ed|ing)|cancels?)\s+(?:(?:its|their|his|her|the)\s+)?(?:plans?|proposals?|bids?)\s+(?:to|for)|(?<!\bthe\s)(?:voted|votes|vote)(?:\s+\d[\d.]*\s*(?:%|percent|per cent))?\s+against(?!\s+\$?\d)|(?:ended|ends|scrapped|scraps|abolished|abolishes|repealed|repeals|halted|halts|discontinued|discontinues)(?=\s+(?:its|their|his|her|the|a|an)\s+(?!(?:fiscal|school|calendar)\b|(?:year|season|month|quarter|week|day|term|session)s?\b))|(?:denied|denies|deny)\s+that|lacks?|lacked|lacking|uninsured|(?:postponed|postpones|postponing|delayed|delays|delaying|deferred|defers|deferring)(?=\s+(?:the|its|their|his|her|a|an)\s)|banned|bans|banning|prohibited|prohibits|prohibiting|outlawed|outlaws|(?<=\b(?:plans?|proposals?|bids?)\b[^,.;:]{0,60}\b(?:have|has|had|were|was|is|are)\s+(?:been\s+)?)(?:dropped|scrapped|shelved|abandoned|cancell?ed|withdrawn)|hasn't|haven't|hadn't|isn't|aren't|wasn't|weren't|didn't|doesn't|don't|won't|wouldn't|can't|cannot|couldn't|shouldn't)\b/gi;
+  /\b(?:not|never|no longer|no(?!\s+(?:cost|charge|extra charge)\b)|none|nor|neither|without|(?:failed|fails|fail|refused|refuses|refuse|declined|declines|decline)\s+to|(?:stopped|stops|stop|ceased|ceases|cease|quit|quits)(?=\s+[a-z]+ing\b)|(?:scrapp(?:ed|ing)|scraps?|shelv(?:ed|es|e|ing)|abandon(?:ed|s|ing)?|dropp(?:ed|ing)|drops?|cancell?(?:ed|ing)|cancels?)\s+(?:(?:its|their|his|her|the)\s+)?(?:plans?|proposals?|bids?)\s+(?:to|for)|(?<!\bthe\s)(?:voted|votes|vote)(?:\s+\d[\d.]*\s*(?:%|percent|per cent))?\s+against(?!\s+\$?\d)|(?:ended|ends|scrapped|scraps|abolished|abolishes|repealed|repeals|halted|halts|discontinued|discontinues)(?=\s+(?:its|their|his|her|the|a|an)\s+(?!(?:fiscal|school|calendar)\b|(?:year|season|month|quarter|week|day|term|session)s?\b))|(?:denied|denies|deny)\s+that|(?<!\b(?:a|the)\s)(?:lacks?|lacked|lacking)|uninsured|unfunded(?!\s+(?:pension\s+)?(?:liabilit|mandate))|unvaccinated|(?:postponed|postpones|postponing|delayed|delays|delaying|deferred|defers|deferring)(?=\s+(?:the|its|their|his|her|a|an)\s)|banned|bans|banning|prohibited|prohibits|prohibiting|outlawed|outlaws|(?<=\b(?:plans?|proposals?|bids?)\b[^,.;:]{0,60}\b(?:have|has|had|were|was|is|are)\s+(?:been\s+)?)(?:dropped|scrapped|shelved|abandoned|cancell?ed|withdrawn)|hasn't|haven't|hadn't|isn't|aren't|wasn't|weren't|didn't|doesn't|don't|won't|wouldn't|can't|cannot|couldn't|shouldn't)\b/gi;
 /** Negations that take one verb ("failed to appear"), not a whole clause. */
 const ONE_VERB = /\b(?:to|against)$/i;
 /** A delay turns round the event after it ("delayed the opening", "postponed the closure"): its determiner and noun. */
 const DELAY = /^(?:postpon|delay|defer)/i;
+/** From a sentence's verb on ("… dropped to 7%"): where a "without" stops. */
+const FINITE_VERB_ON = /\s+(?:is|are|was|were|has|have|had|fell|rose|grew|dropped|declined|increased|decreased|climbed|jumped|reached|totaled|totalled|stood|sits|hit)\b[\s\S]*$/i;
 /** Where a negation's scope ends. */
 const CLAUSE_END = /[,;:.!?"“”]|\b(?:but|while|although|though|whereas|because|who|which|that|whose|where|when|and then)\b/i;
 /** Words a negation reaches at most. */
@@ -58,24 +60,27 @@ const CUES: readonly Cue[] = [
     axis: "change",
     sign: 1,
     pattern: new RegExp(
-      String.raw`\b(?:rose|rise|rises|risen|rising|increased?|increases|increasing|grew|grow|grows|grown|growing|climbed?|climbs|climbing|jumped?|jumps|soared?|soars|doubled|tripled|higher(?!${THAN_ANY})|recovered|recover|recovers|rebounded|improved|raised?|raises|raising|hiked?|hikes|boost(?:ed|s|ing)?|restor(?:e|ed|es|ing)|reinstat(?:e|ed|es|ing)|(?<!\bno\s)longer(?!-)|${PHRASAL("up")}(?!\s+to\s+(?:\$|\d)))\b`,
+      String.raw`\b(?:rose|rise|rises|risen|rising|increased?|increases|increasing|grew|grow|grows|grown|growing|climbed?|climbs|climbing|jumped?|jumps|soared?|soars|doubled|tripled|higher(?!${THAN_ANY})|recovered|recover|recovers|rebounded|improved|raised?|raises|raising|hiked?|hikes|boost(?:ed|s|ing)?|warm(?:ed|ing)|surged?|surges|surging|spiked|swelled|ballooned|restor(?:e|ed|es|ing)|reinstat(?:e|ed|es|ing)|(?<!\bno\s)longer(?!-)|${PHRASAL("up")}(?!\s+to\s+(?:\$|\d)))\b`,
       "gi",
     ),
   },
   { axis: "change", sign: 1, hint: /\bmore\b/i, pattern: new RegExp(String.raw`\bmore\b(?<=\d[\d,.]*\s*(?:%|percent|per cent)?\smore)(?!\s+than)`, "gi") },
   // Against another figure: "above the national rate", "outpacing inflation"; "did not keep pace" is behind.
   { axis: "relative", sign: 1, pattern: new RegExp(String.raw`\b(?:above\b${NO_NUMBER_AFTER}|outpac(?:es?|ed|ing)|outstrip(?:s|ped|ping)?|ahead of|faster than|(?:keep|keeps|kept|keeping) (?:pace|up) with)`, "gi") },
+  // "88 more than its authorized strength" is above it by 88, "88 fewer than" below: a gap, not a threshold.
+  { axis: "relative", sign: 1, pattern: /(?<=\d[\d,.]*\s*(?:%|percent|per cent)?\s)(?:more|higher|greater|above)(?=\s+than\b)/gi },
+  { axis: "relative", sign: -1, pattern: /(?<=\d[\d,.]*\s*(?:%|percent|per cent)?\s)(?:fewer|less|lower)(?=\s+than\b)/gi },
   { axis: "relative", sign: -1, pattern: new RegExp(String.raw`\b(?:below\b${NO_NUMBER_AFTER}|trails?(?=\s+(?:the|a|an|its|their|his|her|our|all|every|national|state|county|city|by|behind)\b)|trailed|trailing|lags?|lagged|lagging|behind|slower than|short of)\b`, "gi") },
   {
     axis: "change",
     sign: -1,
     pattern: new RegExp(
-      String.raw`\b(?:fell|(?<!\b(?:next|this|last|the|in|by|early|late|since|until|that|each|every|past|coming)\s)fall(?!\s+(?:semester|term|season|session|elections?)\b)|falls|fallen|falling|(?<!\bbeen\s)dropped|drops?|dropping|decreased?|decreases|decreasing|shrank|shrunk|shrinks|slid|slides|plunged|plummeted|cut|cuts|reduced?|reduces|reducing|reductions?|lower(?:ed|s|ing)?(?!${THAN_ANY})|shorter(?!-)|halved|${PHRASAL("down")})\b`,
+      String.raw`\b(?:fell|(?<!\b(?:next|this|last|the|in|by|early|late|since|until|that|each|every|past|coming)\s)fall(?!\s+(?:semester|term|season|session|elections?)\b)|falls|fallen|falling|(?<!\bbeen\s)dropped|drops?|dropping|decreased?|decreases|decreasing|shrank|shrunk|shrinks|slid|slides|plunged|plummeted|slipped|slips|slipping|dipped|dips|sank|sunk|tumbled|cool(?:ed|ing)|cut|cuts|reduced?|reduces|reducing|reductions?|lower(?:ed|s|ing)?(?!${THAN_ANY})|shorter(?!-)|halved|${PHRASAL("down")})\b`,
       "gi",
     ),
   },
   { axis: "change", sign: -1, pattern: new RegExp(String.raw`\b(?:(?:declined|declines|declining|decline)\b(?!${REFUSED_OBJECT})(?!\s+to\b))|\b(?:fewer|less)\b(?<=\d[\d,.]*\s*(?:%|percent|per cent)?\s(?:fewer|less))(?!\s+than)`, "gi") },
-  { axis: "gain", sign: 1, pattern: /\b(?:created|creates|create|added|adds|add|additional|gained|gains|gain|won(?!['’]t)|wins|brought(?!\s+down\b)|bring(?:s|ing)?\s+on|hired|hires|hire|hiring|victory|victories)\b/gi },
+  { axis: "gain", sign: 1, pattern: /\b(?:created|creates|create|added|adds|add|additional|gained|gains|gain|won(?!['’]t)|wins|brought(?!(?:\s+[\w'’-]+){0,4}\s+down\b)|bring(?:s|ing)?\s+on|hired|hires|hire|hiring|victory|victories)\b/gi },
   { axis: "gain", sign: -1, pattern: /\b(?:lost|loses|lose|shed|sheds|cut|cuts|eliminated|eliminates|eliminate|eliminating|(?:laid|lay|lays|laying) off|(?:let|lets|letting) go|(?<=\b(?:were|was|been|be|are|is|get|got)\s)fired|layoffs?|defeat|(?:cost|costs|costing)(?=\s+(?:about\s+|nearly\s+|roughly\s+|more than\s+|at least\s+|up to\s+)?[\d,.]+\s+(?:[a-z-]+\s+)?(?:jobs|lives|seats|positions|workers)\b)|(?:takes?|took|taken|taking)\b(?:[^.,;:!?]|[.,](?=\d)){0,40}?\baway)\b/gi },
   { axis: "assent", sign: 1, pattern: /\b(?:approved|approves|approve|passed|passes|pass|accepted|accepts|honored|honoured|honors|complied|complies|granted|awarded|received(?!\s+(?:the\s+|a\s+)?green light)|upheld|signed|okayed|greenlit|green-lit|(?:got|gets|gave|gives|given|won|received)\s+(?:the\s+|a\s+)?green light|signed off)\b/gi },
   {
@@ -94,19 +99,19 @@ const CUES: readonly Cue[] = [
     sign: -1,
     pattern: /\b(?:closed(?!-)|closes|closing(?!\s+arguments)|closures?|(?<=\b(?:to|will|would|could|may|might|must|should|not|plans to)\s)close|shut(?:s|ting)?(?:\s+down)?|shutter(?:s|ed|ing)?|retire(?:s|d)?|retirement|retiring|(?:end|ends|ended|ending)(?=\s+(?:its|their|his|her|the|a|an)\s+(?!(?:fiscal|school|calendar)\b|(?:year|season|month|quarter|week|day|term|session)s?\b)))\b/gi,
   },
-  { axis: "extreme", sign: 1, pattern: new RegExp(String.raw`\b(?:highest|most|largest|biggest|best|greatest|strongest|record high|(?:higher|more|greater|larger|bigger)${THAN_ANY})`, "gi") },
-  { axis: "extreme", sign: -1, pattern: new RegExp(String.raw`\b(?:lowest|least|fewest|smallest|worst|poorest|weakest|record low|(?:lower|less|fewer|smaller)${THAN_ANY})`, "gi") },
+  { axis: "extreme", sign: 1, pattern: new RegExp(String.raw`\b(?:highest|most|largest|biggest|best|greatest|strongest|record high|a record\b(?![\s-]+(?:lows?|of)\b)|record[\s-](?:numbers?|levels?|totals?|amounts?|highs?)\b|(?<=\bno\b(?:\s+[\w'’-]+){1,8}?\s)(?:higher|more|greater|larger|bigger|better)(?=[^.,;]*\bthan\b)|(?:higher|more|greater|larger|bigger)${THAN_ANY})`, "gi") },
+  { axis: "extreme", sign: -1, pattern: new RegExp(String.raw`\b(?:lowest|least|fewest|smallest|worst|poorest|weakest|record low|(?<=\bno\b(?:\s+[\w'’-]+){1,8}?\s)(?:lower|less|fewer|smaller|worse)(?=[^.,;]*\bthan\b)|(?:lower|less|fewer|smaller)${THAN_ANY})`, "gi") },
   { axis: "balance", sign: 1, hint: /surplus|in the black/i, pattern: /\bsurplus(?:es)?\b|\bin the black\b/gi },
   { axis: "balance", sign: -1, hint: /deficit|in the red/i, pattern: /\bdeficits?\b|\bin the red\b/gi },
   {
     axis: "threshold",
     sign: 1,
-    pattern: new RegExp(String.raw`\b(?:more than|greater than|at least|exceed(?:s|ed|ing)?|(?:over|above)${NUMBER_AFTER})\b`, "gi"),
+    pattern: new RegExp(String.raw`\b(?:(?<!\d[\d,.]*\s*(?:%|percent|per cent)?\s)more than|greater than|at least|exceed(?:s|ed|ing)?|(?:over|above)${NUMBER_AFTER})\b`, "gi"),
   },
   {
     axis: "threshold",
     sign: -1,
-    pattern: new RegExp(String.raw`\b(?:fewer than|less than|at most|up to(?=\s+(?:\$|\d))|(?:under|below)${NUMBER_AFTER}|cap(?:s|ped|ping)?\b(?=(?:\s+[\w-]+){0,4}\s+at\s+(?:\$|\d)))`, "gi"),
+    pattern: new RegExp(String.raw`\b(?:(?<!\d[\d,.]*\s*(?:%|percent|per cent)?\s)(?:fewer|less) than|at most|up to(?=\s+(?:\$|\d))|(?:under|below)${NUMBER_AFTER}|cap(?:s|ped|ping)?\b(?=(?:\s+[\w-]+){0,4}\s+at\s+(?:\$|\d)))`, "gi"),
   },
   // "will now be free" is "will no longer charge"; "start charging" is neither.
   { axis: "cost", sign: 1, hint: /charg/i, pattern: /\b(?:charge|charges|charged|charging)\b(?!\s+(?:with|stations?|ports?|points?|spots?|network|infrastructure)\b)/gi },
@@ -148,13 +153,17 @@ function negationsOf(text: string): Negation[] {
     // "postponed the retirement … until 2031" keeps it running: a delay's "until" is its new date.
     const delay = DELAY.test(n.text);
     if (!delay && /\b(?:until|till)\b/i.test(scope)) return;
+    // "No county has a lower rate than Orne" is Orne's lowest: the "no" is the superlative's (a cue above).
+    if (n.text === "no" && /^(?:\s+[\w'’-]+){1,8}?\s+(?:higher|more|greater|larger|bigger|better|lower|less|fewer|smaller|worse)\b[^.,;]*\bthan\b/i.test(rest)) return;
     // ", not mine.", ", not the city,": a correction of who or what, set off by a comma, denies nothing the claim asserts.
     if (n.text === "not" && /[,—–]\s*$/.test(text.slice(0, n.start)) && clause && /^\s*(?:mine|me|us|ours|yours|theirs|hers|the|a|an|my|our|your|their|his|her|its|this|that|\$?\d)\b/i.test(scope) && /^(?:\s*\S+){1,4}\s*$/.test(scope) && /[.;,!?]/.test(clause[0])) return;
     // "failed to appear": the verb after, and a particle of it; inside a relative clause ("tenants
     // who did not pay rent rose") the clause's own verb and object, not the sentence's verb after it.
     const embedded = inRelativeClause(text, n.start);
     // "uninsured" is "lack insurance" in one word: it says the claim's "not" and reaches nothing after it.
-    const words = n.text === "uninsured" ? 0 : ONE_VERB.test(n.text) ? 1 : delay ? 2 : embedded ? 2 : SCOPE_WORDS;
+    // "without" takes its object, not the sentence's verb: "residents without insurance dropped to 7%".
+    if (n.text === "without") scope = scope.replace(FINITE_VERB_ON, "");
+    const words = /^un/.test(n.text) ? 0 : ONE_VERB.test(n.text) ? 1 : delay ? 2 : embedded ? 2 : SCOPE_WORDS;
     const taken = FIRST_WORDS.get(words)!.exec(scope)?.[0] ?? "";
     scope = taken;
     out.push({ ...n, scopeEnd: n.end + scope.length, embedded });

@@ -362,3 +362,81 @@ describe("contrasts (session 13)", () => {
     expect(contrastOf("The count found 900 homeless people in Ovid.", "The count found 900 homeless households in Ovid.")).not.toBeNull();
   });
 });
+
+describe("polarity words (session 13, second set)", () => {
+  it("reads 'N more than' and 'N fewer than' as a gap above or below, not a threshold", () => {
+    expect(opposite("Orne has 410 nurses, 30 short of its budgeted staffing.", "Orne has 410 nurses, 30 more than its budgeted staffing.")).toBe(true);
+    expect(opposite("Orne has 410 nurses, 30 short of its budgeted staffing.", "Orne has 410 nurses, 30 fewer than its budgeted staffing.")).toBe(false);
+    expect(polarityOf("Ovid has more than 400 nurses.").axes.threshold).toBe(1);
+  });
+  it("reads 'a record' as a high, 'no county has a lower' as the lowest, and warming, slipping, bringing down", () => {
+    expect(opposite("Ovid's port moved 4 million tons in 2024, the fewest on record.", "Ovid's port moved 4 million tons in 2024, a record.")).toBe(true);
+    expect(opposite("A record-low 20% of Ovid voters turned out.", "Turnout in Ovid was 20%, a record low.")).toBe(false);
+    expect(opposite("No city in the state has a higher bus fare than Ovid.", "Ovid has the highest bus fare of any city in the state.")).toBe(false);
+    expect(opposite("Ovid winters have warmed 3 degrees since 1980.", "Ovid winters have cooled 3 degrees since 1980.")).toBe(true);
+    expect(opposite("Orne's jobless rate slipped to 4.1%.", "Orne's jobless rate rose to 4.1%.")).toBe(true);
+    expect(opposite("We brought Ovid's water bills down 9 percent.", "We cut Ovid's water bills by 9%.")).toBe(false);
+  });
+  it("reads 'without' as reaching its object only, and 'unfunded', but not 'a lack of' nor 'unfunded liability', as a negation", () => {
+    expect(opposite("The share of Orne adults without health insurance fell to 6%.", "Orne's uninsured rate dropped to 6%.")).toBe(false);
+    expect(opposite("Ovid's pension is 40% unfunded.", "Ovid's pension is 40% funded.")).toBe(true);
+    expect(opposite("Ovid's pension fund is $2 billion short.", "Ovid's pension has an unfunded liability of $2 billion.")).toBe(false);
+    expect(opposite("A lack of drivers will keep four Ovid routes shut this fall.", "Ovid will close four routes this fall for want of drivers.")).toBe(false);
+  });
+});
+
+describe("figures (session 13, second set)", () => {
+  it("reads units of one kind anywhere in the claim: miles against kilometers, °F against Celsius, lane-miles against miles", () => {
+    expect(agreement("Ovid added nine more miles of bike lanes in 2024.", "Ovid added 9 kilometers of bike lanes in 2024.")).toBe("different");
+    expect(agreement("Ovid summers warmed 1.8°F since 1970.", "Ovid summers warmed 1.8 degrees Celsius since 1970.")).toBe("different");
+    expect(agreement("Orne repaved 140 lane-miles in 2024.", "Orne repaved 140 miles of road in 2024.")).toBe("different");
+    expect(agreement("Orne built 12 km (7.5 miles) of trail in 2024.", "Orne built 7.5 miles of trail in 2024.")).not.toBe("different");
+    expect(agreement("Orne has 0.5 gigawatts of wind capacity.", "Orne has 500 megawatts of wind capacity.")).toBe("same");
+  });
+  it("reads per-head, per-area and weekday rates, 'each of the next three years' against 'in total'", () => {
+    expect(agreement("Ovid spends $12,900 on each student.", "Ovid spends $12,900 per pupil.")).toBe("same");
+    expect(agreement("Orne spends $38 per resident on parks.", "Orne spends $38 per capita on parks.")).toBe("same");
+    expect(agreement("Orne farms averaged 160 bushels for each acre.", "Orne farms averaged 160 bushels per hectare.")).toBe("different");
+    expect(agreement("Ovid buses carried 40,000 riders on a typical weekday.", "Ovid buses carried 40,000 riders per day.")).toBe("different");
+    expect(agreement("Ovid water rates rise 6% in each of the next two years.", "Ovid water rates rise 6% in total over the next two years.")).toBe("different");
+  });
+  it("reads times: a week against a month after, the week ending against the month ending, first six months against first year, since taking office", () => {
+    expect(agreement("A week after the flood, 900 Ovid residents were in shelters.", "A month after the flood, 900 Ovid residents were in shelters.")).toBe("different");
+    expect(agreement("Orne logged 2,100 jobless claims in the week ending May 4.", "Orne logged 2,100 jobless claims in the month ending May 4.")).toBe("different");
+    expect(agreement("The cameras issued 30,000 tickets in their first half-year.", "The cameras issued 30,000 tickets in their first six months.")).toBe("same");
+    expect(agreement("The cameras issued 30,000 tickets in their first half-year.", "The cameras issued 30,000 tickets in their first year.")).toBe("different");
+    expect(agreement("Orne's fare rose 4% from a year earlier.", "Orne's fare rose 4% over the past year.")).toBe("same");
+    expect(agreement("OKAFOR: Since I took office, we've cut overtime 12 percent.", "Okafor cut overtime 12% in the past year.")).toBe("different");
+  });
+  it("reads dates: holidays, the last day of a month, a weekday, a quarter's months; a month alone against a day of it is no difference", () => {
+    expect(agreement("The wage rises to $16 on New Year's Day 2026.", "The wage rises to $16 on July 1, 2026.")).toBe("different");
+    expect(agreement("The unit closes on the last day of June.", "The unit closes June 30.")).toBe("none");
+    expect(agreement("The ward will close at the end of June.", "The ward will close in June.")).toBe("none");
+    expect(agreement("Tuesday's storm cut power to 12,000 Orne homes.", "Thursday's storm cut power to 12,000 Orne homes.")).toBe("different");
+    expect(agreement("Lund raised $900,000 between January and March 2024.", "Lund raised $900,000 in the second quarter of 2024.")).toBe("different");
+    expect(agreement("Lund raised $900,000 between January and March 2024.", "Lund raised $900,000 in the first quarter of 2024.")).toBe("same");
+  });
+  it("reads a rank: the second-lowest is not the lowest", () => {
+    expect(agreement("Orne has the lowest tax rate in the state.", "Orne has the second-lowest tax rate in the state.")).toBe("different");
+  });
+  it("reads 'N cents of every dollar', 'a quarter cent', 'half a percentage point' and a cut in points between two rates", () => {
+    expect(agreement("Forty cents of every Ovid dollar goes to schools.", "Schools get 40% of Ovid's spending.")).toBe("same");
+    expect(agreement("Measure B adds a quarter cent to the sales tax.", "Measure B adds a half-cent to the sales tax.")).toBe("different");
+    expect(agreement("The tax drops half a percentage point, to 7 percent from 7.5 percent.", "The tax drops from 7.5% to 7%.")).toBe("same");
+  });
+});
+
+describe("contrasts (session 13, second set)", () => {
+  it("holds crimes, money measures, utilities, seasons and general fund against total spending apart, and city as municipal", () => {
+    expect(contrastOf("Retail theft in Ovid rose 20%.", "Burglaries in Ovid rose 20%.")).not.toBeNull();
+    expect(contrastOf("Retail theft in Ovid rose 20%.", "Shoplifting in Ovid rose 20%.")).toBeNull();
+    expect(contrastOf("Ovid's median home value ranks fifth.", "Ovid's median household income ranks fifth.")).not.toBeNull();
+    expect(contrastOf("Orne gas customers pay 3% more.", "Orne customers pay 3% more for electricity.")).not.toBeNull();
+    expect(contrastOf("Ovid winters warmed 2 degrees.", "Ovid summers warmed 2 degrees.")).not.toBeNull();
+    expect(contrastOf("Police get 30% of the general fund.", "Police get 30% of total spending.")).not.toBeNull();
+    expect(contrastOf("Orne's city-owned network reaches 9,000 homes.", "Orne's municipal network reaches 9,000 homes.")).toBeNull();
+  });
+  it("reads 'homes and businesses' as more than 'homes'", () => {
+    expect(contrastOf("The network reaches 9,000 homes and businesses.", "The network reaches 9,000 homes.")).not.toBeNull();
+  });
+});
