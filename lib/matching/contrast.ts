@@ -38,6 +38,14 @@ const CONTRASTS: readonly (readonly string[])[] = [
   // What is counted: 62 homes lost is not 62 structures, nor 3,812 households 3,812 people.
   ["structure|structures|building|buildings", "home|homes|house|houses|residence|residences"],
   ["household|households", "people|person|persons|individual|individuals|resident|residents|worker|workers"],
+  ["home|homes|house|houses", "people|person|persons|resident|residents"],
+  ["renter|renters|renting|renterhousehold", "homeowner|homeowners|owner|owners|ownerhousehold"],
+  // "42 percent of renter households" are not "42 percent of renters".
+  ["renterhousehold", "renter|renters"],
+  ["ownerhousehold", "homeowner|homeowners|owner|owners"],
+  ["registered", "eligible"],
+  ["fiscal", "calendar"],
+  ["oneway", "roundtrip"],
   // Which crime, which measure of money, which utility, which season.
   ["shoplifting|retailtheft", "burglary|burglaries", "robbery|robberies", "larceny", "carjacking|carjackings", "arson", "homicide|homicides|murder|murders", "assault|assaults", "vandalism"],
   ["income|incomes|earnings", "value|values|price|prices", "rent|rents"],
@@ -78,6 +86,10 @@ export function contrastWords(text: string): ContrastWords {
   const joined = text
     .replace(GRADE, (_, word: string | undefined, digits: string | undefined, after: string | undefined) => `grade${digits ?? after ?? GRADE_NUMBER[word!.toLowerCase()]}`)
     .replace(/\bretail\s+theft\b/gi, "retailtheft")
+    .replace(/\brenter[\s-]households?\b/gi, "renterhousehold")
+    .replace(/\b(?:home)?owner[\s-]households?\b/gi, "ownerhousehold")
+    .replace(/\bone[\s-]way\b/gi, "oneway")
+    .replace(/\bround[\s-]trip\b/gi, "roundtrip")
     .replace(/\bgeneral[\s-]fund\b/gi, "generalfund")
     .replace(/\b(?:total|overall)\s+(?:spending|budget|expenditures?)\b|\ball\s+funds\b/gi, "totalspending")
     .replace(/\b(full|part)-time\b/gi, "$1time").replace(/\b(middle|high)[ -]schools?\b/gi, "$1school");

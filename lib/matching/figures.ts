@@ -150,7 +150,7 @@ const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
 /** A month as written ("Oct.", "October", "Sept"): capitalised, so "may" and "march" the words are not months. */
 const MONTH = String.raw`\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?`;
 /** A month alone ("May", "June") could be a verb or a name: a month only after a word that takes a time. */
-const TIME_WORD = /\b(?:the|in|by|since|until|till|through|from|to|of|last|next|this|early|late|mid|each|every|during|before|after|between|and)\s*$/i;
+const TIME_WORD = /\b(?:the|in|by|since|until|till|through|from|to|of|last|next|this|early|late|mid|each|every|during|before|after|between|and|an|average|typical)\s*$/i;
 
 /**
  * The dates a claim names, as "oct 21" or, without a day, "oct": lib/claims reads no quantity in
@@ -175,7 +175,7 @@ export function datesOf(written: string): string[] {
 export function quartersOf(text: string): string[] {
   const out = new Set<string>();
   // "between January and March", "April through June": a quarter's three months.
-  for (const m of text.matchAll(/\b(?:between|from)?\s*(January|April|July|October)\s+(?:and|to|through|until|-|–)\s+(March|June|September|December)\b/g)) {
+  for (const m of text.matchAll(/\b(January|April|July|October)(?:\s*(?:-|–|-to-)\s*|\s+(?:and|to|through|until)\s+|,\s+\w+,?\s+and\s+)(March|June|September|December)\b/g)) {
     const q = ["January", "April", "July", "October"].indexOf(m[1]!);
     if (["March", "June", "September", "December"].indexOf(m[2]!) === q) out.add(`q${q + 1}`);
   }
@@ -194,7 +194,11 @@ export function ratesOf(text: string): string[] {
   // "per quarter", not "a quarter" (a fourth); "per term", not "a term" (of office); "per
   // student", not "a student" (who said so). "On a typical weekday" is not "per day".
   const lower = text.toLowerCase();
-  for (const m of lower.matchAll(/\b(?:a|an|per|each|for each|for every)\s+(day|week|month|year|hour|semester|night|acre|hectare|gallon|liter|litre|mile|kilometer|pound|ton)\b(?!\s+(?:ago|earlier|later|before|after)\b)|\b(?:per|each|every|for each|for every)\s+(quarter|term|student|resident|person|household|capita|pupil|patient|worker|employee)\b|\b(daily|weekly|monthly|quarterly|annually|annual|yearly|hourly|nightly)\b/g)) {
+  // "every other week" and "every two weeks" are one rate, not "every week".
+  for (const m of lower.matchAll(/\bevery\s+(?:other|second|(two|three|four|five|six|\d+))\s+(day|week|month|year)s?\b|\b(biweekly|fortnightly)\b/g)) {
+    out.add(m[3] ? "2 weeks" : `${m[1] ? (/\d/.test(m[1]) ? m[1] : ["two", "three", "four", "five", "six"].indexOf(m[1]) + 2) : 2} ${m[2]}s`);
+  }
+  for (const m of lower.matchAll(/\b(?:a|an|per|each|every|for each|for every)\s+(day|week|month|year|hour|semester|night|acre|hectare|gallon|liter|litre|mile|kilometer|pound|ton)\b(?!\s+(?:ago|earlier|later|before|after)\b)|\b(?:per|each|every|for each|for every)\s+(quarter|term|student|resident|person|household|capita|pupil|patient|worker|employee)\b|\b(daily|weekly|monthly|quarterly|annually|annual|yearly|hourly|nightly)\b/g)) {
     out.add(PER_HEAD[m[2] ?? ""] ?? m[1] ?? m[2] ?? { daily: "day", weekly: "week", monthly: "month", quarterly: "quarter", annually: "year", annual: "year", yearly: "year", hourly: "hour", nightly: "night" }[m[3] as "daily"]);
   }
   if (/\b(?:a|an|per|each|every|typical|average)\s+weekday\b|\bweekdays\b/.test(lower)) out.add("weekday");

@@ -144,6 +144,10 @@ export function numbersAsDigits(text: string): string {
   // "two years earlier" beside a year names that year less two (figures.ts yearsOf): not a count.
   // So do "a decade later" and "N years later" (the later year).
   out = out.replace(new RegExp(`\\b(?:(?:${SMALL})\\s+years?|(?:a|one)\\s+decade)\\s+(earlier|before|prior|later)\\b`, "gi"), "$1");
+  // "every other week" is "every two weeks"; "two decades", "two more decades" are 20 years; "half of what it was" is 50% of it.
+  out = out.replace(/\bevery\s+(?:other|second)\s+(day|week|month|year)\b/gi, "every 2 $1s");
+  out = out.replace(new RegExp(`\\b(${SMALL})\\s+(more\\s+)?decades\\b`, "gi"), (whole, n: string, more: string | undefined) => (small(n) === null ? whole : `${small(n)! * 10} ${more ?? ""}years`));
+  out = out.replace(/\bhalf\s+(?:of\s+)?(?=what\b|(?:the|its|their)\s+(?:level|levels|size|total)\b)/gi, "50% of ");
   // "a half-year", "half a year" is six months.
   out = out.replace(/\b(?:a\s+)?half[\s-]year\b|\bhalf\s+a\s+year\b/gi, "6 months");
   // "the first half of 2025" is its first six months.

@@ -30,7 +30,7 @@ export interface Polarity {
 }
 
 const NEGATION =
-  /\b(?:not|never|no longer|no(?!\s+(?:cost|charge|extra charge)\b)|none|nor|neither|without|(?:failed|fails|fail|refused|refuses|refuse|declined|declines|decline)\s+to|(?:stopped|stops|stop|ceased|ceases|cease|quit|quits)(?=\s+[a-z]+ing\b)|(?:scrapp(?:ed|ing)|scraps?|shelv(?:ed|es|e|ing)|abandon(?:ed|s|ing)?|dropp(?:ed|ing)|drops?|cancell?(?:ed|ing)|cancels?)\s+(?:(?:its|their|his|her|the)\s+)?(?:plans?|proposals?|bids?)\s+(?:to|for)|(?<!\bthe\s)(?:voted|votes|vote)(?:\s+\d[\d.]*\s*(?:%|percent|per cent))?\s+against(?!\s+\$?\d)|(?:ended|ends|scrapped|scraps|abolished|abolishes|repealed|repeals|halted|halts|discontinued|discontinues)(?=\s+(?:its|their|his|her|the|a|an)\s+(?!(?:fiscal|school|calendar)\b|(?:year|season|month|quarter|week|day|term|session)s?\b))|(?:denied|denies|deny)\s+that|(?<!\b(?:a|the)\s)(?:lacks?|lacked|lacking)|uninsured|unfunded(?!\s+(?:pension\s+)?(?:liabilit|mandate))|unvaccinated|(?:postponed|postpones|postponing|delayed|delays|delaying|deferred|defers|deferring)(?=\s+(?:the|its|their|his|her|a|an)\s)|banned|bans|banning|prohibited|prohibits|prohibiting|outlawed|outlaws|(?<=\b(?:plans?|proposals?|bids?)\b[^,.;:]{0,60}\b(?:have|has|had|were|was|is|are)\s+(?:been\s+)?)(?:dropped|scrapped|shelved|abandoned|cancell?ed|withdrawn)|hasn't|haven't|hadn't|isn't|aren't|wasn't|weren't|didn't|doesn't|don't|won't|wouldn't|can't|cannot|couldn't|shouldn't)\b/gi;
+  /\b(?:not|never|no longer|no(?!\s+(?:cost|charge|extra charge)\b|\s+(?:more|fewer|less)\s+than\b)|none|nor|neither|without|(?:failed|fails|fail|failing|refused|refuses|refuse|refusing|declined|declines|decline)\s+to|(?:stopped|stops|stop|ceased|ceases|cease|quit|quits)(?=\s+[a-z]+ing\b)|(?:scrapp(?:ed|ing)|scraps?|shelv(?:ed|es|e|ing)|abandon(?:ed|s|ing)?|dropp(?:ed|ing)|drops?|cancell?(?:ed|ing)|cancels?)\s+(?:(?:its|their|his|her|the)\s+)?(?:plans?|proposals?|bids?)\s+(?:to|for)|(?<!\bthe\s)(?:voted|votes|vote)(?:\s+\d[\d.]*\s*(?:%|percent|per cent))?\s+against(?!\s+\$?\d)|(?:ended|ends|scrapped|scraps|abolished|abolishes|repealed|repeals|halted|halts|discontinued|discontinues)(?=\s+(?:its|their|his|her|the|a|an)\s+(?!(?:fiscal|school|calendar)\b|(?:year|season|month|quarter|week|day|term|session)s?\b))|(?:denied|denies|deny)\s+that|(?<!\b(?:a|the)\s)(?:lacks?|lacked|lacking)|uninsured|unfunded(?!\s+(?:pension\s+)?(?:liabilit|mandate))|unvaccinated|(?:postponed|postpones|postponing|delayed|delays|delaying|deferred|defers|deferring)(?=\s+(?:the|its|their|his|her|a|an)\s)|banned|bans|banning|prohibited|prohibits|prohibiting|outlawed|outlaws|(?<=\b(?:plans?|proposals?|bids?)\b[^,.;:]{0,60}\b(?:have|has|had|were|was|is|are)\s+(?:been\s+)?)(?:dropped|scrapped|shelved|abandoned|cancell?ed|withdrawn)|hasn't|haven't|hadn't|isn't|aren't|wasn't|weren't|didn't|doesn't|don't|won't|wouldn't|can't|cannot|couldn't|shouldn't)\b/gi;
 /** Negations that take one verb ("failed to appear"), not a whole clause. */
 const ONE_VERB = /\b(?:to|against)$/i;
 /** A delay turns round the event after it ("delayed the opening", "postponed the closure"): its determiner and noun. */
@@ -82,7 +82,7 @@ const CUES: readonly Cue[] = [
   { axis: "change", sign: -1, pattern: new RegExp(String.raw`\b(?:(?:declined|declines|declining|decline)\b(?!${REFUSED_OBJECT})(?!\s+to\b))|\b(?:fewer|less)\b(?<=\d[\d,.]*\s*(?:%|percent|per cent)?\s(?:fewer|less))(?!\s+than)`, "gi") },
   { axis: "gain", sign: 1, pattern: /\b(?:created|creates|create|added|adds|add|additional|gained|gains|gain|won(?!['’]t)|wins|brought(?!(?:\s+[\w'’-]+){0,4}\s+down\b)|bring(?:s|ing)?\s+on|hired|hires|hire|hiring|victory|victories)\b/gi },
   { axis: "gain", sign: -1, pattern: /\b(?:lost|loses|lose|shed|sheds|cut|cuts|eliminated|eliminates|eliminate|eliminating|(?:laid|lay|lays|laying) off|(?:let|lets|letting) go|(?<=\b(?:were|was|been|be|are|is|get|got)\s)fired|layoffs?|defeat|(?:cost|costs|costing)(?=\s+(?:about\s+|nearly\s+|roughly\s+|more than\s+|at least\s+|up to\s+)?[\d,.]+\s+(?:[a-z-]+\s+)?(?:jobs|lives|seats|positions|workers)\b)|(?:takes?|took|taken|taking)\b(?:[^.,;:!?]|[.,](?=\d)){0,40}?\baway)\b/gi },
-  { axis: "assent", sign: 1, pattern: /\b(?:approved|approves|approve|passed|passes|pass|accepted|accepts|honored|honoured|honors|complied|complies|granted|awarded|received(?!\s+(?:the\s+|a\s+)?green light)|upheld|signed|okayed|greenlit|green-lit|(?:got|gets|gave|gives|given|won|received)\s+(?:the\s+|a\s+)?green light|signed off)\b/gi },
+  { axis: "assent", sign: 1, pattern: /\b(?:approved|approves|approve|passed|passes|pass|accepted|accepts|honored|honoured|honors|complied|complies|granted|awarded|ratified|ratifies|ratify|adopted|adopts|received(?!\s+(?:the\s+|a\s+)?green light)|upheld|signed|okayed|greenlit|green-lit|(?:got|gets|gave|gives|given|won|received)\s+(?:the\s+|a\s+)?green light|signed off)\b/gi },
   {
     axis: "assent",
     sign: -1,
@@ -99,19 +99,28 @@ const CUES: readonly Cue[] = [
     sign: -1,
     pattern: /\b(?:closed(?!-)|closes|closing(?!\s+arguments)|closures?|(?<=\b(?:to|will|would|could|may|might|must|should|not|plans to)\s)close|shut(?:s|ting)?(?:\s+down)?|shutter(?:s|ed|ing)?|retire(?:s|d)?|retirement|retiring|(?:end|ends|ended|ending)(?=\s+(?:its|their|his|her|the|a|an)\s+(?!(?:fiscal|school|calendar)\b|(?:year|season|month|quarter|week|day|term|session)s?\b)))\b/gi,
   },
-  { axis: "extreme", sign: 1, pattern: new RegExp(String.raw`\b(?:highest|most|largest|biggest|best|greatest|strongest|record high|a record\b(?![\s-]+(?:lows?|of)\b)|record[\s-](?:numbers?|levels?|totals?|amounts?|highs?)\b|(?<=\bno\b(?:\s+[\w'’-]+){1,8}?\s)(?:higher|more|greater|larger|bigger|better)(?=[^.,;]*\bthan\b)|(?:higher|more|greater|larger|bigger)${THAN_ANY})`, "gi") },
+  // Who a group is for: "a super PAC backing Grange" is not one "opposing" him.
+  { axis: "support", sign: 1, pattern: /\b(?:backing|backed|backs|supporting|supported|supports|in support of|allied with)\b/gi },
+  { axis: "support", sign: -1, pattern: /\b(?:opposing|opposed to|opposes|working to defeat|seeking to defeat|attacking)\b/gi },
+  // A measure put in place or taken away: "imposed a 25% tariff" is not "lifted" it.
+  { axis: "imposed", sign: 1, pattern: /\b(?:imposed|imposes|impose|imposing|levied|levies|subject to|introduced)\b/gi },
+  { axis: "imposed", sign: -1, pattern: /\b(?:lift(?:ed|s|ing)?|repeal(?:ed|s|ing)?|remov(?:ed|es|e|ing)|scrap(?:ped|s|ping)?)\b(?=(?:\s+[\w'’%-]+){0,4}\s+(?:bans?|tariffs?|moratori(?:um|a)|restrictions?|caps?|freeze|limits?|orders?|requirements?|mandates?|taxe?s?|duties|fees?)\b)/gi },
+  // Posts filled or empty: "a quarter of positions were filled" is not "one in four was vacant".
+  { axis: "filled", sign: 1, pattern: /\b(?:filled|occupied|staffed)\b/gi },
+  { axis: "filled", sign: -1, pattern: /\b(?:vacant|vacancies|vacancy|unfilled|unstaffed|empty)\b/gi },
+  { axis: "extreme", sign: 1, pattern: new RegExp(String.raw`\b(?:highest|most|largest|biggest|best|greatest|strongest|record high|a record\b(?![\s-]+(?:lows?|of)\b)|record[\s-](?:numbers?|levels?|totals?|amounts?|highs?)\b|(?<=\bno\b(?:\s+[\w'’-]+){1,8}?\s)(?:higher|more|greater|larger|bigger|better)(?=[^.,;]*\bthan\b)|(?<=\bno\s+other\b[^.;]{0,60}?\s)as\s+(?:many|much)\b|(?:higher|more|greater|larger|bigger)${THAN_ANY})`, "gi") },
   { axis: "extreme", sign: -1, pattern: new RegExp(String.raw`\b(?:lowest|least|fewest|smallest|worst|poorest|weakest|record low|(?<=\bno\b(?:\s+[\w'’-]+){1,8}?\s)(?:lower|less|fewer|smaller|worse)(?=[^.,;]*\bthan\b)|(?:lower|less|fewer|smaller)${THAN_ANY})`, "gi") },
   { axis: "balance", sign: 1, hint: /surplus|in the black/i, pattern: /\bsurplus(?:es)?\b|\bin the black\b/gi },
   { axis: "balance", sign: -1, hint: /deficit|in the red/i, pattern: /\bdeficits?\b|\bin the red\b/gi },
   {
     axis: "threshold",
     sign: 1,
-    pattern: new RegExp(String.raw`\b(?:(?<!\d[\d,.]*\s*(?:%|percent|per cent)?\s)more than|greater than|at least|exceed(?:s|ed|ing)?|(?:over|above)${NUMBER_AFTER})\b`, "gi"),
+    pattern: new RegExp(String.raw`\b(?:no (?:fewer|less) than|(?<!\d[\d,.]*\s*(?:%|percent|per cent)?\s|\bno\s)more than|greater than|at least|exceed(?:s|ed|ing)?|(?:over|above)${NUMBER_AFTER})\b`, "gi"),
   },
   {
     axis: "threshold",
     sign: -1,
-    pattern: new RegExp(String.raw`\b(?:(?<!\d[\d,.]*\s*(?:%|percent|per cent)?\s)(?:fewer|less) than|at most|up to(?=\s+(?:\$|\d))|(?:under|below)${NUMBER_AFTER}|cap(?:s|ped|ping)?\b(?=(?:\s+[\w-]+){0,4}\s+at\s+(?:\$|\d)))`, "gi"),
+    pattern: new RegExp(String.raw`\b(?:no more than|(?<!\d[\d,.]*\s*(?:%|percent|per cent)?\s|\bno\s)(?:fewer|less) than|at most|limit(?:s|ed|ing)?\b(?=(?:\s+[\w'’-]+){0,5}\s+to\s+(?:\$|\d|(?:${NUMBER_WORD})\b))|up to(?=\s+(?:\$|\d))|(?:under|below)${NUMBER_AFTER}|cap(?:s|ped|ping)?\b(?=(?:\s+[\w-]+){0,4}\s+at\s+(?:\$|\d)))`, "gi"),
   },
   // "will now be free" is "will no longer charge"; "start charging" is neither.
   { axis: "cost", sign: 1, hint: /charg/i, pattern: /\b(?:charge|charges|charged|charging)\b(?!\s+(?:with|stations?|ports?|points?|spots?|network|infrastructure)\b)/gi },
@@ -155,6 +164,7 @@ function negationsOf(text: string): Negation[] {
     if (!delay && /\b(?:until|till)\b/i.test(scope)) return;
     // "No county has a lower rate than Orne" is Orne's lowest: the "no" is the superlative's (a cue above).
     if (n.text === "no" && /^(?:\s+[\w'’-]+){1,8}?\s+(?:higher|more|greater|larger|bigger|better|lower|less|fewer|smaller|worse)\b[^.,;]*\bthan\b/i.test(rest)) return;
+    if (n.text === "no" && /^\s+other\b[^.;]{0,60}?\sas\s+(?:many|much)\b/i.test(rest)) return;
     // ", not mine.", ", not the city,": a correction of who or what, set off by a comma, denies nothing the claim asserts.
     if (n.text === "not" && /[,—–]\s*$/.test(text.slice(0, n.start)) && clause && /^\s*(?:mine|me|us|ours|yours|theirs|hers|the|a|an|my|our|your|their|his|her|its|this|that|\$?\d)\b/i.test(scope) && /^(?:\s*\S+){1,4}\s*$/.test(scope) && /[.;,!?]/.test(clause[0])) return;
     // "failed to appear": the verb after, and a particle of it; inside a relative clause ("tenants

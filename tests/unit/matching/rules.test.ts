@@ -440,3 +440,38 @@ describe("contrasts (session 13, second set)", () => {
     expect(contrastOf("The network reaches 9,000 homes and businesses.", "The network reaches 9,000 homes.")).not.toBeNull();
   });
 });
+
+describe("session 13, third set (heldout6's classes)", () => {
+  it("reads 'no more than N' and 'limit … to N' as a cap, not a negation", () => {
+    expect(opposite("No more than four buses an hour may stop at Orne Square.", "Orne will limit buses at Orne Square to four an hour.")).toBe(false);
+    expect(polarityOf("No more than four buses an hour may stop at Orne Square.").negated).toBe(false);
+  });
+  it("reads backing against opposing, imposed against lifted, filled against vacant, voted down against ratified", () => {
+    expect(opposite("A PAC backing Mayor Lund spent $2 million.", "A PAC opposing Mayor Lund spent $2 million.")).toBe(true);
+    expect(opposite("Ovid imposed a 10% tariff on imported lumber.", "Ovid lifted its 10 percent tariff on imported lumber.")).toBe(true);
+    expect(opposite("Since May, imported lumber has been subject to a 10% tariff in Ovid.", "Ovid imposed a 10 percent tariff on imported lumber in May.")).toBe(false);
+    expect(opposite("A third of Orne's deputy posts are filled.", "A third of Orne's deputy posts are vacant.")).toBe(true);
+    expect(opposite("Orne teachers voted down a two-year contract.", "Orne teachers ratified a two-year contract.")).toBe(true);
+  });
+  it("reads 'no other city … as many as' as the most, and 'failing to' as 'not'", () => {
+    expect(opposite("No other city took in as many refugees as Ovid in 2024.", "Ovid took in more refugees than any other city in 2024.")).toBe(false);
+    expect(opposite("Lund was fined for not filing reports.", "Lund was fined for failing to file reports.")).toBe(false);
+  });
+  it("reads a quarter's months however written, 'every other week', 'two decades' and 'half of what it was'", () => {
+    expect(agreement("Ovid raised $2 million in the July-to-September quarter.", "Ovid raised $2 million in the third quarter.")).toBe("same");
+    expect(agreement("Ovid raised $2 million in the July-to-September quarter.", "Ovid raised $2 million in the second quarter.")).toBe("different");
+    expect(agreement("The van visits 12 stops every other week.", "The van visits 12 stops every week.")).toBe("different");
+    expect(agreement("The van visits 12 stops every other week.", "The van visits 12 stops every two weeks.")).toBe("same");
+    expect(agreement("The haul was the biggest in two decades.", "The haul was the biggest in 20 years.")).toBe("same");
+    expect(agreement("Ovid wants emissions at half of what they were in 2005 by 2030.", "Ovid aims to cut emissions to 50% of 2005 levels by 2030.")).toBe("same");
+    expect(agreement("Ridership averaged 9,000 on an average October weekday.", "Ridership averaged 9,000 on weekdays in September.")).toBe("different");
+  });
+  it("holds registered against eligible voters, fiscal against calendar years, one-way against round-trip, renters against homeowners and renter households", () => {
+    expect(contrastOf("Turnout was 58% of registered voters.", "Turnout was 58% of eligible voters.")).not.toBeNull();
+    expect(contrastOf("Grants hit $8 million in fiscal 2023.", "Grants hit $8 million in calendar 2023.")).not.toBeNull();
+    expect(contrastOf("The one-way fare rises to $5.", "The round-trip fare rises to $5.")).not.toBeNull();
+    expect(contrastOf("40% of Ovid renters are cost-burdened.", "40% of Ovid homeowners are cost-burdened.")).not.toBeNull();
+    expect(contrastOf("40% of Ovid renters are cost-burdened.", "40% of Ovid renter households are cost-burdened.")).not.toBeNull();
+    expect(contrastOf("18% of Ovid homes lack broadband.", "18% of Ovid residents lack broadband.")).not.toBeNull();
+  });
+});
