@@ -1,5 +1,6 @@
 import { Prisma } from "@/lib/generated/prisma/client";
-import { newId, sqliteDateTime } from "@/lib/revisions/update-rows";
+import { insertRows, newId, sqliteDateTime } from "@/lib/revisions/update-rows";
+import type { Tx } from "@/lib/review/record-audit";
 import { readPair } from "./pair-features";
 import { featuresOf, judgePair, MIN_OVERLAP, wordOverlap, type ClaimFeatures, type ScoredMatch } from "./score";
 import { shippedModel, type SameClaimModel } from "./same-claim";
@@ -109,21 +110,18 @@ export async function refreshArticleMatches(db: Db, input: { articleId: string }
   await refreshClaimMatches(db, { claimIds: claims.map((c) => c.id) });
 }
 
-/** Rows per INSERT: 7 parameters each, well inside either engine's limit on bound parameters. */
-const INSERT_BATCH = 400;
-
 async function storeMatches(db: Db, claimIds: readonly string[], matches: readonly ClaimMatch[]): Promise<void> {
   // Prisma's own text form of a DateTime; PostgreSQL reads it into its timestamp column as the same instant.
   const now = sqliteDateTime(new Date());
   const write = async (tx: Db) => {
     await tx.$executeRaw`DELETE FROM "ClaimMatch" WHERE "claimId" IN (${Prisma.join(claimIds)})`;
-    // One multi-row INSERT per batch (Prisma's createMany maps every row: seconds for a large article).
-    for (let i = 0; i < matches.length; i += INSERT_BATCH) {
-      const rows = matches
-        .slice(i, i + INSERT_BATCH)
-        .map((m) => Prisma.sql`(${newId()}, ${m.claimId}, ${m.matchedClaimId}, ${m.score}, ${m.relation}, ${JSON.stringify(m.reasons)}, ${now})`);
-      await tx.$executeRaw`INSERT INTO "ClaimMatch" ("id", "claimId", "matchedClaimId", "score", "relation", "reasons", "createdAt") VALUES ${Prisma.join(rows)}`;
-    }
+    // Multi-row INSERTs on the transaction's own connection (Prisma's createMany maps every row, and
+    // its $executeRaw compiles every bound value: most of the time a large article's store took).
+    await insertRows(tx as Tx, {
+      table: "ClaimMatch",
+      columns: ["id", "claimId", "matchedClaimId", "score", "relation", "reasons", "createdAt"],
+      rows: matches.map((m) => [newId(), m.claimId, m.matchedClaimId, m.score, m.relation, JSON.stringify(m.reasons), now]),
+    });
   };
   // One transaction, so a reader never sees a claim's matches half replaced; inside a caller's one, that one.
   if ("$transaction" in db) await db.$transaction(async (tx) => write(tx));

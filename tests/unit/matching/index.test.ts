@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importArticle } from "@/lib/articles/import-article";
 import type { Viewer } from "@/lib/auth/policy";
 import { matchesOfClaim, matchingSettled, mostRepeatedClaims, refreshClaimMatches, seenBeforeCounts } from "@/lib/matching";
-import { indexedText, isIndexed } from "@/lib/matching/search-index";
+import { findCandidates, indexedText, isIndexed } from "@/lib/matching/search-index";
+import { searchTerms } from "@/lib/matching/normalise";
 import { dismissClaim } from "@/lib/review/dismiss-claim";
 import { mergeClaims } from "@/lib/review/merge-claims";
 import { restoreClaim } from "@/lib/review/restore-claim";
@@ -133,6 +134,16 @@ describe("matches", () => {
     // A matched claim that is dismissed no longer offers its verdict.
     await dismissClaim(t.db, { claimId: earlier.claims[0]!.id, reason: "Duplicate of another claim", viewer: rita });
     expect((await matchesOfClaim(t.db, later.claims[0]!.id)).map((m) => m.matchedClaimId)).not.toContain(earlier.claims[0]!.id);
+  });
+
+  it("finds the same candidates on the connection's own statement and, inside a transaction, through Prisma", async () => {
+    const earlier = await checkedArticle("# Earlier ferry\n\nThe Orlen ferry carried 412,000 riders in 2023.\n");
+    const later = await importText("# Later ferry\n\nIn 2023 the Orlen ferry carried 412,000 riders.\n");
+    const query = [{ key: "q", articleId: later.articleId, terms: searchTerms(later.claims[0]!.text) }];
+    const outside = (await findCandidates(t.db, query)).get("q")!;
+    expect(outside.map((c) => c.claimId)).toContain(earlier.claims[0]!.id);
+    const inside = await t.db.$transaction(async (tx) => (await findCandidates(tx, query)).get("q")!);
+    expect(inside.map((c) => [c.claimId, Math.round(c.bm25 * 1e6)])).toEqual(outside.map((c) => [c.claimId, Math.round(c.bm25 * 1e6)]));
   });
 
   it("can be left to go on after the import returns, and are stored when it ends", async () => {
