@@ -81,11 +81,15 @@ export function anchorClaim(newText: string, selector: ClaimSelector, options: A
     if (!map || map.foreignLength(c.start, c.end, own) * 2 <= c.end - c.start) return true;
     // Unless that other passage reads exactly like the claim (a twin): then the diff's choice of
     // which twin survived was a coin toss, and the context decides. The candidate is this claim
-    // only if its surroundings resemble the claim's stored context more than the twin's.
+    // only if its surroundings resemble the claim's stored context more than the twin's, or, when
+    // the twins' own contexts were alike too (a run of the same sentence), hold the claim's stored
+    // context exactly: then the text cannot tell the twins apart, and the place is not other text.
     const twin = map.oldSpanOf(c.start, c.end);
     if (!twin || map.oldText.slice(twin.start, twin.end) !== exact) return false;
     const twinQuote = buildQuoteSelector(map.oldText, twin.start, twin.end);
-    return contextResemblance(newText, c.start, c.end, quote) > contextResemblance(newText, c.start, c.end, twinQuote);
+    const ours = contextResemblance(newText, c.start, c.end, quote);
+    const twins = contextResemblance(newText, c.start, c.end, twinQuote);
+    return ours > twins || (ours === twins && contextIsExact(newText, c.start, c.end, quote));
   };
 
   // 1. The stored (mapped) position, when the text there is still the quote.

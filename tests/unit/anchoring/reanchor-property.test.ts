@@ -139,3 +139,15 @@ describe("re-anchoring, as a property", () => {
     );
   });
 });
+
+describe("re-anchoring, a counterexample fast-check found (session 13)", () => {
+  it("keeps a claim in a run of five identical sentences on its own copy, though the diff pairs it with a twin of the same context", () => {
+    const twin = "Critics note that 12 percent of those held had no criminal record.";
+    const text = `ICE reported 1,261 arrests for dangerous drugs in FY 2020. Fares rose 6% in May, the transit agency said.\n\nThe county spent $4.2 million on jail operations in 2020. ${Array.from({ length: 5 }, () => twin).join(" ")}`;
+    const claims = [{ start: 0, end: 58 }, { start: 107, end: 164 }, { start: 165, end: 231 }, { start: 299, end: 365 }];
+    const results = run(text, claims, [{ at: 231, remove: 0, insert: "update" }, { at: 398, remove: 0, insert: "\n\n update" }]);
+    // The fourth claim's context (the copies either side) survives both edits: it stays on its copy.
+    expect(results[3]!.match).toMatchObject({ start: results[3]!.start, exact: true });
+    for (const r of results) if (r.match) expect(r.edited.slice(r.match.start, r.match.end)).toBe(r.quote);
+  });
+});
